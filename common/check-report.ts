@@ -1,0 +1,129 @@
+// The shapes a check produces. Shared by the core, the CLI, reports, the IPC contract and the
+// renderer, so they hold plain data only (no functions, no Node or DOM types).
+
+export type StepName = 'login' | 'authorize' | 'logout';
+export type StepOutcome = 'passed' | 'failed' | 'skipped';
+
+/** The Arena endpoints a check calls. Error codes are interpreted per endpoint (4001 differs by endpoint). */
+export type Endpoint = 'POST /login' | 'POST /login/authorizeuser' | 'PUT /logout';
+
+export type LoginType = 'webtoken' | 'password';
+
+export type DataCentreId = 'us' | 'europe' | 'uk' | 'gov' | 'cn';
+
+/** Who has to act on a fix step. */
+export type Actor =
+  | 'arena-admin'
+  | 'arena-support'
+  | 'onshape-user'
+  | 'onshape-admin'
+  | 'network-admin'
+  | 'you';
+
+/** When checking again can help. */
+export type RecheckPolicy = 'now' | 'wait-five-minutes' | 'after-change';
+
+/**
+ * Codes the client gives failures that carry no Arena error code. Node's own transport codes
+ * (ECONNREFUSED, CERT_HAS_EXPIRED, …) are kept as they are; these name the rest.
+ */
+export type FormatFailureCode =
+  | 'HTML_RESPONSE'
+  | 'EMPTY_BODY'
+  | 'INVALID_JSON'
+  | 'WRONG_SHAPE'
+  | 'BODY_TOO_LARGE'
+  | 'UNEXPECTED_STATUS'
+  | 'PROXY_AUTH_REQUIRED'
+  | 'REDIRECT'
+  | 'NO_SESSION_ID';
+
+export interface PhaseTimings {
+  /** Milliseconds spent in each phase; null where the phase did not happen (reused socket, no TLS, failed earlier). */
+  dnsMs: number | null;
+  connectMs: number | null;
+  tlsMs: number | null;
+  firstByteMs: number | null;
+  totalMs: number;
+}
+
+/** Arena's per-workspace request budget, as its response headers and login body report it. */
+export interface RequestBudget {
+  limit: number | null;
+  remaining: number | null;
+  /** The raw X-Arena-Next-Request-Limit-Reset value, as Arena sent it. */
+  resetsAt: string | null;
+}
+
+export interface FixStep {
+  text: string;
+  /** The exact place in a UI where the change is made, e.g. "Arena > Workspace > Settings > Employees". */
+  uiPath?: string;
+  who: Actor;
+}
+
+export interface DiagnosisCause {
+  id: string;
+  summary: string;
+  /** A yes/no question that tells this cause apart from its siblings; "yes" points to this cause. */
+  question: string;
+  fixSteps: FixStep[];
+}
+
+export interface Diagnosis {
+  /** Knowledge-base entry id, stable across versions, e.g. "login.4089". */
+  id: string;
+  title: string;
+  meaning: string;
+  causes: DiagnosisCause[];
+  recheck: RecheckPolicy;
+  /** Facts read from this particular failure: a support code, the budget reset time, the local clock. */
+  facts: Record<string, string>;
+  /** Arena's own message, kept verbatim (after redaction) so nothing Arena said is lost. */
+  arenaMessage: string | null;
+}
+
+export interface StepResult {
+  step: StepName;
+  endpoint: Endpoint;
+  url: string;
+  outcome: StepOutcome;
+  httpStatus: number | null;
+  /** Arena's error code (number), or a transport / format code (string), or null when the step passed. */
+  errorCode: number | string | null;
+  message: string | null;
+  durationMs: number;
+  timings: PhaseTimings | null;
+  budget: RequestBudget | null;
+  startedAt: string;
+  /** The Date header of the response, when one arrived: helps spot clock skew. */
+  serverDate: string | null;
+  /** Why a skipped step did not run. */
+  skippedReason: string | null;
+  /** The start of an unexpected (e.g. HTML) body as text, redacted, for support. */
+  bodyExcerpt: string | null;
+  diagnosis: Diagnosis | null;
+}
+
+export interface CheckTarget {
+  dataCentre: DataCentreId | 'custom';
+  apiUrl: string;
+  workspaceId: number;
+  integrationEmail: string;
+  loginType: LoginType;
+  userEmail: string | null;
+}
+
+export interface CheckReport {
+  tool: { name: string; version: string };
+  runtime: { node: string; platform: string; arch: string; electron: string | null };
+  createdAt: string;
+  target: CheckTarget;
+  ok: boolean;
+  workspaceName: string | null;
+  budget: RequestBudget | null;
+  steps: StepResult[];
+  /** Set when the check ran against the built-in simulator, never against Arena. */
+  practiceScenario: string | null;
+  supportTicket: string | null;
+}

@@ -1,0 +1,38 @@
+// The knowledge base's schema. Entries are data (see the sibling files); diagnose() interprets them.
+import type { Actor, Endpoint, FixStep, RecheckPolicy } from '../../common/check-report.js';
+
+export type { Actor, FixStep, RecheckPolicy };
+
+/** Named fact extractors an entry can ask for; diagnose() runs them. Data names them, code implements them. */
+export type FactExtractor =
+  | 'support-code' // 4087: the code Arena puts in its message for Arena Support
+  | 'budget-reset' // 4084: when the request budget resets (X-Arena-Next-Request-Limit-Reset)
+  | 'local-clock' // certificate date errors: this computer's clock, to compare with the real time
+  | 'http-status'; // unexpected status: which status arrived
+
+export interface KnowledgeCause {
+  /** Unique inside its entry, e.g. "ip-restriction". */
+  id: string;
+  summary: string;
+  /** A yes/no question whose "yes" points to this cause rather than its siblings. */
+  question: string;
+  fixSteps: FixStep[];
+}
+
+export interface KnowledgeEntry {
+  /** Stable id, e.g. "login.4089", "any.ECONNREFUSED", "unknown". */
+  id: string;
+  match: {
+    /** The endpoints this entry applies to; 'any' for codes that mean the same everywhere. */
+    endpoints: readonly Endpoint[] | 'any';
+    /** Arena error codes (numbers) or transport / format codes (strings). */
+    codes: readonly (number | string)[];
+  };
+  title: string;
+  meaning: string;
+  causes: readonly KnowledgeCause[];
+  recheck: RecheckPolicy;
+  extract?: readonly FactExtractor[];
+  /** Where an entry comes from a documented table: the status and message Arena documents. */
+  documented?: { httpStatus: number; message: string; source: string };
+}
