@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Node-side tests: the core, the simulator, the CLI, main-process modules. Real HTTP on loopback.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
