@@ -35,6 +35,7 @@ export type FormatFailureCode =
   | 'BODY_TOO_LARGE'
   | 'UNEXPECTED_STATUS'
   | 'PROXY_AUTH_REQUIRED'
+  | 'PROXY_REFUSED'
   | 'REDIRECT'
   | 'NO_SESSION_ID';
 

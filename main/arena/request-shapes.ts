@@ -44,6 +44,9 @@ export function authorizeBody(userEmail: string, userPassword: string): Authoriz
   return { email: userEmail, password: userPassword };
 }
 
+/** Body fields that hold a secret: never printed, logged, stored or reported. */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(['password', 'webtoken', 'accesstoken']);
+
 /** The header every request after login carries. */
 export const SESSION_HEADER = 'arena_session_id';
 

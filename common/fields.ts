@@ -1,0 +1,58 @@
+// Rules for the connection details an admin types, shared by the CLI, the IPC schemas and the wizard's
+// inline validation so every surface rejects the same input with the same words. Each returns a message
+// (what is wrong and what is expected) or null.
+
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_SECRET_LENGTH = 1024;
+export const MIN_TIMEOUT_SECONDS = 1;
+export const MAX_TIMEOUT_SECONDS = 300;
+
+export function workspaceIdProblem(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'Enter the workspace ID: the number Arena gives the workspace (Onshape > Settings > Arena shows it).';
+  if (!/^\d+$/.test(trimmed)) return 'The workspace ID is a number (digits only), not the workspace name.';
+  const value = Number(trimmed);
+  if (!Number.isSafeInteger(value) || value <= 0) return 'The workspace ID must be a positive whole number.';
+  return null;
+}
+
+export function emailProblem(text: string, what: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return `Enter the ${what}'s email address.`;
+  if (trimmed.length > MAX_EMAIL_LENGTH) return `The ${what}'s email address is longer than ${MAX_EMAIL_LENGTH} characters.`;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return `The ${what}'s email address does not look like name@company.com.`;
+  return null;
+}
+
+export function apiUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return 'The API address is not a web address; it looks like https://api.arenasolutions.com/v1.';
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return 'The API address must start with https:// (Arena only answers over HTTPS).';
+  }
+  if (url.username || url.password) return 'The API address must not contain a user name or password.';
+  if (url.search || url.hash) return 'The API address must not contain ? or # parts.';
+  if (!/\/v1\/?$/.test(url.pathname)) return 'The API address must end with /v1, e.g. https://api.arenasolutions.com/v1.';
+  return null;
+}
+
+export function secretProblem(text: string, what: 'WebToken' | 'password'): string | null {
+  if (text === '') return `Enter the ${what}.`;
+  if (text.length > MAX_SECRET_LENGTH) return `The ${what} is longer than ${MAX_SECRET_LENGTH} characters; check what was pasted.`;
+  if (what === 'WebToken' && text.trim() !== text) {
+    return 'The WebToken starts or ends with a space or line break; remove it (copying often adds one).';
+  }
+  return null;
+}
+
+export function timeoutProblem(seconds: number): string | null {
+  if (!Number.isFinite(seconds) || seconds < MIN_TIMEOUT_SECONDS || seconds > MAX_TIMEOUT_SECONDS) {
+    return `The timeout must be between ${MIN_TIMEOUT_SECONDS} and ${MAX_TIMEOUT_SECONDS} seconds.`;
+  }
+  return null;
+}

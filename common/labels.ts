@@ -1,0 +1,29 @@
+// Words for the report's codes, shared by every rendering (CLI, Markdown, HTML, the wizard).
+import type { Actor, RecheckPolicy, StepName, StepOutcome } from './check-report.js';
+
+export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
+  'arena-admin': 'Arena administrator',
+  'arena-support': 'Arena Support',
+  'onshape-user': 'The Onshape user',
+  'onshape-admin': 'Onshape administrator',
+  'network-admin': 'Network administrator',
+  you: 'You',
+};
+
+export const STEP_LABELS: Readonly<Record<StepName, string>> = {
+  login: 'Log in as the integration user',
+  authorize: 'Authorize the Onshape user',
+  logout: 'Log out',
+};
+
+export const OUTCOME_LABELS: Readonly<Record<StepOutcome, string>> = {
+  passed: 'passed',
+  failed: 'FAILED',
+  skipped: 'skipped',
+};
+
+export const RECHECK_LABELS: Readonly<Record<RecheckPolicy, string>> = {
+  now: 'You can check again now.',
+  'wait-five-minutes': 'Wait five minutes before checking again: another attempt now extends the lockout.',
+  'after-change': 'Check again only after the fix has been made: the same details will fail the same way.',
+};

@@ -1,0 +1,309 @@
+// The Arena client: the only code in the project that speaks HTTP.
+// One attempt per call, always: no retries of any kind, because a failed credential sent again can lock
+// the account for five minutes, and a diagnostic must report what one attempt did.
+import got, { type Agents } from 'got';
+import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
+import type { PhaseTimings, RequestBudget } from '../../common/check-report.js';
+import {
+  BUDGET_HEADERS,
+  ENDPOINT_PATHS,
+  SESSION_HEADER,
+  SESSION_ID_KEYS,
+  SECRET_FIELDS,
+  authorizeBody,
+  loginBody,
+  type IntegrationCredentials,
+} from './request-shapes.js';
+import { classifyResponse, isRecord, type RawResponse } from './response.js';
+import { describeTransportError } from './transport-error.js';
+import { redactNullable } from '../privacy/redact.js';
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ArenaClientOptions {
+  /** API base, ending in /v1. */
+  apiUrl: string;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  /** An explicit proxy (http:// or https://). Null or absent: connect directly. */
+  proxyUrl?: string | null;
+  /** Extra certificate authorities to trust besides the system's (never a way to skip verification). */
+  extraCa?: string | Buffer;
+  userAgent?: string;
+}
+
+/** What one request did, free of secrets. */
+export interface CallOutcome {
+  ok: boolean;
+  httpStatus: number | null;
+  errorCode: number | string | null;
+  message: string | null;
+  timings: PhaseTimings | null;
+  budget: RequestBudget | null;
+  serverDate: string | null;
+  bodyExcerpt: string | null;
+  durationMs: number;
+}
+
+/**
+ * A logged-in session. The id lives in a module-private map, so it cannot leak through
+ * JSON.stringify, util.inspect or structured clone of this object.
+ */
+export class ArenaSession {
+  constructor(
+    readonly workspaceId: number | null,
+    readonly workspaceName: string | null,
+    readonly requestLimit: number | null,
+  ) {}
+}
+const sessionIds = new WeakMap<ArenaSession, string>();
+
+export interface LoginOutcome {
+  call: CallOutcome;
+  session: ArenaSession | null;
+}
+
+interface RequestPlan {
+  method: 'POST' | 'PUT';
+  path: string;
+  json?: object;
+  session?: ArenaSession;
+}
+
+export class ArenaClient {
+  private readonly apiUrl: string;
+  private readonly timeoutMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly agent: Agents | undefined;
+
+  constructor(private readonly options: ArenaClientOptions) {
+    this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.agent = options.proxyUrl ? proxyAgents(options.proxyUrl, this.timeoutMs) : undefined;
+  }
+
+  url(path: string): string {
+    return `${this.apiUrl}${path}`;
+  }
+
+  async login(credentials: IntegrationCredentials): Promise<LoginOutcome> {
+    const { call, json } = await this.send({ method: 'POST', path: ENDPOINT_PATHS.login.path, json: loginBody(credentials) });
+    if (!call.ok) return { call, session: null };
+    const sessionId = readSessionId(json);
+    if (!sessionId) {
+      return {
+        call: { ...call, ok: false, errorCode: 'NO_SESSION_ID', message: 'Arena answered the login without a session id.' },
+        session: null,
+      };
+    }
+    const session = new ArenaSession(
+      numberOrNull(json?.workspaceId),
+      typeof json?.workspaceName === 'string' ? json.workspaceName : null,
+      numberOrNull(json?.workspaceRequestLimit),
+    );
+    sessionIds.set(session, sessionId);
+    return { call: { ...call, budget: { ...(call.budget ?? emptyBudget()), limit: session.requestLimit } }, session };
+  }
+
+  async authorize(session: ArenaSession, userEmail: string, userPassword: string): Promise<CallOutcome> {
+    const plan = { method: 'POST', path: ENDPOINT_PATHS.authorize.path, json: authorizeBody(userEmail, userPassword), session } as const;
+    return (await this.send(plan)).call;
+  }
+
+  async logout(session: ArenaSession): Promise<CallOutcome> {
+    const outcome = await this.send({ method: 'PUT', path: ENDPOINT_PATHS.logout.path, session });
+    sessionIds.delete(session);
+    return outcome.call;
+  }
+
+  private async send(plan: RequestPlan): Promise<{ call: CallOutcome; json: Record<string, unknown> | null }> {
+    const started = performance.now();
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent ?? 'ArenaConnectDoctor',
+    };
+    const sessionId = plan.session ? sessionIds.get(plan.session) : undefined;
+    if (sessionId) headers[SESSION_HEADER] = sessionId;
+
+    const stream = got.stream(this.url(plan.path), {
+      method: plan.method,
+      headers,
+      ...(plan.json ? { json: plan.json } : { body: '' }),
+      retry: { limit: 0 },
+      timeout: { request: this.timeoutMs },
+      followRedirect: false,
+      throwHttpErrors: false,
+      decompress: true,
+      ...(this.agent ? { agent: this.agent } : {}),
+      ...(this.options.extraCa ? { https: { certificateAuthority: this.options.extraCa } } : {}),
+    });
+
+    // A server may echo what it was sent into an error message or page: scrub it before anything keeps it.
+    const secrets = [sessionId ?? '', ...secretFieldsOf(plan.json)];
+    const received = await readCapped(stream, this.maxBodyBytes);
+    const durationMs = Math.round(performance.now() - started);
+    const timings = phaseTimings(stream.timings, durationMs);
+
+    if (received.kind === 'failed') {
+      const connected = stream.timings?.connect !== undefined;
+      const failure = describeTransportError(received.error, { timeoutMs: this.timeoutMs, connected });
+      const call: CallOutcome = {
+        ok: false,
+        httpStatus: null,
+        errorCode: failure.code,
+        message: redactNullable(failure.message, secrets),
+        timings,
+        budget: null,
+        serverDate: null,
+        bodyExcerpt: null,
+        durationMs,
+      };
+      return { call, json: null };
+    }
+
+    const { response } = received;
+    const classified = classifyResponse(response.raw);
+    const common = {
+      httpStatus: response.raw.status,
+      timings,
+      budget: readBudget(response.headers),
+      serverDate: header(response.headers, 'date'),
+      durationMs,
+    };
+    switch (classified.kind) {
+      case 'ok':
+        return { call: { ...common, ok: true, errorCode: null, message: null, bodyExcerpt: null }, json: classified.json };
+      case 'arena-error':
+        return {
+          call: { ...common, ok: false, errorCode: classified.code, message: redactNullable(classified.message, secrets), bodyExcerpt: null },
+          json: null,
+        };
+      case 'format-error':
+        return {
+          call: {
+            ...common,
+            ok: false,
+            errorCode: classified.code,
+            message: redactNullable(classified.message, secrets),
+            bodyExcerpt: redactNullable(classified.excerpt, secrets),
+          },
+          json: null,
+        };
+    }
+  }
+}
+
+type GotStream = ReturnType<typeof got.stream>;
+type IncomingHeaders = Record<string, string | string[] | undefined>;
+
+type Received =
+  | { kind: 'answered'; response: { raw: RawResponse; headers: IncomingHeaders } }
+  | { kind: 'failed'; error: unknown };
+
+/** Reads the (decompressed) body up to a cap, so a huge or endless answer cannot exhaust memory. */
+function readCapped(stream: GotStream, cap: number): Promise<Received> {
+  return new Promise((resolve) => {
+    let status = 0;
+    let headers: IncomingHeaders = {};
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (value: Received): void => {
+      if (settled) return;
+      settled = true;
+      resolve(value);
+    };
+    const answered = (overCap: boolean): void =>
+      settle({
+        kind: 'answered',
+        response: {
+          headers,
+          raw: {
+            status,
+            contentType: header(headers, 'content-type'),
+            location: header(headers, 'location'),
+            body: Buffer.concat(chunks),
+            overCap,
+          },
+        },
+      });
+
+    stream.on('response', (response: { statusCode: number; headers: IncomingHeaders }) => {
+      status = response.statusCode;
+      headers = response.headers;
+    });
+    stream.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > cap) {
+        chunks.push(chunk.subarray(0, Math.max(0, cap - (size - chunk.length))));
+        answered(true);
+        stream.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    stream.on('end', () => answered(false));
+    stream.on('error', (error: unknown) => settle({ kind: 'failed', error }));
+  });
+}
+
+function phaseTimings(timings: GotStream['timings'], durationMs: number): PhaseTimings | null {
+  if (!timings) return null;
+  const { phases } = timings;
+  const round = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value));
+  return {
+    dnsMs: round(phases.dns),
+    connectMs: round(phases.tcp),
+    tlsMs: round(phases.tls),
+    firstByteMs: round(phases.firstByte),
+    totalMs: round(phases.total) ?? durationMs,
+  };
+}
+
+function readBudget(headers: IncomingHeaders): RequestBudget | null {
+  const remaining = header(headers, BUDGET_HEADERS.remaining);
+  const resetsAt = header(headers, BUDGET_HEADERS.reset);
+  if (remaining === null && resetsAt === null) return null;
+  const parsed = remaining === null ? Number.NaN : Number(remaining);
+  return { limit: null, remaining: Number.isFinite(parsed) ? parsed : null, resetsAt };
+}
+
+function emptyBudget(): RequestBudget {
+  return { limit: null, remaining: null, resetsAt: null };
+}
+
+/** Node lower-cases incoming header names, so lookups are case-insensitive by construction. */
+function header(headers: IncomingHeaders, name: string): string | null {
+  const value = headers[name.toLowerCase()];
+  if (Array.isArray(value)) return value[0] ?? null;
+  return value ?? null;
+}
+
+function readSessionId(json: Record<string, unknown> | null): string | null {
+  if (!isRecord(json)) return null;
+  for (const key of SESSION_ID_KEYS) {
+    const value = json[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return null;
+}
+
+/** The secret values in a request body: the fields request-shapes.ts defines as secrets. */
+function secretFieldsOf(json: object | undefined): string[] {
+  if (!json) return [];
+  return Object.entries(json)
+    .filter(([key, value]) => SECRET_FIELDS.has(key) && typeof value === 'string')
+    .map(([, value]) => value as string);
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+function proxyAgents(proxyUrl: string, timeoutMs: number): Agents {
+  const shared = { proxy: proxyUrl, timeout: timeoutMs, keepAlive: false };
+  return { http: new HttpProxyAgent(shared), https: new HttpsProxyAgent(shared) };
+}

@@ -1,0 +1,113 @@
+// Classifies what came back from Arena (or whatever stood in its place: a proxy, a captive portal, a load
+// balancer) into one tagged value. Pure: no I/O, never throws, whatever the bytes.
+import type { FormatFailureCode } from '../../common/check-report.js';
+
+export interface RawResponse {
+  status: number;
+  contentType: string | null;
+  location: string | null;
+  body: Buffer;
+  /** True when the body was cut off at the client's size cap. */
+  overCap: boolean;
+}
+
+export type ClassifiedResponse =
+  | { kind: 'ok'; json: Record<string, unknown> | null }
+  | { kind: 'arena-error'; code: number | null; message: string }
+  | { kind: 'format-error'; code: FormatFailureCode; message: string; excerpt: string | null };
+
+const EXCERPT_CHARS = 300;
+
+export function classifyResponse(response: RawResponse): ClassifiedResponse {
+  const { status } = response;
+  if (response.overCap) {
+    return formatError('BODY_TOO_LARGE', `The answer was larger than this tool reads (${response.body.length} bytes kept).`, null);
+  }
+  if (status === 407) {
+    return formatError('PROXY_AUTH_REQUIRED', 'A proxy asked for its own login (HTTP 407).', excerptOf(response.body));
+  }
+  if (status >= 300 && status < 400) {
+    return formatError('REDIRECT', `The API address redirected (HTTP ${status}) to ${describeLocation(response.location)}.`, null);
+  }
+
+  const text = response.body.toString('utf8');
+  if (text.trim() === '') {
+    if (status >= 200 && status < 300) return { kind: 'ok', json: null };
+    // A bare 503 from a load balancer means the same as Arena's own 503.
+    if (status === 503) return { kind: 'arena-error', code: 503, message: 'The service is currently unavailable.' };
+    return formatError(status >= 400 ? 'UNEXPECTED_STATUS' : 'EMPTY_BODY', `HTTP ${status} with an empty body.`, null);
+  }
+  if (looksLikeHtml(text, response.contentType)) {
+    return formatError('HTML_RESPONSE', `A web page came back instead of Arena's JSON (HTTP ${status}).`, excerptOf(response.body));
+  }
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return formatError('INVALID_JSON', `The answer is not complete JSON (HTTP ${status}, ${response.body.length} bytes).`, excerptOf(response.body));
+  }
+
+  const arenaError = readArenaError(parsed);
+  if (arenaError) return { kind: 'arena-error', ...arenaError };
+  if (status >= 200 && status < 300) {
+    if (isRecord(parsed)) return { kind: 'ok', json: parsed };
+    return formatError('WRONG_SHAPE', `The answer is JSON but not the object Arena sends (HTTP ${status}).`, excerptOf(response.body));
+  }
+  return formatError('UNEXPECTED_STATUS', `HTTP ${status} without an Arena error code.`, excerptOf(response.body));
+}
+
+/** Arena's error body: {"status": 400, "errors": [{"code": 4001, "message": "…"}]}. */
+function readArenaError(parsed: unknown): { code: number | null; message: string } | null {
+  if (!isRecord(parsed) || !Array.isArray(parsed.errors) || parsed.errors.length === 0) return null;
+  const errors = parsed.errors.filter(isRecord);
+  const first = errors[0];
+  if (!first) return null;
+  const code = toCode(first.code);
+  const messages = errors.map((error) => (typeof error.message === 'string' ? error.message : '')).filter(Boolean);
+  return { code, message: messages.join(' ') || 'Arena gave no message.' };
+}
+
+function toCode(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\d{1,9}$/.test(value.trim())) return Number(value.trim());
+  return null;
+}
+
+function looksLikeHtml(text: string, contentType: string | null): boolean {
+  if (contentType && /text\/html|application\/xhtml/i.test(contentType)) return true;
+  return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<)/i.test(text) && !/^\s*[[{"]/.test(text);
+}
+
+/** Readable text of an unexpected body (tags, scripts and styles removed), for support and the admin. */
+export function excerptOf(body: Buffer): string | null {
+  const text = body
+    .subarray(0, 64 * 1024)
+    .toString('utf8')
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text === '') return null;
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+}
+
+function describeLocation(location: string | null): string {
+  if (!location) return 'an address it did not give';
+  try {
+    const url = new URL(location);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    return 'an address that is not a valid URL';
+  }
+}
+
+function formatError(code: FormatFailureCode, message: string, excerpt: string | null): ClassifiedResponse {
+  return { kind: 'format-error', code, message, excerpt };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

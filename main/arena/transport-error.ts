@@ -1,0 +1,50 @@
+// Turns a failed request (nothing usable came back) into a code and a plain message. Node's own codes
+// (ECONNREFUSED, CERT_HAS_EXPIRED, …) are kept as they are: they are what support engineers search for.
+
+export interface TransportFailure {
+  code: string;
+  message: string;
+}
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  cause?: unknown;
+}
+
+const PROXY_STATUS = /^Bad response: (\d{3})$/;
+
+export function describeTransportError(error: unknown, context: { timeoutMs: number; connected: boolean }): TransportFailure {
+  const { code, message } = innermost(error);
+  // hpagent reports a proxy that refused the CONNECT tunnel only in its message.
+  const proxyStatus = PROXY_STATUS.exec(message);
+  if (proxyStatus) {
+    const status = Number(proxyStatus[1]);
+    return status === 407
+      ? { code: 'PROXY_AUTH_REQUIRED', message: 'The proxy asked for its own login (HTTP 407) before it would connect to Arena.' }
+      : { code: 'PROXY_REFUSED', message: `The proxy refused to connect to Arena (HTTP ${status}).` };
+  }
+  if (message === 'Proxy timeout' || code === 'ETIMEDOUT') {
+    const seconds = Math.round(context.timeoutMs / 100) / 10;
+    const phase = context.connected ? 'connected, but no complete answer arrived' : 'could not connect';
+    return { code: 'ETIMEDOUT', message: `No answer within ${seconds} s (${phase}).` };
+  }
+  return { code: code ?? 'UNKNOWN_TRANSPORT_ERROR', message: message || 'The request failed without a reason.' };
+}
+
+/** got wraps Node's error; the innermost error with a code is the one that names the failure. */
+function innermost(error: unknown): { code: string | null; message: string } {
+  let current: unknown = error;
+  let found: { code: string | null; message: string } = { code: null, message: '' };
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const candidate = current as ErrorLike;
+    const message = typeof candidate.message === 'string' ? candidate.message : '';
+    if (typeof candidate.code === 'string' && candidate.code !== 'ERR_GOT_REQUEST_ERROR') {
+      found = { code: candidate.code, message };
+    } else if (!found.message) {
+      found = { code: found.code, message };
+    }
+    current = candidate.cause;
+  }
+  return found;
+}

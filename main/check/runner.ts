@@ -1,0 +1,190 @@
+// Runs the check the way Onshape connects: log in as the integration user, authorize one Onshape user,
+// log out. Emits progress as it goes and returns a report that holds no secret.
+import type {
+  CheckReport,
+  CheckTarget,
+  DataCentreId,
+  Endpoint,
+  LoginType,
+  StepName,
+  StepResult,
+} from '../../common/check-report.js';
+import { ArenaClient, type ArenaSession, type CallOutcome } from '../arena/client.js';
+import { dataCentreOf } from '../arena/data-centres.js';
+import { ENDPOINT_PATHS } from '../arena/request-shapes.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import { toolInfo } from '../version.js';
+
+export interface CheckRequest {
+  apiUrl: string;
+  workspaceId: number;
+  integrationEmail: string;
+  loginType: LoginType;
+  /** The integration user's WebToken or password, by loginType. Used for one request, then dropped. */
+  integrationSecret: string;
+  /** The Onshape user to authorize; absent: the authorize step is skipped. */
+  user?: { email: string; password: string } | null;
+  timeoutMs?: number;
+  proxyUrl?: string | null;
+  extraCa?: string | Buffer;
+  /** Set when the target is the built-in simulator. */
+  practiceScenario?: string | null;
+  /** Overrides the data centre read from apiUrl (a simulator address is 'custom' otherwise). */
+  dataCentre?: DataCentreId | 'custom';
+}
+
+export type CheckEvent =
+  | { type: 'step-started'; step: StepName; endpoint: Endpoint; at: string }
+  | { type: 'step-finished'; result: StepResult };
+
+export interface CheckEnvironment {
+  onEvent?: (event: CheckEvent) => void;
+  /** Injectable for tests and for the simulator's clock. */
+  now?: () => Date;
+  electronVersion?: string | null;
+}
+
+export async function runCheck(request: CheckRequest, environment: CheckEnvironment = {}): Promise<CheckReport> {
+  const now = environment.now ?? (() => new Date());
+  const emit = environment.onEvent ?? (() => undefined);
+  const client = new ArenaClient({
+    apiUrl: request.apiUrl,
+    ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+    proxyUrl: request.proxyUrl ?? null,
+    ...(request.extraCa !== undefined ? { extraCa: request.extraCa } : {}),
+    userAgent: `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`,
+  });
+
+  const runStep = async <T extends { call: CallOutcome }>(step: StepName, call: () => Promise<T>): Promise<[StepResult, T]> => {
+    const { endpoint, path } = ENDPOINT_PATHS[step];
+    const startedAt = now();
+    emit({ type: 'step-started', step, endpoint, at: startedAt.toISOString() });
+    const outcome = await call();
+    const result = stepResult(step, endpoint, client.url(path), startedAt, outcome.call, now());
+    emit({ type: 'step-finished', result });
+    return [result, outcome];
+  };
+
+  const steps: StepResult[] = [];
+  const [login, { session }] = await runStep('login', () =>
+    client.login({
+      email: request.integrationEmail,
+      workspaceId: request.workspaceId,
+      loginType: request.loginType,
+      secret: request.integrationSecret,
+    }),
+  );
+  steps.push(login);
+
+  if (!request.user) {
+    steps.push(skipped('authorize', client, now(), 'No Onshape user was given, so no user was authorized.'));
+  } else if (!session) {
+    steps.push(skipped('authorize', client, now(), 'The login failed, so there was no session to authorize a user with.'));
+  } else {
+    const user = request.user;
+    const [authorize] = await runStep('authorize', async () => ({ call: await client.authorize(session, user.email, user.password) }));
+    steps.push(authorize);
+  }
+
+  // Log out whenever the login succeeded, even after a failed authorize: an abandoned session lingers.
+  if (session) {
+    const [logout] = await runStep('logout', async () => ({ call: await client.logout(session) }));
+    steps.push(logout);
+  } else {
+    steps.push(skipped('logout', client, now(), 'The login failed, so there was no session to log out of.'));
+  }
+
+  return buildReport(request, steps, session, now(), environment.electronVersion ?? null);
+}
+
+function stepResult(
+  step: StepName,
+  endpoint: Endpoint,
+  url: string,
+  startedAt: Date,
+  call: CallOutcome,
+  finishedAt: Date,
+): StepResult {
+  const diagnosis = call.ok
+    ? null
+    : diagnose(
+        {
+          endpoint,
+          httpStatus: call.httpStatus,
+          errorCode: call.errorCode,
+          message: call.message,
+          budget: call.budget,
+          serverDate: call.serverDate,
+        },
+        { now: finishedAt },
+      );
+  return {
+    step,
+    endpoint,
+    url,
+    outcome: call.ok ? 'passed' : 'failed',
+    httpStatus: call.httpStatus,
+    errorCode: call.errorCode,
+    message: call.message,
+    durationMs: call.durationMs,
+    timings: call.timings,
+    budget: call.budget,
+    startedAt: startedAt.toISOString(),
+    serverDate: call.serverDate,
+    skippedReason: null,
+    bodyExcerpt: call.bodyExcerpt,
+    diagnosis,
+  };
+}
+
+function skipped(step: StepName, client: ArenaClient, at: Date, reason: string): StepResult {
+  const { endpoint, path } = ENDPOINT_PATHS[step];
+  return {
+    step,
+    endpoint,
+    url: client.url(path),
+    outcome: 'skipped',
+    httpStatus: null,
+    errorCode: null,
+    message: null,
+    durationMs: 0,
+    timings: null,
+    budget: null,
+    startedAt: at.toISOString(),
+    serverDate: null,
+    skippedReason: reason,
+    bodyExcerpt: null,
+    diagnosis: null,
+  };
+}
+
+function buildReport(
+  request: CheckRequest,
+  steps: StepResult[],
+  session: ArenaSession | null,
+  createdAt: Date,
+  electronVersion: string | null,
+): CheckReport {
+  const target: CheckTarget = {
+    dataCentre: request.dataCentre ?? dataCentreOf(request.apiUrl),
+    apiUrl: request.apiUrl,
+    workspaceId: request.workspaceId,
+    integrationEmail: request.integrationEmail,
+    loginType: request.loginType,
+    userEmail: request.user?.email ?? null,
+  };
+  // The freshest budget figures are on the last request that reported them.
+  const budget = [...steps].reverse().find((step) => step.budget)?.budget ?? null;
+  return {
+    tool: toolInfo(),
+    runtime: { node: process.versions.node, platform: process.platform, arch: process.arch, electron: electronVersion },
+    createdAt: createdAt.toISOString(),
+    target,
+    ok: steps.every((step) => step.outcome !== 'failed') && steps[0]?.outcome === 'passed',
+    workspaceName: session?.workspaceName ?? null,
+    budget: budget ? { ...budget, limit: budget.limit ?? session?.requestLimit ?? null } : null,
+    steps,
+    practiceScenario: request.practiceScenario ?? null,
+    supportTicket: null,
+  };
+}

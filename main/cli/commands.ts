@@ -1,0 +1,73 @@
+// The doctor commands: check, practice, scenarios. Output and exit codes are a contract (see USAGE).
+import type { CheckReport } from '../../common/check-report.js';
+import { runCheck } from '../check/runner.js';
+import { renderJson } from '../report/json-report.js';
+import { renderText } from '../report/text-report.js';
+import { toolInfo } from '../version.js';
+import { parseCommandLine, USAGE, type CheckOptions } from './arguments.js';
+import { runPractice, listScenarios } from './practice.js';
+import { readSecret, type SecretSource } from './secret-input.js';
+
+export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const;
+
+export interface CliIo extends SecretSource {
+  stdout: NodeJS.WriteStream;
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv);
+  if (!parsed.ok) return usageError(io, parsed.error);
+  const command = parsed.value;
+  switch (command.command) {
+    case 'help':
+      io.stdout.write(`${USAGE}\n`);
+      return EXIT.passed;
+    case 'version':
+      io.stdout.write(`${toolInfo().version}\n`);
+      return EXIT.passed;
+    case 'scenarios':
+      io.stdout.write(listScenarios(command.json));
+      return EXIT.passed;
+    case 'practice': {
+      const result = await runPractice(command.scenario, command.json);
+      if (!result.ok) return usageError(io, result.error);
+      io.stdout.write(result.value.output);
+      return result.value.allAsExpected ? EXIT.passed : EXIT.failed;
+    }
+    case 'check':
+      return check(command.options, io);
+  }
+}
+
+async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  const secretVariable = options.loginType === 'webtoken' ? 'ARENA_WEBTOKEN' : 'ARENA_PASSWORD';
+  const secretName = options.loginType === 'webtoken' ? "the integration user's WebToken" : "the integration user's password";
+  const secret = await readSecret(secretVariable, secretName, io);
+  if (!secret.ok) return usageError(io, secret.error);
+
+  let user: { email: string; password: string } | null = null;
+  if (options.userEmail) {
+    const password = await readSecret('ARENA_USER_PASSWORD', `the Arena password of ${options.userEmail}`, io);
+    if (!password.ok) return usageError(io, password.error);
+    user = { email: options.userEmail, password: password.value };
+  }
+
+  if (!options.json) io.stderr.write(`Checking ${options.apiUrl} as ${options.email}…\n`);
+  const report: CheckReport = await runCheck({
+    apiUrl: options.apiUrl,
+    dataCentre: options.dataCentre,
+    workspaceId: options.workspaceId,
+    integrationEmail: options.email,
+    loginType: options.loginType,
+    integrationSecret: secret.value,
+    user,
+    timeoutMs: options.timeoutMs,
+  });
+  io.stdout.write(options.json ? renderJson(report) : renderText(report));
+  return report.ok ? EXIT.passed : EXIT.failed;
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`doctor: ${message}\n`);
+  return EXIT.usage;
+}

@@ -1,0 +1,53 @@
+// The JSON form of a report. Its step fields {step, outcome, httpStatus, errorCode, message, durationMs,
+// diagnosis: {id, title, causes[], actions[]}} are a contract that support tooling reads: add, never rename.
+import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
+import { diagnosisSummary } from '../diagnosis/diagnose.js';
+import { failedSteps, supportRequestFacts, type SupportRequestFacts } from './support-request.js';
+
+export interface JsonDiagnosis {
+  id: string;
+  title: string;
+  causes: string[];
+  actions: string[];
+  meaning: string;
+  recheck: Diagnosis['recheck'];
+  facts: Record<string, string>;
+  arenaMessage: string | null;
+  causeDetails: Diagnosis['causes'];
+}
+
+export type JsonStep = Omit<StepResult, 'diagnosis'> & { diagnosis: JsonDiagnosis | null };
+
+export interface JsonReport extends Omit<CheckReport, 'steps'> {
+  steps: JsonStep[];
+  arenaSupport: SupportRequestFacts[];
+}
+
+export function toJsonReport(report: CheckReport): JsonReport {
+  return {
+    ...report,
+    steps: report.steps.map(toJsonStep),
+    arenaSupport: failedSteps(report).map((step) => supportRequestFacts(report, step)),
+  };
+}
+
+function toJsonStep(step: StepResult): JsonStep {
+  const { diagnosis, ...rest } = step;
+  return {
+    ...rest,
+    diagnosis: diagnosis
+      ? {
+          ...diagnosisSummary(diagnosis),
+          meaning: diagnosis.meaning,
+          recheck: diagnosis.recheck,
+          facts: diagnosis.facts,
+          arenaMessage: diagnosis.arenaMessage,
+          causeDetails: diagnosis.causes,
+        }
+      : null,
+  };
+}
+
+export function renderJson(report: CheckReport): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}

@@ -1,0 +1,88 @@
+// The Markdown form of a report: what a support engineer reads first, top to bottom.
+import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
+import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
+import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline } from './format.js';
+import { failedSteps, supportRequestFacts } from './support-request.js';
+
+export function renderMarkdown(report: CheckReport): string {
+  const lines: string[] = [`# ${escapeInline(report.tool.name)} report`, '', `**${escapeInline(headline(report))}**`, ''];
+  lines.push(...overview(report), '', '## Steps', '', ...stepsTable(report.steps), '');
+  for (const step of failedSteps(report)) {
+    if (step.diagnosis) lines.push(...diagnosisSection(step, step.diagnosis), '');
+  }
+  const support = failedSteps(report);
+  if (support.length > 0) {
+    lines.push('## For Arena Support', '', 'Secrets (WebToken, passwords, session id) are removed.', '');
+    for (const step of support) {
+      const facts = supportRequestFacts(report, step);
+      lines.push(
+        `- Endpoint: \`${facts.endpoint}\` (${escapeInline(facts.url)})`,
+        `- Request headers: \`${JSON.stringify(facts.requestHeaders)}\``,
+        `- Request JSON: ${facts.requestJson ? `\`${facts.requestJson}\`` : 'none'}`,
+        `- Response: HTTP ${facts.httpStatus ?? 'none'}, code ${facts.errorCode ?? 'none'}`,
+        `- Message: ${facts.message ? quoteInline(facts.message) : 'none'}`,
+        `- Workspace ID: ${facts.workspaceId}`,
+        `- User email: ${escapeInline(facts.userEmail)}`,
+        '',
+      );
+    }
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+function overview(report: CheckReport): string[] {
+  const rows: [string, string][] = [
+    ['Created', report.createdAt],
+    ['Tool', `${report.tool.name} ${report.tool.version}`],
+    ['Runtime', `Node ${report.runtime.node}${report.runtime.electron ? `, Electron ${report.runtime.electron}` : ''}, ${report.runtime.platform} ${report.runtime.arch}`],
+    ...describeTarget(report).map((line): [string, string] => {
+      const [label = '', ...rest] = line.split(': ');
+      return [label, rest.join(': ')];
+    }),
+    ['Request budget', formatBudget(report.budget)],
+  ];
+  if (report.practiceScenario) rows.push(['Practice scenario', `${report.practiceScenario} (built-in simulator, not Arena)`]);
+  if (report.supportTicket) rows.push(['Support ticket', report.supportTicket]);
+  return ['| | |', '|---|---|', ...rows.map(([label, value]) => `| ${escapeInline(label)} | ${escapeInline(value)} |`)];
+}
+
+function stepsTable(steps: StepResult[]): string[] {
+  const rows = steps.map((step) =>
+    [
+      STEP_LABELS[step.step],
+      `\`${step.endpoint}\``,
+      OUTCOME_LABELS[step.outcome],
+      step.httpStatus === null ? '' : String(step.httpStatus),
+      formatCode(step),
+      step.outcome === 'skipped' ? (step.skippedReason ?? '') : formatTimings(step.timings, step.durationMs),
+    ]
+      .map(escapeInline)
+      .join(' | '),
+  );
+  return ['| Step | Endpoint | Outcome | HTTP | Code | Timings / note |', '|---|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)];
+}
+
+function diagnosisSection(step: StepResult, diagnosis: Diagnosis): string[] {
+  const lines = [`## ${escapeInline(STEP_LABELS[step.step])}: ${escapeInline(diagnosis.title)}`, '', escapeInline(diagnosis.meaning), ''];
+  if (diagnosis.arenaMessage) lines.push(`Arena said: ${quoteInline(diagnosis.arenaMessage)}`, '');
+  if (step.bodyExcerpt) lines.push(`The page that came back reads: ${quoteInline(step.bodyExcerpt)}`, '');
+  const facts = Object.entries(diagnosis.facts);
+  if (facts.length > 0) lines.push(...facts.map(([key, value]) => `- ${escapeInline(key)}: ${escapeInline(value)}`), '');
+  lines.push(diagnosis.causes.length > 1 ? '### Possible causes, most likely first' : '### Cause', '');
+  diagnosis.causes.forEach((cause, index) => {
+    lines.push(`${index + 1}. **${escapeInline(cause.summary)}**  `, `   To tell: ${escapeInline(cause.question)}`);
+    for (const fix of cause.fixSteps) lines.push(`   - ${escapeInline(formatFixStep(fix))}`);
+  });
+  lines.push('', `Check again: ${RECHECK_LABELS[diagnosis.recheck]}`);
+  return lines;
+}
+
+/** Text from the network goes into Markdown as literal text: no links, images or HTML can be injected. */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
+}
+
+
+function quoteInline(text: string): string {
+  return `“${escapeInline(text)}”`;
+}

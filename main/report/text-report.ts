@@ -1,0 +1,44 @@
+// The plain-text form of a report: the CLI's summary and the clipboard copy. Fix steps first, detail after.
+import type { CheckReport, StepResult } from '../../common/check-report.js';
+import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
+import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline } from './format.js';
+
+export function renderText(report: CheckReport): string {
+  const lines: string[] = [headline(report), ''];
+  lines.push(...describeTarget(report));
+  if (report.practiceScenario) lines.push(`Practice scenario: ${report.practiceScenario} (built-in simulator, not Arena)`);
+  if (report.supportTicket) lines.push(`Support ticket: ${report.supportTicket}`);
+  lines.push('', ...report.steps.map(stepLine));
+  for (const step of report.steps) lines.push(...diagnosisLines(step));
+  if (report.ok) {
+    lines.push(
+      '',
+      `Request budget: ${formatBudget(report.budget)}.`,
+      'Next: in Onshape > Settings > Arena, save the same details and refresh Mappings.',
+    );
+  }
+  lines.push('', `${report.tool.name} ${report.tool.version} · ${report.createdAt}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function stepLine(step: StepResult): string {
+  const status = step.httpStatus === null ? '' : ` HTTP ${step.httpStatus}`;
+  const code = formatCode(step) ? ` code ${formatCode(step)}` : '';
+  const detail = step.outcome === 'skipped' ? step.skippedReason ?? '' : formatTimings(step.timings, step.durationMs);
+  return `[${OUTCOME_LABELS[step.outcome]}] ${STEP_LABELS[step.step]} (${step.endpoint})${status}${code} · ${detail}`;
+}
+
+function diagnosisLines(step: StepResult): string[] {
+  const { diagnosis } = step;
+  if (!diagnosis) return [];
+  const lines = ['', `${STEP_LABELS[step.step]}: ${diagnosis.title}`, `  ${diagnosis.meaning}`];
+  if (diagnosis.arenaMessage) lines.push(`  Arena said: "${diagnosis.arenaMessage}"`);
+  if (step.bodyExcerpt) lines.push(`  The page that came back reads: "${step.bodyExcerpt}"`);
+  for (const [key, value] of Object.entries(diagnosis.facts)) lines.push(`  ${key}: ${value}`);
+  diagnosis.causes.forEach((cause, index) => {
+    lines.push(`  ${index + 1}. ${cause.summary}`);
+    for (const fix of cause.fixSteps) lines.push(`     - ${formatFixStep(fix)}`);
+  });
+  lines.push(`  ${RECHECK_LABELS[diagnosis.recheck]}`);
+  return lines;
+}
