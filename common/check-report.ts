@@ -115,6 +115,17 @@ export interface CheckTarget {
   userEmail: string | null;
 }
 
+export type Answer = 'yes' | 'no' | 'not-sure';
+
+/** The questions the admin answered in the wizard for one diagnosis, and where they led. */
+export interface DiagnosisPathEntry {
+  step: StepName;
+  diagnosisId: string;
+  answers: { causeId: string; question: string; answer: Answer }[];
+  /** The cause the answers pointed to; null when no answer was "yes". */
+  concludedCauseId: string | null;
+}
+
 export interface CheckReport {
   tool: { name: string; version: string };
   runtime: { node: string; platform: string; arch: string; electron: string | null };
@@ -127,4 +138,6 @@ export interface CheckReport {
   /** Set when the check ran against the built-in simulator, never against Arena. */
   practiceScenario: string | null;
   supportTicket: string | null;
+  /** Filled by the desktop app when the report is exported after the admin answered questions. */
+  diagnosisPath: DiagnosisPathEntry[];
 }

@@ -186,5 +186,6 @@ function buildReport(
     steps,
     practiceScenario: request.practiceScenario ?? null,
     supportTicket: null,
+    diagnosisPath: [],
   };
 }

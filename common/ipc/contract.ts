@@ -1,0 +1,198 @@
+// The one typed contract between the renderer and the main process. The preload (in Electron) and the
+// development bridge (in a plain browser) both implement DoctorApi; the main process serves it.
+// Results are tagged values, never thrown errors: Electron drops error details across IPC, and the
+// renderer branches on codes.
+import type {
+  Answer,
+  CheckReport,
+  DataCentreId,
+  DiagnosisPathEntry,
+  LoginType,
+  StepName,
+  StepResult,
+} from '../check-report.js';
+
+export type { Answer, DiagnosisPathEntry };
+
+export type IpcErrorCode =
+  | 'invalid-payload'
+  | 'untrusted-sender'
+  | 'keychain-unavailable'
+  | 'secret-missing'
+  | 'check-in-progress'
+  | 'recheck-wait'
+  | 'recheck-needs-change'
+  | 'no-report'
+  | 'unknown-scenario'
+  | 'not-allowed'
+  | 'settings-unwritable'
+  | 'file-unwritable'
+  | 'internal';
+
+export interface IpcError {
+  code: IpcErrorCode;
+  /** Plain words for the admin. */
+  message: string;
+  /** For 'recheck-wait': when checking again becomes possible (ISO time). */
+  retryAt?: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcError };
+
+/** The non-secret connection details, as the wizard's form holds them. */
+export interface ConnectionDetails {
+  dataCentre: DataCentreId | 'custom';
+  /** The API base; for a known data centre it is that centre's address. */
+  apiUrl: string;
+  workspaceId: number;
+  integrationEmail: string;
+  loginType: LoginType;
+  userEmail: string | null;
+}
+
+/** A secret either typed now or taken by the main process from the keychain: the keychain's never reaches the renderer. */
+export type SecretInput = { source: 'typed'; value: string } | { source: 'remembered' } | { source: 'none' };
+
+export interface CheckIntent {
+  details: ConnectionDetails;
+  integrationSecret: SecretInput;
+  userPassword: SecretInput;
+  /** Remember the typed secrets in the OS keychain. */
+  remember: boolean;
+  /** The admin confirmed that something was changed since a credential error. */
+  confirmedChange: boolean;
+}
+
+export interface PracticeIntent {
+  scenario: string;
+}
+
+export type ProxySetting = { mode: 'system' } | { mode: 'direct' } | { mode: 'manual'; url: string };
+
+export interface LastReportSummary {
+  createdAt: string;
+  ok: boolean;
+  headline: string;
+}
+
+export interface SavedProfile {
+  details: ConnectionDetails;
+  remember: boolean;
+  proxy: ProxySetting;
+  lastReport: LastReportSummary | null;
+}
+
+export interface KeychainStatus {
+  available: boolean;
+  /** Why it cannot be used, in plain words; null when available. */
+  message: string | null;
+}
+
+export interface DataCentreOption {
+  id: DataCentreId;
+  label: string;
+  apiBase: string;
+  webApp: string;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  title: string;
+  description: string;
+  expectedStep: StepName | null;
+  expectedCode: number | null;
+}
+
+export interface StartupInfo {
+  version: string;
+  dataCentres: DataCentreOption[];
+  profile: SavedProfile | null;
+  keychain: KeychainStatus;
+  /** Things the admin should know at start, e.g. a damaged settings file that was set aside. */
+  notices: string[];
+}
+
+export interface RememberedSecrets {
+  integration: boolean;
+  user: boolean;
+}
+
+export interface RecheckGate {
+  /** Earliest time checking again is allowed (ISO), or null. */
+  waitUntil: string | null;
+  /** A check with the same details needs the admin to confirm something was changed. */
+  needsChange: boolean;
+}
+
+export interface TlsHint {
+  /** The same address answered through the system's network stack: a proxy or TLS inspection is likely. */
+  inspectionLikely: boolean;
+  message: string;
+  askNetworkAdmin: string[];
+}
+
+export interface CheckOutcome {
+  report: CheckReport;
+  recheck: RecheckGate;
+  tlsHint: TlsHint | null;
+}
+
+export type CheckProgress =
+  | { type: 'step-started'; step: StepName; at: string }
+  | { type: 'step-finished'; result: StepResult };
+
+export interface ExportRequest {
+  format: 'html' | 'json';
+  supportTicket: string | null;
+  diagnosisPath: DiagnosisPathEntry[];
+}
+
+export type ExportResult = { saved: true; fileName: string } | { saved: false };
+
+export interface SummaryRequest {
+  supportTicket: string | null;
+  diagnosisPath: DiagnosisPathEntry[];
+}
+
+export interface DoctorApi {
+  getStartup(): Promise<Result<StartupInfo>>;
+  rememberedFor(details: ConnectionDetails): Promise<Result<RememberedSecrets>>;
+  runCheck(intent: CheckIntent): Promise<Result<CheckOutcome>>;
+  listScenarios(): Promise<Result<ScenarioSummary[]>>;
+  runPractice(intent: PracticeIntent): Promise<Result<CheckOutcome>>;
+  forgetSecrets(details: ConnectionDetails): Promise<Result<RememberedSecrets>>;
+  saveProxy(setting: ProxySetting): Promise<Result<ProxySetting>>;
+  exportReport(request: ExportRequest): Promise<Result<ExportResult>>;
+  copyReportSummary(request: SummaryRequest): Promise<Result<null>>;
+  copyText(text: string): Promise<Result<null>>;
+  openExternal(url: string): Promise<Result<null>>;
+  /** Progress of the running check; returns the unsubscribe function. */
+  onCheckProgress(listener: (progress: CheckProgress) => void): () => void;
+}
+
+/** Request/response methods of DoctorApi: everything but the event subscription. */
+export type DoctorMethod = Exclude<keyof DoctorApi, 'onCheckProgress'>;
+
+/** IPC channel of each method, and of the progress event. */
+export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
+  getStartup: 'doctor:get-startup',
+  rememberedFor: 'doctor:remembered-for',
+  runCheck: 'doctor:run-check',
+  listScenarios: 'doctor:list-scenarios',
+  runPractice: 'doctor:run-practice',
+  forgetSecrets: 'doctor:forget-secrets',
+  saveProxy: 'doctor:save-proxy',
+  exportReport: 'doctor:export-report',
+  copyReportSummary: 'doctor:copy-report-summary',
+  copyText: 'doctor:copy-text',
+  openExternal: 'doctor:open-external',
+};
+
+export const PROGRESS_CHANNEL = 'doctor:check-progress';
+
+export const DOCTOR_METHODS = Object.keys(CHANNELS) as DoctorMethod[];
+
+/** Payload type of each method (undefined for methods without one). */
+export type PayloadOf<M extends DoctorMethod> = Parameters<DoctorApi[M]> extends [infer P] ? P : undefined;
+/** Success data of each method. */
+export type DataOf<M extends DoctorMethod> = Awaited<ReturnType<DoctorApi[M]>> extends Result<infer D> ? D : never;

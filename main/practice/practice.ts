@@ -1,0 +1,53 @@
+// Practice mode: a real check against the built-in simulator, for one named scenario. The CLI and the
+// desktop app both use it, so anyone can see what the tool does without an Arena account.
+import type { CheckReport } from '../../common/check-report.js';
+import type { ScenarioSummary } from '../../common/ipc/contract.js';
+import { runCheck, type CheckEnvironment } from '../check/runner.js';
+import { SCENARIOS, startSimulator, type Scenario } from '../simulator/index.js';
+
+export interface PracticeRun {
+  scenario: Scenario;
+  report: CheckReport;
+  /** The check failed (or passed) exactly where the scenario says it should. */
+  asExpected: boolean;
+}
+
+export async function runPracticeScenario(scenario: Scenario, environment: CheckEnvironment = {}): Promise<PracticeRun> {
+  const simulator = await startSimulator({ scenario });
+  try {
+    const { check } = scenario;
+    const report = await runCheck(
+      {
+        apiUrl: simulator.apiUrl,
+        workspaceId: check.workspaceId,
+        integrationEmail: check.email,
+        loginType: check.loginType,
+        integrationSecret: check.secret,
+        user: check.userEmail && check.userPassword ? { email: check.userEmail, password: check.userPassword } : null,
+        timeoutMs: 10_000,
+        practiceScenario: scenario.name,
+      },
+      environment,
+    );
+    return { scenario, report, asExpected: matchesExpectation(scenario, report) };
+  } finally {
+    await simulator.close();
+  }
+}
+
+export function matchesExpectation(scenario: Scenario, report: CheckReport): boolean {
+  const failed = report.steps.find((step) => step.outcome === 'failed') ?? null;
+  const { expect } = scenario;
+  if (expect.step === null) return failed === null && report.ok;
+  return failed !== null && failed.step === expect.step && failed.httpStatus === expect.httpStatus && failed.errorCode === expect.code;
+}
+
+export function scenarioSummaries(): ScenarioSummary[] {
+  return SCENARIOS.map((scenario) => ({
+    name: scenario.name,
+    title: scenario.title,
+    description: scenario.description,
+    expectedStep: scenario.expect.step,
+    expectedCode: scenario.expect.code,
+  }));
+}
