@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['test/renderer/**', 'test/browser/**', 'test/e2e/**'],
     environment: 'node',
+    globalSetup: ['test/support/build-node.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

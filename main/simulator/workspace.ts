@@ -1,0 +1,314 @@
+// An Arena workspace as state, and how it answers the three calls Onshape makes. No HTTP here: the
+// server turns requests into ArenaRequest and ArenaReply back into responses.
+import { randomBytes } from 'node:crypto';
+import type { StepName } from '../../common/check-report.js';
+import type { SESSION_ID_KEYS } from '../arena/request-shapes.js';
+import { budgetHeaders, RequestBudget, type BudgetState } from './budget.js';
+import type { SteerableClock } from './clock.js';
+import {
+  errorReply,
+  unknownErrorMessage,
+  UNKNOWN_ERROR_CODE,
+  UNKNOWN_ERROR_STATUS,
+  type ArenaErrorName,
+  type ArenaReply,
+} from './errors.js';
+import { ipAllowed } from './ip-allow-list.js';
+import { validateAuthorize, validateLogin, type BodyInput, type ReceivedLogin } from './request-validation.js';
+
+/** Arena does not publish how many failures lock an account; 3 keeps tests short. */
+export const LOCKOUT_THRESHOLD = 3;
+export const LOCKOUT_MS = 5 * 60_000;
+/** A session ends 90 minutes after its last action. */
+export const SESSION_IDLE_MS = 90 * 60_000;
+
+export type SessionKey = (typeof SESSION_ID_KEYS)[number];
+
+export interface EmployeeState {
+  email: string;
+  password: string;
+  enabled: boolean;
+  /** "For Integration Use" on the employee record: required for WebToken logins. */
+  forIntegrationUse: boolean;
+  webtoken: string | null;
+  /** Whether the employee has logged in to the web UI once and replaced the initial password. */
+  firstLoginDone: boolean;
+  passwordExpired: boolean;
+  passwordResetByAdmin: boolean;
+  license: 'full' | 'none';
+  /** Whether the employee is a member of this workspace. */
+  workspaceAccess: boolean;
+  policies: string[];
+}
+
+/** A fault inside Arena while serving one endpoint: nothing the admin configured. */
+export type Incident =
+  | { kind: 'unknown-error'; endpoint: StepName; supportCode: string }
+  | { kind: 'system-error'; endpoint: StepName };
+
+export interface WorkspaceState {
+  id: number;
+  name: string;
+  serviceAvailable: boolean;
+  features: { api: boolean; onshape: boolean };
+  /** CIDR ranges allowed to log in; empty allows all. */
+  ipAllowList: string[];
+  employees: EmployeeState[];
+  budget: BudgetState;
+  /** How the login reply spells the session id: Arena's docs and its OpenAPI copy differ. */
+  sessionKey: SessionKey;
+  incident: Incident | null;
+}
+
+export interface ArenaRequest {
+  route: StepName;
+  /** The arena_session_id header, if sent. */
+  sessionId: string | null;
+  clientAddress: string;
+  /** Null for logout, which has no body. */
+  body: BodyInput | null;
+}
+
+export type { ArenaReply };
+
+export interface WorkspaceHooks {
+  afterLogin?: (workspace: Workspace, clock: SteerableClock) => void;
+  afterAuthorize?: (workspace: Workspace, clock: SteerableClock) => void;
+}
+
+interface Session {
+  email: string;
+  lastActionAt: number;
+  ended: null | 'cancelled' | 'logged-out';
+}
+
+interface Failures {
+  count: number;
+  lockedUntil: number;
+}
+
+const normalise = (email: string): string => email.trim().toLowerCase();
+
+export class Workspace {
+  private readonly sessions = new Map<string, Session>();
+  private readonly failures = new Map<string, Failures>();
+  private readonly budget: RequestBudget;
+  private readonly firedHooks = new Set<keyof WorkspaceHooks>();
+
+  constructor(
+    readonly state: WorkspaceState,
+    private readonly clock: SteerableClock,
+    private readonly hooks: WorkspaceHooks = {},
+  ) {
+    this.budget = new RequestBudget(state.budget);
+  }
+
+  handle(request: ArenaRequest): ArenaReply {
+    if (!this.state.serviceAvailable) return errorReply('serviceUnavailable');
+    switch (request.route) {
+      case 'login':
+        return this.login(request);
+      case 'authorize':
+        return this.authorize(request);
+      case 'logout':
+        return this.logout(request);
+    }
+  }
+
+  /** Log in directly, as another client would (Onshape's own integration, a colleague): for hooks. */
+  loginAs(body: ReceivedLogin, clientAddress = '198.51.100.10'): ArenaReply {
+    return this.handle({ route: 'login', sessionId: null, clientAddress, body: { kind: 'json', value: body } });
+  }
+
+  findEmployee(email: string): EmployeeState | undefined {
+    const wanted = normalise(email);
+    return this.state.employees.find((e) => normalise(e.email) === wanted);
+  }
+
+  isLocked(email: string): boolean {
+    return (this.failures.get(normalise(email))?.lockedUntil ?? 0) > this.clock.now();
+  }
+
+  /** Sessions of this user that still work (not ended, not idle too long). */
+  liveSessionCount(email: string): number {
+    let n = 0;
+    for (const s of this.sessions.values()) if (s.email === normalise(email) && this.sessionStatus(s) === 'live') n++;
+    return n;
+  }
+
+  // ---- POST /login
+
+  private login(request: ArenaRequest): ArenaReply {
+    const parsed = validateLogin(request.body ?? { kind: 'invalid-json' });
+    if (!parsed.ok) return errorReply(parsed.error);
+    const body = parsed.value;
+    const webtoken = body.loginType === 'WEBTOKEN';
+    const email = normalise(body.email);
+
+    if (!ipAllowed(this.state.ipAllowList, request.clientAddress)) return errorReply('loginInvalid');
+    if (this.isLocked(email)) return errorReply('lockedOut');
+    if (body.workspaceId !== undefined && body.workspaceId !== this.state.id) {
+      // A WebToken is issued for one workspace, so naming another makes the token invalid (4089);
+      // a password names a person, and Arena answers its generic 4001.
+      this.recordFailure(email);
+      return errorReply(webtoken ? 'invalidToken' : 'loginInvalid');
+    }
+    if (!this.state.features.api) return errorReply('apiFeatureDisabled');
+    if (webtoken && !this.state.features.onshape) return errorReply('onshapeFeatureDisabled');
+    const incident = this.incidentReply('login');
+    if (incident) return incident;
+
+    const employee = this.findEmployee(email);
+    if (!employee) {
+      this.recordFailure(email);
+      return errorReply('loginInvalid');
+    }
+    if (webtoken) {
+      if (employee.webtoken === null || employee.webtoken !== body.webtoken) {
+        this.recordFailure(email);
+        return errorReply('invalidToken');
+      }
+      if (!employee.forIntegrationUse) return errorReply('invalidToken');
+    } else if (employee.password !== body.password) {
+      this.recordFailure(email);
+      return errorReply('loginInvalid');
+    }
+    if (!employee.enabled || !employee.firstLoginDone) return errorReply('loginInvalid');
+    if (!webtoken && (employee.passwordExpired || employee.passwordResetByAdmin)) {
+      return errorReply('passwordResetOrExpired');
+    }
+
+    this.failures.delete(email);
+    // "Logging in a second time will cancel the first session."
+    for (const s of this.sessions.values()) if (s.email === email && s.ended === null) s.ended = 'cancelled';
+    const sessionId = `SIM-${randomBytes(24).toString('base64url')}|`;
+    this.sessions.set(sessionId, { email, lastActionAt: this.clock.now(), ended: null });
+
+    const reply: ArenaReply = {
+      status: 200,
+      body: {
+        [this.state.sessionKey]: sessionId,
+        workspaceId: this.state.id,
+        workspaceName: this.state.name,
+        workspaceRequestLimit: this.state.budget.limit,
+      },
+      headers: budgetHeaders(this.budget.snapshot(this.clock.now())),
+    };
+    this.fireOnce('afterLogin');
+    return reply;
+  }
+
+  // ---- POST /login/authorizeuser
+
+  private authorize(request: ArenaRequest): ArenaReply {
+    const gate = this.sessionGate(request.sessionId, 'userNotAuthenticated', 'userNotAuthorizedForWorkspace');
+    if (!gate.ok) return gate.reply;
+    const parsed = validateAuthorize(request.body ?? { kind: 'invalid-json' });
+    if (!parsed.ok) return errorReply(parsed.error, gate.headers);
+    const incident = this.incidentReply('authorize', gate.headers);
+    if (incident) return incident;
+
+    const email = normalise(parsed.value.email);
+    const user = this.findEmployee(email);
+    if (!user) return errorReply('userEmailNotFound', gate.headers);
+    if (this.isLocked(email)) return errorReply('lockedOut', gate.headers);
+    if (!user.enabled) return errorReply('insufficientPrivileges', gate.headers);
+    if (user.password !== parsed.value.password) {
+      // Arena documents no wrong-password code for this endpoint, yet documents its lockout (4083), so
+      // wrong passwords are counted here. Of the codes it lists, 20000 "User not authenticated." is the
+      // one whose explanation tells the admin to check "the Authorize User", so that is what we answer.
+      this.recordFailure(email);
+      return errorReply('userNotAuthenticated', gate.headers);
+    }
+    if (!user.firstLoginDone || user.passwordExpired || user.passwordResetByAdmin) {
+      return errorReply('passwordResetOrExpired', gate.headers);
+    }
+    if (!user.workspaceAccess || user.license !== 'full') {
+      return errorReply('userNotAuthorizedForWorkspace', gate.headers);
+    }
+    this.failures.delete(email);
+    // The success body is not documented; this much is enough for a client that only reads the status.
+    const reply: ArenaReply = {
+      status: 200,
+      body: { email: user.email, workspaceId: this.state.id },
+      headers: gate.headers,
+    };
+    this.fireOnce('afterAuthorize');
+    return reply;
+  }
+
+  // ---- PUT /logout
+
+  private logout(request: ArenaRequest): ArenaReply {
+    const gate = this.sessionGate(request.sessionId, 'invalidAccessToken', 'invalidAccessToken');
+    if (!gate.ok) return gate.reply;
+    const incident = this.incidentReply('logout', gate.headers);
+    if (incident) return incident;
+    gate.session.ended = 'logged-out';
+    // The OpenAPI copy gives 200 "Logout Successful" with no body.
+    return { status: 200, body: null, headers: gate.headers };
+  }
+
+  // ---- shared
+
+  private sessionStatus(s: Session): 'live' | 'expired' | 'ended' {
+    if (s.ended !== null) return 'ended';
+    return this.clock.now() - s.lastActionAt > SESSION_IDLE_MS ? 'expired' : 'live';
+  }
+
+  /**
+   * A call after login: needs a live session, refreshes it and spends one request of the budget.
+   * Responses to a session Arena knows carry the budget headers; unknown sessions get none.
+   */
+  private sessionGate(
+    sessionId: string | null,
+    unknown: ArenaErrorName,
+    expired: ArenaErrorName,
+  ): { ok: true; session: Session; headers: Record<string, string> } | { ok: false; reply: ArenaReply } {
+    const session = sessionId === null ? undefined : this.sessions.get(sessionId);
+    if (!session) return { ok: false, reply: errorReply(unknown) };
+    const now = this.clock.now();
+    const status = this.sessionStatus(session);
+    if (status !== 'live') {
+      const headers = budgetHeaders(this.budget.snapshot(now));
+      return { ok: false, reply: errorReply(status === 'expired' ? expired : unknown, headers) };
+    }
+    session.lastActionAt = now;
+    const spent = this.budget.spend(now);
+    const headers = budgetHeaders(this.budget.snapshot(now));
+    if (!spent) return { ok: false, reply: errorReply('requestLimitReached', headers) };
+    return { ok: true, session, headers };
+  }
+
+  private incidentReply(endpoint: StepName, headers: Record<string, string> = {}): ArenaReply | null {
+    const incident = this.state.incident;
+    if (!incident || incident.endpoint !== endpoint) return null;
+    if (incident.kind === 'system-error') return errorReply('systemError', headers);
+    const message = unknownErrorMessage(incident.supportCode);
+    return {
+      status: UNKNOWN_ERROR_STATUS,
+      body: { status: UNKNOWN_ERROR_STATUS, errors: [{ code: UNKNOWN_ERROR_CODE, message }] },
+      headers,
+    };
+  }
+
+  private recordFailure(email: string): void {
+    const f = this.failures.get(email) ?? { count: 0, lockedUntil: 0 };
+    f.count += 1;
+    if (f.count >= LOCKOUT_THRESHOLD) {
+      // The attempt that reaches the threshold still gets its own error; the next ones get 4083.
+      f.lockedUntil = this.clock.now() + LOCKOUT_MS;
+      f.count = 0;
+    }
+    this.failures.set(email, f);
+  }
+
+  private fireOnce(name: keyof WorkspaceHooks): void {
+    const hook = this.hooks[name];
+    // Once only: a hook that logs in again must not trigger itself.
+    if (!hook || this.firedHooks.has(name)) return;
+    this.firedHooks.add(name);
+    hook(this, this.clock);
+  }
+
+}
