@@ -3,7 +3,10 @@ import type { Actor, Endpoint, FixStep, RecheckPolicy } from '../../common/check
 
 export type { Actor, FixStep, RecheckPolicy };
 
-/** Named fact extractors an entry can ask for; diagnose() runs them. Data names them, code implements them. */
+/**
+ * Named fact extractors an entry can ask for; diagnose() runs them. Data names them, code implements them.
+ * Entry text may quote a fact as "{name}" or "{name|text used when the fact is missing}".
+ */
 export type FactExtractor =
   | 'support-code' // 4087: the code Arena puts in its message for Arena Support
   | 'budget-reset' // 4084: when the request budget resets (X-Arena-Next-Request-Limit-Reset)
@@ -17,6 +20,11 @@ export interface KnowledgeCause {
   /** A yes/no question whose "yes" points to this cause rather than its siblings. */
   question: string;
   fixSteps: FixStep[];
+  /**
+   * HTTP statuses that make this cause the most likely of its siblings: diagnose() lists matching causes
+   * first (e.g. 404 points to a wrong API address, 403 to a proxy). Order among the rest is kept.
+   */
+  likelyWithStatus?: readonly number[];
 }
 
 export interface KnowledgeEntry {

@@ -1,0 +1,77 @@
+// Turns one failed call into a Diagnosis by interpreting the knowledge base. Pure: no I/O, no clock.
+import type { Diagnosis, DiagnosisCause, Endpoint, FixStep, RequestBudget } from '../../common/check-report.js';
+import { ACTOR_LABELS } from '../../common/labels.js';
+import { findEntry } from '../knowledge/index.js';
+import type { KnowledgeCause } from '../knowledge/types.js';
+import { extractFacts, type Facts } from './facts.js';
+import { fillFacts } from './fill-facts.js';
+
+export { ACTOR_LABELS };
+
+export interface DiagnosisInput {
+  endpoint: Endpoint;
+  httpStatus: number | null;
+  errorCode: number | string | null;
+  message: string | null;
+  budget: RequestBudget | null;
+  serverDate: string | null;
+}
+
+export interface DiagnosisSummary {
+  id: string;
+  title: string;
+  causes: string[];
+  actions: string[];
+}
+
+export function diagnose(input: DiagnosisInput, context: { now: Date }): Diagnosis {
+  const entry = findEntry(input.endpoint, input.errorCode);
+  const facts = extractFacts(entry.extract ?? [], input, context.now);
+  return {
+    id: entry.id,
+    title: fillFacts(entry.title, facts),
+    meaning: fillFacts(entry.meaning, facts),
+    causes: orderByStatus(entry.causes, input.httpStatus).map((cause) => toDiagnosisCause(cause, facts)),
+    recheck: entry.recheck,
+    facts,
+    arenaMessage: input.message,
+  };
+}
+
+/** Causes the status points to come first; the knowledge base's order is kept otherwise (stable sort). */
+function orderByStatus(causes: readonly KnowledgeCause[], status: number | null): readonly KnowledgeCause[] {
+  if (status === null) return causes;
+  const points = (cause: KnowledgeCause) => (cause.likelyWithStatus?.includes(status) ? 0 : 1);
+  return [...causes].sort((a, b) => points(a) - points(b));
+}
+
+// Fresh objects throughout, so a caller changing its Diagnosis cannot change the knowledge base.
+function toDiagnosisCause(cause: KnowledgeCause, facts: Facts): DiagnosisCause {
+  return {
+    id: cause.id,
+    summary: fillFacts(cause.summary, facts),
+    question: fillFacts(cause.question, facts),
+    fixSteps: cause.fixSteps.map((step) => toFixStep(step, facts)),
+  };
+}
+
+function toFixStep(step: FixStep, facts: Facts): FixStep {
+  const filled: FixStep = { who: step.who, text: fillFacts(step.text, facts) };
+  if (step.uiPath !== undefined) filled.uiPath = step.uiPath;
+  return filled;
+}
+
+/** "Arena administrator: Set … (Arena > Workspace > …)": one line per fix step, as reports print them. */
+export function renderFixStep(step: FixStep): string {
+  const where = step.uiPath ? ` (${step.uiPath})` : '';
+  return `${ACTOR_LABELS[step.who]}: ${step.text}${where}`;
+}
+
+/**
+ * The short form the CLI's JSON contract carries. Actions are every cause's fix steps in order;
+ * a step shared by several causes appears once.
+ */
+export function diagnosisSummary(d: Diagnosis): DiagnosisSummary {
+  const actions = [...new Set(d.causes.flatMap((cause) => cause.fixSteps.map(renderFixStep)))];
+  return { id: d.id, title: d.title, causes: d.causes.map((cause) => cause.summary), actions };
+}

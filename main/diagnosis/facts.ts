@@ -1,0 +1,99 @@
+// Fact extractors named by knowledge entries. Pure: time comes in as an argument, never from the clock.
+import type { RequestBudget } from '../../common/check-report.js';
+import type { FactExtractor } from '../knowledge/types.js';
+
+export interface FactSource {
+  httpStatus: number | null;
+  message: string | null;
+  budget: RequestBudget | null;
+  serverDate: string | null;
+}
+
+export type Facts = Record<string, string>;
+
+// Words that surround a support code in Arena's "…contact Arena Technical Support{0}." and are not the code.
+const FILLER = new Set([
+  'a', 'an', 'and', 'arena', 'case', 'code', 'error', 'for', 'id', 'incident', 'is', 'no', 'number', 'of',
+  'please', 'quote', 'quoting', 'ref', 'reference', 'support', 'team', 'technical', 'the', 'ticket', 'using', 'with',
+]);
+const TOKEN = /[A-Za-z0-9][A-Za-z0-9_-]*/g;
+const LABELLED = /\b(?:code|ref(?:erence)?|id)\b\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9_-]*)/i;
+
+/**
+ * The support code in a 4087 message: whatever Arena put after "Support" ("Support12345.",
+ * "Support: AB-12.", "Support (reference #X9)."). Tokens with a digit win over plain words, so
+ * "Support team, code 7F3A" gives "7F3A". Null when there is none, or the template was left unfilled.
+ */
+export function parseSupportCode(message: string | null): string | null {
+  if (!message) return null;
+  const text = message.replace(/\{\d+\}/g, ' ');
+  const at = text.toLowerCase().lastIndexOf('support');
+  if (at < 0) return LABELLED.exec(text)?.[1] ?? null;
+  const tokens = (text.slice(at + 'support'.length).match(TOKEN) ?? [])
+    .map((token) => token.replace(/[-_]+$/, ''))
+    .filter((token) => token !== '' && token.length <= 64 && !FILLER.has(token.toLowerCase()));
+  return tokens.find((token) => /\d/.test(token)) ?? tokens.find((token) => /^[A-Z]{3,}$/.test(token)) ?? tokens[0] ?? null;
+}
+
+/** Arena's reset header is documented only as "date": accept an HTTP/ISO date or epoch seconds/milliseconds. */
+export function parseInstant(raw: string): Date | null {
+  const trimmed = raw.trim();
+  if (trimmed === '') return null;
+  if (/^\d+$/.test(trimmed)) {
+    const n = Number(trimmed);
+    return new Date(n < 1e12 ? n * 1000 : n);
+  }
+  const ms = Date.parse(trimmed);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+function budgetFacts(budget: RequestBudget | null, now: Date): Facts {
+  if (!budget) return {};
+  const facts: Facts = {};
+  if (budget.limit !== null) facts.budgetLimit = String(budget.limit);
+  if (budget.remaining !== null) facts.budgetRemaining = String(budget.remaining);
+  if (budget.resetsAt && budget.resetsAt.trim() !== '') {
+    facts.budgetResetsAt = budget.resetsAt.trim();
+    const resets = parseInstant(budget.resetsAt);
+    if (resets) {
+      facts.budgetResetsAtUtc = resets.toISOString();
+      const minutes = Math.ceil((resets.getTime() - now.getTime()) / 60_000);
+      if (minutes > 0) facts.budgetResetsInMinutes = String(minutes);
+    }
+  }
+  return facts;
+}
+
+function clockFacts(serverDate: string | null, now: Date): Facts {
+  const facts: Facts = { localClock: now.toISOString() };
+  if (serverDate && serverDate.trim() !== '') {
+    facts.serverDate = serverDate.trim();
+    const server = parseInstant(serverDate);
+    // Positive: this computer is ahead of the server.
+    if (server) facts.clockOffsetSeconds = String(Math.round((now.getTime() - server.getTime()) / 1000));
+  }
+  return facts;
+}
+
+export function extractFacts(extractors: readonly FactExtractor[], source: FactSource, now: Date): Facts {
+  const facts: Facts = {};
+  for (const extractor of extractors) {
+    switch (extractor) {
+      case 'support-code': {
+        const code = parseSupportCode(source.message);
+        if (code) facts.supportCode = code;
+        break;
+      }
+      case 'budget-reset':
+        Object.assign(facts, budgetFacts(source.budget, now));
+        break;
+      case 'local-clock':
+        Object.assign(facts, clockFacts(source.serverDate, now));
+        break;
+      case 'http-status':
+        if (source.httpStatus !== null) facts.httpStatus = String(source.httpStatus);
+        break;
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,30 @@
+// Text and UI paths several entries share, kept in one place so a renamed Arena or Onshape menu changes once.
+import { DATA_CENTRES } from '../arena/data-centres.js';
+import type { FixStep } from './types.js';
+
+/** Exact UI paths named by Arena's own error pages and Onshape's help. */
+export const UI = {
+  employee: 'Arena > Workspace > Settings > Employees > Employee',
+  employeeEnabled: 'Arena > Workspace > Settings > Employees > Employee > Status = Enabled',
+  integrationUse: 'Arena > Workspace > Settings > Employees > Employee > For Integration Use = Yes',
+  onshapeArena: 'Onshape > Settings > Arena',
+  workspaceSettings: 'Arena > profile icon (top right) > Workspace Settings',
+} as const;
+
+/** "https://app.bom.com (United States), …": where a person signs in to the Arena web app. */
+export const WEB_APPS = DATA_CENTRES.map((centre) => `https://${centre.webApp} (${centre.label})`).join(', ');
+
+/** "https://api.arenasolutions.com/v1 (United States), …": the only genuine Arena API addresses. */
+export const API_BASES = DATA_CENTRES.map((centre) => `${centre.apiBase} (${centre.label})`).join(', ');
+
+/** What Arena Support asks for when a case is opened (arena-api-notes.md). */
+export const SUPPORT_CASE_DETAILS =
+  'the endpoint, the request with secrets removed, the HTTP status and response body, the workspace ID, the user email and the time of the failure (this tool\'s report holds all of them)';
+
+export function contactArenaSupport(what: string): FixStep {
+  return { who: 'arena-support', text: `${what} Give them ${SUPPORT_CASE_DETAILS}.` };
+}
+
+/** Shown in every certificate entry: the fix is trusting the right certificate, never switching checks off. */
+export const KEEP_CERT_CHECKS =
+  'Keep certificate checking in place: it is what stops someone in the middle from reading the WebToken.';
