@@ -135,6 +135,8 @@ export interface CheckOutcome {
   report: CheckReport;
   recheck: RecheckGate;
   tlsHint: TlsHint | null;
+  /** Things to tell the admin beside the result, e.g. the keychain refused to remember a secret. */
+  notices: string[];
 }
 
 export type CheckProgress =

@@ -1,0 +1,51 @@
+// The service's side effects for the browser variant: files go to a folder, the clipboard and opened
+// links are kept in memory (a browser page cannot be given the desktop's), the keychain is real or off.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ServiceHost } from '../service/doctor-service.js';
+import { createSettingsStore } from '../settings/index.js';
+import { createKeytarVault, unavailableVault } from '../vault/index.js';
+
+export interface BridgeHostOptions {
+  /** Where settings.json lives. */
+  dataDir: string;
+  /** Where exported reports are written. */
+  exportDir: string;
+  /** Use the real OS keychain (true) or run as if none were reachable. */
+  keychain: boolean;
+  keychainService?: string;
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+export interface BridgeHost extends ServiceHost {
+  clipboard: string[];
+  openedLinks: string[];
+}
+
+export function bridgeHost(options: BridgeHostOptions): BridgeHost {
+  const clipboard: string[] = [];
+  const openedLinks: string[] = [];
+  return {
+    clipboard,
+    openedLinks,
+    vault: options.keychain
+      ? createKeytarVault(options.keychainService ? { service: options.keychainService } : {})
+      : unavailableVault('The keychain is switched off for this browser session, so nothing is remembered.'),
+    settings: createSettingsStore(join(options.dataDir, 'settings.json')),
+    saveFile: async ({ suggestedName, content }) => {
+      await mkdir(options.exportDir, { recursive: true });
+      const fileName = join(options.exportDir, suggestedName);
+      await writeFile(fileName, content, 'utf8');
+      return { saved: true, fileName };
+    },
+    writeClipboard: async (text) => {
+      clipboard.push(text);
+    },
+    openExternal: async (url) => {
+      openedLinks.push(url);
+    },
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+}

@@ -1,0 +1,308 @@
+// The main process's side of the IPC contract, independent of how it is reached: Electron's ipcMain
+// (main/app) and the development bridge (main/dev-bridge) both hand payloads to handle(). Every payload
+// is validated here; every answer is a Result; no handler throws; no secret leaves in an answer.
+import type { CheckReport } from '../../common/check-report.js';
+import type {
+  CheckIntent,
+  CheckOutcome,
+  CheckProgress,
+  ConnectionDetails,
+  DataOf,
+  DoctorMethod,
+  ExportRequest,
+  ExportResult,
+  IpcError,
+  PayloadOf,
+  Result,
+  SavedProfile,
+  SecretInput,
+  StartupInfo,
+  SummaryRequest,
+} from '../../common/ipc/contract.js';
+import { DATA_CENTRES } from '../arena/data-centres.js';
+import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
+import { RecheckGuard, reportKey, targetKey } from '../check/recheck-gate.js';
+import { runCheck, type CheckEvent } from '../check/runner.js';
+import { proxyFor, type SystemProxyResolver } from '../network/proxy.js';
+import { runPracticeScenario, scenarioSummaries } from '../practice/practice.js';
+import { headline } from '../report/format.js';
+import { renderHtml } from '../report/html-report.js';
+import { renderJson } from '../report/json-report.js';
+import { renderText } from '../report/text-report.js';
+import type { SettingsStore } from '../settings/index.js';
+import { scenarioByName } from '../simulator/index.js';
+import { tlsHintFor, type ProbeResult } from '../tls-hint/tls-hint.js';
+import type { SecretKind, Vault, VaultEntryKey } from '../vault/index.js';
+import { toolInfo } from '../version.js';
+import { isAllowedExternalLink } from './external-links.js';
+import { describeIssues, PAYLOAD_SCHEMAS, type PayloadSchema } from './payload-schemas.js';
+
+/** The side effects the service needs from its host (Electron, or the development bridge). */
+export interface ServiceHost {
+  vault: Vault;
+  settings: SettingsStore;
+  /** Asks where to save (a dialog in Electron) and writes the file. */
+  saveFile(request: { suggestedName: string; content: string; format: 'html' | 'json' }): Promise<ExportResult>;
+  writeClipboard(text: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+  /** One plain request through the system's network stack, for the TLS-inspection hint. */
+  probeWithSystemStack?: (url: string) => Promise<ProbeResult>;
+  resolveSystemProxy?: SystemProxyResolver;
+  now?: () => Date;
+  electronVersion?: string | null;
+  timeoutMs?: number;
+}
+
+export interface DoctorService {
+  handle<M extends DoctorMethod>(method: M, payload: unknown): Promise<Result<DataOf<M>>>;
+  onProgress(listener: (progress: CheckProgress) => void): () => void;
+}
+
+type Handlers = { [M in DoctorMethod]: (payload: PayloadOf<M>) => Promise<Result<DataOf<M>>> };
+
+export function createDoctorService(host: ServiceHost): DoctorService {
+  const now = host.now ?? (() => new Date());
+  const guard = new RecheckGuard(now);
+  const listeners = new Set<(progress: CheckProgress) => void>();
+  let lastReport: CheckReport | null = null;
+  let running = false;
+
+  const emit = (event: CheckEvent): void => {
+    const progress: CheckProgress =
+      event.type === 'step-started' ? { type: 'step-started', step: event.step, at: event.at } : { type: 'step-finished', result: event.result };
+    for (const listener of listeners) listener(progress);
+  };
+
+  /** Runs one check at a time: two at once would be two logins, and the second cancels the first. */
+  const exclusive = async (work: () => Promise<Result<CheckOutcome>>): Promise<Result<CheckOutcome>> => {
+    if (running) return fail('check-in-progress', 'A check is already running; wait for it to finish.');
+    running = true;
+    try {
+      return await work();
+    } finally {
+      running = false;
+    }
+  };
+
+  const finish = async (report: CheckReport): Promise<Omit<CheckOutcome, 'notices'>> => {
+    guard.record(report);
+    lastReport = report;
+    const tlsHint = host.probeWithSystemStack ? await tlsHintFor(report, host.probeWithSystemStack) : null;
+    return { report, recheck: guard.gateFor(reportKey(report)), tlsHint };
+  };
+
+  const handlers: Handlers = {
+    getStartup: async () => {
+      const [{ settings, notices }, keychain] = await Promise.all([host.settings.read(), host.vault.status()]);
+      const data: StartupInfo = {
+        version: toolInfo().version,
+        dataCentres: DATA_CENTRES.map(({ id, label, apiBase, webApp }) => ({ id, label, apiBase, webApp })),
+        profile: settings.profile,
+        keychain,
+        notices,
+      };
+      return ok(data);
+    },
+
+    rememberedFor: async (details) => {
+      const result = await host.vault.remembered(vaultKey(details), details.loginType);
+      return result.ok ? ok(result.value) : fail('keychain-unavailable', result.unavailable.message ?? 'The keychain cannot be used.');
+    },
+
+    forgetSecrets: async (details) => {
+      const result = await host.vault.forget(vaultKey(details));
+      if (!result.ok) return fail('keychain-unavailable', result.unavailable.message ?? 'The keychain cannot be used.');
+      return ok({ integration: false, user: false });
+    },
+
+    runCheck: (intent) =>
+      exclusive(async () => {
+        const details = normaliseDetails(intent.details);
+        const key = targetKey({ ...details, userEmail: details.userEmail });
+        const admission = guard.admit(key, intent.confirmedChange);
+        if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt);
+
+        const secretKind: SecretKind = details.loginType === 'webtoken' ? 'webtoken' : 'password';
+        const integrationSecret = await resolveSecret(host.vault, details, secretKind, intent.integrationSecret);
+        if (!integrationSecret.ok) return integrationSecret;
+        let user: { email: string; password: string } | null = null;
+        if (details.userEmail) {
+          const password = await resolveSecret(host.vault, details, 'user-password', intent.userPassword);
+          if (!password.ok) return password;
+          user = { email: details.userEmail, password: password.data };
+        }
+
+        const { settings } = await host.settings.read();
+        const proxySetting = settings.profile?.proxy ?? { mode: 'system' };
+        const report = await runCheck(
+          {
+            apiUrl: details.apiUrl,
+            dataCentre: details.dataCentre,
+            workspaceId: details.workspaceId,
+            integrationEmail: details.integrationEmail,
+            loginType: details.loginType,
+            integrationSecret: integrationSecret.data,
+            user,
+            timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            proxyUrl: await proxyFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null),
+          },
+          { onEvent: emit, now, electronVersion: host.electronVersion ?? null },
+        );
+
+        const notices = await remember(host, intent, details);
+        await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) });
+        return ok({ ...(await finish(report)), notices });
+      }),
+
+    listScenarios: async () => ok(scenarioSummaries()),
+
+    runPractice: (intent) =>
+      exclusive(async () => {
+        const scenario = scenarioByName(intent.scenario);
+        if (!scenario) return fail('unknown-scenario', `There is no practice scenario named "${intent.scenario.slice(0, 100)}".`);
+        const admission = guard.admit(`practice:${scenario.name}`, true);
+        if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt);
+        const run = await runPracticeScenario(scenario, { onEvent: emit, now, electronVersion: host.electronVersion ?? null });
+        return ok({ ...(await finish(run.report)), notices: [] });
+      }),
+
+    saveProxy: async (setting) => {
+      const updated = await host.settings.update((current) => ({
+        ...current,
+        profile: current.profile ? { ...current.profile, proxy: setting } : null,
+      }));
+      return ok(updated.profile?.proxy ?? setting);
+    },
+
+    exportReport: async (request) => {
+      const report = reportFor(lastReport, request);
+      if (!report) return fail('no-report', 'There is no report yet: run a check first.');
+      const content = request.format === 'html' ? renderHtml(report) : renderJson(report);
+      try {
+        return ok(await host.saveFile({ suggestedName: fileNameFor(report, request.format), content, format: request.format }));
+      } catch (error) {
+        return fail('file-unwritable', `The report could not be saved: ${messageOf(error)}`);
+      }
+    },
+
+    copyReportSummary: async (request) => {
+      const report = reportFor(lastReport, request);
+      if (!report) return fail('no-report', 'There is no report yet: run a check first.');
+      await host.writeClipboard(renderText(report));
+      return ok(null);
+    },
+
+    copyText: async (text) => {
+      await host.writeClipboard(text);
+      return ok(null);
+    },
+
+    openExternal: async (url) => {
+      if (!isAllowedExternalLink(url)) return fail('not-allowed', 'This app only opens Arena and Onshape help pages.');
+      await host.openExternal(url);
+      return ok(null);
+    },
+  };
+
+  return {
+    async handle<M extends DoctorMethod>(method: M, payload: unknown): Promise<Result<DataOf<M>>> {
+      const schema: PayloadSchema<M> | undefined = PAYLOAD_SCHEMAS[method];
+      if (!schema) return fail('invalid-payload', 'Unknown request.');
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) return fail('invalid-payload', describeIssues(parsed.error));
+      try {
+        const handler = handlers[method] as (payload: PayloadOf<M>) => Promise<Result<DataOf<M>>>;
+        return await handler(parsed.data);
+      } catch (error) {
+        // Handlers never throw on purpose; an unexpected fault still comes back as a Result.
+        return fail('internal', `Something went wrong inside the app: ${messageOf(error)}`);
+      }
+    },
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** A known data centre's address always comes from our table, whatever the renderer sent. */
+function normaliseDetails(details: ConnectionDetails): ConnectionDetails {
+  const centre = DATA_CENTRES.find((candidate) => candidate.id === details.dataCentre);
+  return {
+    ...details,
+    apiUrl: centre ? centre.apiBase : details.apiUrl.trim().replace(/\/+$/, ''),
+    integrationEmail: details.integrationEmail.trim(),
+    userEmail: details.userEmail?.trim() || null,
+  };
+}
+
+function vaultKey(details: ConnectionDetails): VaultEntryKey {
+  const normalised = normaliseDetails(details);
+  return {
+    apiUrl: normalised.apiUrl,
+    workspaceId: normalised.workspaceId,
+    integrationEmail: normalised.integrationEmail,
+    userEmail: normalised.userEmail,
+  };
+}
+
+async function resolveSecret(vault: Vault, details: ConnectionDetails, kind: SecretKind, input: SecretInput): Promise<Result<string>> {
+  const what = kind === 'webtoken' ? 'WebToken' : kind === 'password' ? "integration user's password" : "Onshape user's password";
+  if (input.source === 'typed') return ok(input.value);
+  if (input.source === 'none') return fail('secret-missing', `Enter the ${what}.`);
+  const loaded = await vault.load(vaultKey(details), kind);
+  if (!loaded.ok) return fail('keychain-unavailable', `${loaded.unavailable.message ?? 'The keychain cannot be used.'} Enter the ${what} instead.`);
+  if (loaded.value === null) return fail('secret-missing', `No ${what} is remembered for these details; enter it.`);
+  return ok(loaded.value);
+}
+
+/** Stores typed secrets when asked to; returns notices when the keychain refused (the check still ran). */
+async function remember(host: ServiceHost, intent: CheckIntent, details: ConnectionDetails): Promise<string[]> {
+  if (!intent.remember) return [];
+  const key = vaultKey(details);
+  const notices: string[] = [];
+  const kind: SecretKind = details.loginType === 'webtoken' ? 'webtoken' : 'password';
+  const pending: [SecretKind, SecretInput][] = [[kind, intent.integrationSecret]];
+  if (details.userEmail) pending.push(['user-password', intent.userPassword]);
+  for (const [secretKind, input] of pending) {
+    if (input.source !== 'typed') continue;
+    const saved = await host.vault.save(key, secretKind, input.value);
+    if (!saved.ok && saved.unavailable.message) notices.push(saved.unavailable.message);
+  }
+  return notices;
+}
+
+async function saveProfile(host: ServiceHost, profile: SavedProfile): Promise<void> {
+  try {
+    await host.settings.update((current) => ({ ...current, profile }));
+  } catch {
+    // Not being able to save settings must not cost the admin the result of the check.
+  }
+}
+
+function summary(report: CheckReport): SavedProfile['lastReport'] {
+  return { createdAt: report.createdAt, ok: report.ok, headline: headline(report) };
+}
+
+function reportFor(report: CheckReport | null, request: ExportRequest | SummaryRequest): CheckReport | null {
+  if (!report) return null;
+  return { ...report, supportTicket: request.supportTicket, diagnosisPath: request.diagnosisPath };
+}
+
+function fileNameFor(report: CheckReport, format: 'html' | 'json'): string {
+  const stamp = report.createdAt.replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  const which = report.practiceScenario ? `practice-${report.practiceScenario}` : `workspace-${report.target.workspaceId}`;
+  return `arena-connect-doctor-${which}-${stamp}.${format}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] ?? '' : 'unknown error';
+}
+
+function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+function fail<T>(code: IpcError['code'], message: string, retryAt?: string): Result<T> {
+  return { ok: false, error: retryAt ? { code, message, retryAt } : { code, message } };
+}

@@ -1,0 +1,109 @@
+// zod schemas for every payload the renderer may send. The main process trusts nothing from the
+// renderer: each payload is parsed here before any handler sees it, with the same field rules the
+// wizard and the CLI use, so a rejection reads the same everywhere.
+import { z } from 'zod';
+import { apiUrlProblem, emailProblem, MAX_EMAIL_LENGTH, MAX_SECRET_LENGTH } from '../../common/fields.js';
+import type { DoctorMethod, PayloadOf } from '../../common/ipc/contract.js';
+import { DATA_CENTRE_IDS } from '../arena/data-centres.js';
+
+const MAX_URL_LENGTH = 2048;
+const MAX_TEXT_LENGTH = 20_000;
+const MAX_TICKET_LENGTH = 64;
+
+const ruled = (problem: (text: string) => string | null) => (text: string, context: z.RefinementCtx) => {
+  const message = problem(text);
+  if (message) context.addIssue({ code: 'custom', message });
+};
+
+const email = (what: string) => z.string().max(MAX_EMAIL_LENGTH).superRefine(ruled((text) => emailProblem(text, what)));
+
+export const connectionDetailsSchema = z.strictObject({
+  dataCentre: z.enum([...DATA_CENTRE_IDS, 'custom']),
+  apiUrl: z.string().max(MAX_URL_LENGTH).superRefine(ruled(apiUrlProblem)),
+  workspaceId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  integrationEmail: email('integration user'),
+  loginType: z.enum(['webtoken', 'password']),
+  userEmail: email('Onshape user').nullable(),
+});
+
+const secretInputSchema = z.discriminatedUnion('source', [
+  z.strictObject({ source: z.literal('typed'), value: z.string().min(1, 'The secret is empty.').max(MAX_SECRET_LENGTH) }),
+  z.strictObject({ source: z.literal('remembered') }),
+  z.strictObject({ source: z.literal('none') }),
+]);
+
+const answerSchema = z.enum(['yes', 'no', 'not-sure']);
+
+const diagnosisPathSchema = z
+  .array(
+    z.strictObject({
+      step: z.enum(['login', 'authorize', 'logout']),
+      diagnosisId: z.string().max(100),
+      answers: z.array(z.strictObject({ causeId: z.string().max(100), question: z.string().max(1000), answer: answerSchema })).max(50),
+      concludedCauseId: z.string().max(100).nullable(),
+    }),
+  )
+  .max(10);
+
+const supportTicketSchema = z
+  .string()
+  .trim()
+  .max(MAX_TICKET_LENGTH)
+  .regex(/^[\w .#/-]*$/, 'A support ticket number holds letters, digits, spaces and . # / - only.')
+  .nullable()
+  .transform((ticket) => (ticket === '' ? null : ticket));
+
+const proxySettingSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('system') }),
+  z.strictObject({ mode: z.literal('direct') }),
+  z.strictObject({
+    mode: z.literal('manual'),
+    url: z
+      .string()
+      .max(MAX_URL_LENGTH)
+      .superRefine(
+        ruled((text) => {
+          try {
+            const url = new URL(text);
+            if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'A proxy address starts with http:// or https://.';
+            return null;
+          } catch {
+            return 'The proxy address is not a web address, e.g. http://proxy.company.com:8080.';
+          }
+        }),
+      ),
+  }),
+]);
+
+const none = z.union([z.null(), z.undefined()]).transform(() => undefined);
+
+export type PayloadSchema<M extends DoctorMethod> = z.ZodType<PayloadOf<M>, unknown>;
+
+/** One schema per method; the type check keeps them in step with the contract. */
+export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
+  getStartup: none,
+  listScenarios: none,
+  rememberedFor: connectionDetailsSchema,
+  forgetSecrets: connectionDetailsSchema,
+  runCheck: z.strictObject({
+    details: connectionDetailsSchema,
+    integrationSecret: secretInputSchema,
+    userPassword: secretInputSchema,
+    remember: z.boolean(),
+    confirmedChange: z.boolean(),
+  }),
+  runPractice: z.strictObject({ scenario: z.string().min(1).max(100) }),
+  saveProxy: proxySettingSchema,
+  exportReport: z.strictObject({ format: z.enum(['html', 'json']), supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema }),
+  copyReportSummary: z.strictObject({ supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema }),
+  copyText: z.string().min(1).max(MAX_TEXT_LENGTH),
+  openExternal: z.string().max(MAX_URL_LENGTH),
+};
+
+/** The first problem, as one plain sentence naming the field. Never echoes the rejected value. */
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The request was not understood.';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
