@@ -1,0 +1,94 @@
+// The settings file's shape. Strict objects everywhere: an unknown key is rejected rather than kept, so
+// nothing (a WebToken, a password) can ride along into the plain-text file. Field rules are the wizard's.
+import { z } from 'zod';
+import type { DataCentreId } from '../../common/check-report.js';
+import type { SavedProfile } from '../../common/ipc/contract.js';
+import { apiUrlProblem, emailProblem, workspaceIdProblem } from '../../common/fields.js';
+
+export const SETTINGS_VERSION = 1;
+const MAX_HEADLINE_LENGTH = 1000;
+const MAX_URL_LENGTH = 2048;
+
+/** Turns a fields.ts rule (message or null) into a zod check with the same words. */
+function rule<T>(problem: (value: T) => string | null) {
+  return (value: T, context: z.core.$RefinementCtx<T>) => {
+    const message = problem(value);
+    if (message !== null) context.addIssue({ code: 'custom', message });
+  };
+}
+
+const DATA_CENTRES = ['us', 'europe', 'uk', 'gov', 'cn', 'custom'] as const;
+
+// A proxy address may carry a user name and password (http://user:pass@host); those are secrets and
+// never belong in this file.
+function proxyUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'The proxy address is not a web address; it looks like http://proxy.example.com:8080.';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The proxy address must start with http:// or https://.';
+  if (url.username || url.password) return 'The proxy address must not contain a user name or password.';
+  return null;
+}
+
+const detailsSchema = z.strictObject({
+  dataCentre: z.enum(DATA_CENTRES),
+  apiUrl: z.string().max(MAX_URL_LENGTH).superRefine(rule(apiUrlProblem)),
+  workspaceId: z.number().superRefine(
+    // A stored number has no text form to get wrong, so only fields.ts's range rule applies.
+    rule((id: number) => (Number.isInteger(id) && id > 0 ? workspaceIdProblem(String(id)) : 'The workspace ID must be a positive whole number.')),
+  ),
+  integrationEmail: z.string().superRefine(rule((text: string) => emailProblem(text, 'integration user'))),
+  loginType: z.enum(['webtoken', 'password']),
+  userEmail: z.string().superRefine(rule((text: string) => emailProblem(text, 'Onshape user'))).nullable(),
+});
+
+const proxySchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('system') }),
+  z.strictObject({ mode: z.literal('direct') }),
+  z.strictObject({ mode: z.literal('manual'), url: z.string().max(MAX_URL_LENGTH).superRefine(rule(proxyUrlProblem)) }),
+]);
+
+const lastReportSchema = z.strictObject({
+  createdAt: z.iso.datetime({ offset: true }),
+  ok: z.boolean(),
+  headline: z.string().max(MAX_HEADLINE_LENGTH),
+});
+
+export const savedProfileSchema = z.strictObject({
+  details: detailsSchema,
+  remember: z.boolean(),
+  proxy: proxySchema,
+  lastReport: lastReportSchema.nullable(),
+});
+
+export const settingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  profile: savedProfileSchema.nullable(),
+});
+
+// The schema must mirror the contract exactly, both ways: a drift in either fails the type check.
+type Parsed = z.infer<typeof savedProfileSchema>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const mirrorsProfile: Same<Parsed, SavedProfile> = true;
+const mirrorsDataCentres: Same<(typeof DATA_CENTRES)[number], DataCentreId | 'custom'> = true;
+void mirrorsProfile;
+void mirrorsDataCentres;
+
+function shortKey(key: string): string {
+  return key.length > 40 ? `${key.slice(0, 39)}…` : key;
+}
+
+/** Where and what is wrong, never the value itself (it could be anything the file held). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the file';
+      const what = issue.code === 'unrecognized_keys' ? `unexpected ${issue.keys.map(shortKey).join(', ')}` : issue.message;
+      return `${where}: ${what}`;
+    })
+    .join('; ');
+}
