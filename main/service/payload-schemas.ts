@@ -66,6 +66,8 @@ const proxySettingSchema = z.discriminatedUnion('mode', [
           try {
             const url = new URL(text);
             if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'A proxy address starts with http:// or https://.';
+            // A proxy password would be stored in the settings file in plain text.
+            if (url.username || url.password) return 'A proxy address must not hold a user name or password.';
             return null;
           } catch {
             return 'The proxy address is not a web address, e.g. http://proxy.company.com:8080.';
