@@ -25,6 +25,8 @@ export interface ScenarioExpectation {
   step: StepName | null;
   httpStatus: number | null;
   code: number | null;
+  /** The knowledge-base cause this scenario models: the one the wizard's questions should lead to. */
+  cause: string | null;
 }
 
 export interface ScenarioContext {
@@ -115,8 +117,8 @@ const WEBTOKEN_CHECK: ScenarioCheck = {
   userPassword: USER_PASSWORD,
 };
 
-const PASS: ScenarioExpectation = { step: null, httpStatus: null, code: null };
-const at = (step: StepName, httpStatus: number, code: number): ScenarioExpectation => ({ step, httpStatus, code });
+const PASS: ScenarioExpectation = { step: null, httpStatus: null, code: null, cause: null };
+const at = (step: StepName, httpStatus: number, code: number, cause: string): ScenarioExpectation => ({ step, httpStatus, code, cause });
 
 /** Someone signs in with a wrong password until Arena locks the account. */
 function lockOut(email: string): (ctx: ScenarioContext) => void {
@@ -164,7 +166,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'Arena is in a maintenance window or an outage; nothing is wrong with the configuration.',
     workspace: workspaceWith({ workspace: { serviceAvailable: false } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 503, 503),
+    expect: at('login', 503, 503, 'arena-outage'),
   },
   {
     name: 'api-feature-disabled',
@@ -172,7 +174,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The workspace was never given the API feature, which only Arena Support can enable.',
     workspace: workspaceWith({ workspace: { features: { api: false, onshape: true } } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4079),
+    expect: at('login', 400, 4079, 'api-feature-off'),
   },
   {
     name: 'onshape-feature-disabled',
@@ -181,7 +183,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'The workspace does not have the Onshape integration feature (for example it was restored from a copy without it), so its WebToken cannot be used.',
     workspace: workspaceWith({ workspace: { features: { api: true, onshape: false } } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4090),
+    expect: at('login', 400, 4090, 'onshape-feature-off'),
   },
   {
     name: 'webtoken-regenerated',
@@ -189,7 +191,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'Arena Support generated a new WebToken for the integration user, but Onshape still holds the old one.',
     workspace: workspaceWith({ integration: { webtoken: REGENERATED_WEBTOKEN } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4089),
+    expect: at('login', 400, 4089, 'webtoken-regenerated'),
   },
   {
     name: 'webtoken-wrong-workspace',
@@ -197,7 +199,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "Onshape was given the sandbox workspace's ID, but the WebToken belongs to the production workspace.",
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, workspaceId: SANDBOX_WORKSPACE_ID },
-    expect: at('login', 400, 4089),
+    expect: at('login', 400, 4089, 'wrong-workspace'),
   },
   {
     name: 'integration-use-disabled',
@@ -205,7 +207,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The employee that holds the WebToken has For Integration Use set to No.',
     workspace: workspaceWith({ integration: { forIntegrationUse: false } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4089),
+    expect: at('login', 400, 4089, 'integration-use-disabled'),
   },
   {
     name: 'wrong-password-login',
@@ -213,7 +215,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The integration user's password was changed in Arena but not in Onshape.",
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, loginType: 'password', secret: 'Integration#Old-2023' },
-    expect: at('login', 400, 4001),
+    expect: at('login', 400, 4001, 'wrong-credentials'),
   },
   {
     name: 'wrong-workspace-id',
@@ -221,7 +223,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Arena workspace ID was typed into Onshape with a digit missing.',
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, loginType: 'password', secret: INTEGRATION_PASSWORD, workspaceId: 12345678 },
-    expect: at('login', 400, 4001),
+    expect: at('login', 400, 4001, 'wrong-workspace-id'),
   },
   {
     name: 'ip-restricted',
@@ -229,7 +231,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The workspace only accepts logins from the office network's range, and this computer is outside it.",
     workspace: workspaceWith({ workspace: { ipAllowList: ['203.0.113.0/24'] } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4001),
+    expect: at('login', 400, 4001, 'ip-restriction'),
   },
   {
     name: 'integration-user-disabled',
@@ -237,7 +239,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The employee that holds the WebToken was disabled, perhaps during a licence clean-up.',
     workspace: workspaceWith({ integration: { enabled: false } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4001),
+    expect: at('login', 400, 4001, 'user-disabled'),
   },
   {
     name: 'integration-user-first-login-pending',
@@ -245,7 +247,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The integration user was created but never logged in to Arena once to set its own password.',
     workspace: workspaceWith({ integration: { firstLoginDone: false } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4001),
+    expect: at('login', 400, 4001, 'first-login-not-done'),
   },
   {
     name: 'integration-user-locked',
@@ -254,7 +256,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     before: lockOut(INTEGRATION_EMAIL),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4083),
+    expect: at('login', 400, 4083, 'repeated-wrong-attempts'),
   },
   {
     name: 'user-password-expired',
@@ -262,7 +264,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The Onshape user's Arena password expired under the workspace's password policy.",
     workspace: workspaceWith({ user: { passwordExpired: true } }),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 400, 4081),
+    expect: at('authorize', 400, 4081, 'password-expired'),
   },
   {
     name: 'user-password-reset-by-admin',
@@ -270,7 +272,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "An Arena administrator reset the Onshape user's password, and the user has not set a new one yet.",
     workspace: workspaceWith({ user: { passwordResetByAdmin: true } }),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 400, 4081),
+    expect: at('authorize', 400, 4081, 'password-reset-by-admin'),
   },
   {
     name: 'user-first-login-pending',
@@ -278,7 +280,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Onshape user was added to Arena but never logged in once to replace the initial password.',
     workspace: workspaceWith({ user: { firstLoginDone: false } }),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 400, 4081),
+    expect: at('authorize', 400, 4081, 'first-login-not-done'),
   },
   {
     name: 'user-disabled',
@@ -286,7 +288,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The Onshape user's Arena employee record is disabled.",
     workspace: workspaceWith({ user: { enabled: false } }),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 400, 20001),
+    expect: at('authorize', 400, 20001, 'user-disabled'),
   },
   {
     name: 'user-not-in-workspace',
@@ -294,7 +296,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Onshape user exists in Arena but was never given access to this workspace.',
     workspace: workspaceWith({ user: { workspaceAccess: false } }),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 400, 20016),
+    expect: at('authorize', 400, 20016, 'no-workspace-access'),
   },
   {
     name: 'user-without-full-license',
@@ -302,7 +304,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Onshape user is in the workspace without a Full License.',
     workspace: workspaceWith({ user: { license: 'none' } }),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 400, 20016),
+    expect: at('authorize', 400, 20016, 'no-workspace-access'),
   },
   {
     name: 'session-expired-before-authorize',
@@ -311,7 +313,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     hooks: { afterLogin: (_ws, clock) => clock.advance(SESSION_IDLE_MS + 60_000) },
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 400, 20016),
+    expect: at('authorize', 400, 20016, 'session-expired'),
   },
   {
     name: 'session-cancelled-by-second-login',
@@ -321,7 +323,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     hooks: { afterLogin: integrationLogsInElsewhere },
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 500, 20000),
+    expect: at('authorize', 500, 20000, 'session-lost'),
   },
   {
     name: 'user-email-not-found',
@@ -329,7 +331,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Onshape user was never added to Arena, or was added under a different email address.',
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, userEmail: 'dana.d@northwind.example' },
-    expect: at('authorize', 400, 20015),
+    expect: at('authorize', 400, 20015, 'user-not-in-arena'),
   },
   {
     name: 'user-wrong-password',
@@ -337,7 +339,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The Onshape user's Arena password entered for the check is not the current one.",
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, userPassword: 'Dana#Arena-2023' },
-    expect: at('authorize', 500, 20000),
+    expect: at('authorize', 500, 20000, 'authorized-user-misconfigured'),
   },
   {
     name: 'user-locked',
@@ -346,7 +348,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     before: lockOut(USER_EMAIL),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 400, 4083),
+    expect: at('authorize', 400, 4083, 'repeated-wrong-attempts'),
   },
   {
     name: 'request-budget-exhausted',
@@ -354,7 +356,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "Today's API request limit for the workspace was used up, for example by a runaway sync.",
     workspace: workspaceWith({ workspace: { budget: { limit: 1000, used: 1000 } } }),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 429, 4084),
+    expect: at('authorize', 429, 4084, 'heavy-sync'),
   },
   {
     name: 'arena-internal-error',
@@ -362,7 +364,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'Arena fails internally while logging in; nothing is wrong with the configuration, and Arena Support needs the support code.',
     workspace: workspaceWith({ workspace: { incident: { kind: 'unknown-error', endpoint: 'login', supportCode: 'SIM-5F2A-91C3' } } }),
     check: WEBTOKEN_CHECK,
-    expect: at('login', 400, 4087),
+    expect: at('login', 400, 4087, 'arena-internal-error'),
   },
   {
     name: 'arena-system-error',
@@ -370,7 +372,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'Arena hits a system error while authorizing the user; nothing is wrong with the configuration.',
     workspace: workspaceWith({ workspace: { incident: { kind: 'system-error', endpoint: 'authorize' } } }),
     check: WEBTOKEN_CHECK,
-    expect: at('authorize', 500, 3000),
+    expect: at('authorize', 500, 3000, 'arena-system-error'),
   },
   {
     name: 'logout-session-gone',
@@ -379,7 +381,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     hooks: { afterAuthorize: integrationLogsInElsewhere },
     check: WEBTOKEN_CHECK,
-    expect: at('logout', 401, 401),
+    expect: at('logout', 401, 401, 'second-login'),
   },
 ];
 
