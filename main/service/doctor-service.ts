@@ -21,7 +21,7 @@ import type {
 } from '../../common/ipc/contract.js';
 import { DATA_CENTRES } from '../arena/data-centres.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
-import { RecheckGuard, reportKey, targetKey } from '../check/recheck-gate.js';
+import { practiceKey, RecheckGuard, reportKey, targetKey } from '../check/recheck-gate.js';
 import { runCheck, type CheckEvent } from '../check/runner.js';
 import { proxyFor, type SystemProxyResolver } from '../network/proxy.js';
 import { runPracticeScenario, scenarioSummaries } from '../practice/practice.js';
@@ -160,7 +160,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
       exclusive(async () => {
         const scenario = scenarioByName(intent.scenario);
         if (!scenario) return fail('unknown-scenario', `There is no practice scenario named "${intent.scenario.slice(0, 100)}".`);
-        const admission = guard.admit(`practice:${scenario.name}`, true);
+        const admission = guard.admit(practiceKey(scenario.name), true);
         if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt);
         const run = await runPracticeScenario(scenario, { onEvent: emit, now, electronVersion: host.electronVersion ?? null });
         return ok({ ...(await finish(run.report)), notices: [] });

@@ -208,6 +208,17 @@ describe('practice, export and links', () => {
     expect(host.openedLinks).toEqual(['https://ptc-arena.github.io/arena-dev-help/get-started/connecting']);
   });
 
+  it('makes practice of a lockout wait five minutes too, without blocking other scenarios', async () => {
+    const clock = new ManualClock(Date.parse('2026-11-22T10:00:00Z'));
+    const { service } = setup(() => new Date(clock.now()));
+    const first = data(await service.handle('runPractice', { scenario: 'user-locked' }));
+    expect(first.recheck.waitUntil).toBe('2026-11-22T10:05:00.000Z');
+    expect(await service.handle('runPractice', { scenario: 'user-locked' })).toMatchObject({ ok: false, error: { code: 'recheck-wait' } });
+    expect((await service.handle('runPractice', { scenario: 'healthy' })).ok).toBe(true);
+    clock.advance(5 * 60_000);
+    expect((await service.handle('runPractice', { scenario: 'user-locked' })).ok).toBe(true);
+  });
+
   it('names an unknown practice scenario', async () => {
     const { service } = setup();
     expect(await service.handle('runPractice', { scenario: 'nope' })).toMatchObject({ ok: false, error: { code: 'unknown-scenario' } });
