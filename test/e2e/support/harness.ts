@@ -1,0 +1,87 @@
+// Starts the real app minus Electron: the service with a browser host, the development bridge serving the
+// built renderer, and headless Debian Chromium driven by playwright-core. Nothing is mocked.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { bridgeHost, type BridgeHost } from '../../../main/dev-bridge/bridge-host.js';
+import { startDevBridge, type DevBridge } from '../../../main/dev-bridge/server.js';
+import { createDoctorService } from '../../../main/service/doctor-service.js';
+
+export const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
+const RENDERER = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface RunningApp {
+  page: Page;
+  context: BrowserContext;
+  host: BridgeHost;
+  bridge: DevBridge;
+  dataDir: string;
+  /** Every message the page received from the main process (API answers and progress events). */
+  received: string[];
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  keychain?: boolean;
+  keychainService?: string;
+  now?: () => Date;
+  dataDir?: string;
+}
+
+export async function openApp(browser: Browser, options: AppOptions = {}): Promise<RunningApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'doctor-e2e-'));
+  const host = bridgeHost({
+    dataDir,
+    exportDir: join(dataDir, 'reports'),
+    keychain: options.keychain ?? false,
+    timeoutMs: 5000,
+    ...(options.keychainService ? { keychainService: options.keychainService } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const service = createDoctorService(host);
+  const bridge = await startDevBridge({ service, rendererRoot: RENDERER });
+  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const received: string[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/')) void response.text().then((text) => received.push(text), () => undefined);
+  });
+  page.on('pageerror', (error) => received.push(`pageerror: ${error.message}`));
+  const stopRecording = service.onProgress((progress) => received.push(JSON.stringify(progress)));
+  await page.goto(`${bridge.origin}/`);
+  return {
+    page,
+    context,
+    host,
+    bridge,
+    dataDir,
+    received,
+    close: async () => {
+      stopRecording();
+      await context.close();
+      await bridge.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
