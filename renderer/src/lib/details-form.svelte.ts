@@ -1,0 +1,136 @@
+// The connection-details form: its state (kept by the wizard so Back and Check again find it as it was),
+// its validation with the shared rules of common/fields.ts, and the CheckIntent it turns into.
+import type { DataCentreId } from '../../../common/check-report';
+import { apiUrlProblem, emailProblem, secretProblem, workspaceIdProblem } from '../../../common/fields';
+import type {
+  CheckIntent,
+  ConnectionDetails,
+  DataCentreOption,
+  RememberedSecrets,
+  SavedProfile,
+  SecretInput,
+} from '../../../common/ipc/contract';
+
+/** Fields that can be invalid, in the order they appear on the form. */
+export const FIELD_ORDER = [
+  'apiUrl',
+  'workspaceId',
+  'integrationEmail',
+  'integrationSecret',
+  'userEmail',
+  'userPassword',
+] as const;
+export type FieldName = (typeof FIELD_ORDER)[number];
+export type FieldProblems = Partial<Record<FieldName, string>>;
+
+export const FIELD_IDS: Readonly<Record<FieldName, string>> = {
+  apiUrl: 'field-api-url',
+  workspaceId: 'field-workspace-id',
+  integrationEmail: 'field-integration-email',
+  integrationSecret: 'field-integration-secret',
+  userEmail: 'field-user-email',
+  userPassword: 'field-user-password',
+};
+
+export class DetailsForm {
+  dataCentre: DataCentreId | 'custom' = $state('us');
+  customApiUrl = $state('');
+  workspaceId = $state('');
+  integrationEmail = $state('');
+  usePassword = $state(false);
+  integrationSecret = $state('');
+  remember = $state(false);
+  checkUser = $state(false);
+  userEmail = $state('');
+  userPassword = $state('');
+  /** What the keychain holds for the current details (never the secrets themselves). */
+  remembered: RememberedSecrets = $state({ integration: false, user: false });
+  /** Whether to use the remembered secret rather than typing one (when there is one). */
+  useRememberedIntegration = $state(true);
+  useRememberedUser = $state(true);
+  touched: Partial<Record<FieldName, boolean>> = $state({});
+  submitted = $state(false);
+
+  fillFrom(profile: SavedProfile | null): void {
+    if (!profile) return;
+    const details = profile.details;
+    this.dataCentre = details.dataCentre;
+    this.customApiUrl = details.dataCentre === 'custom' ? details.apiUrl : '';
+    this.workspaceId = details.workspaceId > 0 ? String(details.workspaceId) : '';
+    this.integrationEmail = details.integrationEmail;
+    this.usePassword = details.loginType === 'password';
+    this.checkUser = details.userEmail !== null && details.userEmail !== '';
+    this.userEmail = details.userEmail ?? '';
+    this.remember = profile.remember;
+  }
+
+  get secretKind(): 'WebToken' | 'password' {
+    return this.usePassword ? 'password' : 'WebToken';
+  }
+
+  get integrationSecretRemembered(): boolean {
+    return this.remembered.integration && this.useRememberedIntegration;
+  }
+
+  get userPasswordRemembered(): boolean {
+    return this.remembered.user && this.useRememberedUser;
+  }
+
+  problems(): FieldProblems {
+    const problems: FieldProblems = {};
+    const set = (field: FieldName, problem: string | null): void => {
+      if (problem !== null) problems[field] = problem;
+    };
+    if (this.dataCentre === 'custom') set('apiUrl', apiUrlProblem(this.customApiUrl));
+    set('workspaceId', workspaceIdProblem(this.workspaceId));
+    set('integrationEmail', emailProblem(this.integrationEmail, 'integration user'));
+    if (!this.integrationSecretRemembered) set('integrationSecret', secretProblem(this.integrationSecret, this.secretKind));
+    if (this.checkUser) {
+      set('userEmail', emailProblem(this.userEmail, 'Onshape user'));
+      if (!this.userPasswordRemembered) set('userPassword', secretProblem(this.userPassword, 'password'));
+    }
+    return problems;
+  }
+
+  /** The non-secret details, or null while the parts that identify them are not valid yet. */
+  details(centres: readonly DataCentreOption[]): ConnectionDetails | null {
+    const problems = this.problems();
+    if (problems.apiUrl || problems.workspaceId || problems.integrationEmail) return null;
+    if (this.checkUser && problems.userEmail) return null;
+    let apiUrl: string;
+    if (this.dataCentre === 'custom') {
+      apiUrl = this.customApiUrl.trim();
+    } else {
+      const centre = centres.find((candidate) => candidate.id === this.dataCentre);
+      if (!centre) return null;
+      apiUrl = centre.apiBase;
+    }
+    return {
+      dataCentre: this.dataCentre,
+      apiUrl,
+      workspaceId: Number(this.workspaceId.trim()),
+      integrationEmail: this.integrationEmail.trim(),
+      loginType: this.usePassword ? 'password' : 'webtoken',
+      userEmail: this.checkUser ? this.userEmail.trim() : null,
+    };
+  }
+
+  intent(centres: readonly DataCentreOption[], keychainAvailable: boolean): CheckIntent | null {
+    const details = this.details(centres);
+    if (!details || Object.keys(this.problems()).length > 0) return null;
+    const integrationSecret: SecretInput = this.integrationSecretRemembered
+      ? { source: 'remembered' }
+      : { source: 'typed', value: this.integrationSecret };
+    let userPassword: SecretInput = { source: 'none' };
+    if (this.checkUser) {
+      userPassword = this.userPasswordRemembered ? { source: 'remembered' } : { source: 'typed', value: this.userPassword };
+    }
+    return {
+      details,
+      integrationSecret,
+      userPassword,
+      remember: keychainAvailable && this.remember,
+      confirmedChange: false,
+    };
+  }
+}

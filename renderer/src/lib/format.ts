@@ -1,0 +1,50 @@
+// Small text helpers shared by the screens.
+import type { Diagnosis, DiagnosisCause, FixStep, RequestBudget, StepResult } from '../../../common/check-report';
+import { ACTOR_LABELS } from '../../../common/labels';
+
+/** 125 → "02:05"; negative values count as zero. */
+export function mmss(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const minutes = Math.floor(seconds / 60);
+  return `${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** A time from Arena or the main process in this computer's local format; the raw text when it cannot be read. */
+export function localTime(value: string): string {
+  const trimmed = value.trim();
+  let date: Date;
+  if (/^\d+$/.test(trimmed)) {
+    const number = Number(trimmed);
+    // Epoch seconds or milliseconds.
+    date = new Date(number < 1e12 ? number * 1000 : number);
+  } else {
+    date = new Date(trimmed);
+  }
+  if (Number.isNaN(date.getTime())) return value;
+  return date.toLocaleString();
+}
+
+/** "Arena error 4089: Invalid Token." or "Connection problem ECONNREFUSED: …". */
+export function describeStepError(step: StepResult): string {
+  const message = step.message ?? 'no message';
+  if (typeof step.errorCode === 'number') return `Arena error ${step.errorCode}: ${message}`;
+  if (typeof step.errorCode === 'string') return `${step.errorCode}: ${message}`;
+  if (step.httpStatus !== null) return `HTTP ${step.httpStatus}: ${message}`;
+  return message;
+}
+
+export function budgetText(budget: RequestBudget | null): string | null {
+  if (!budget || budget.remaining === null) return null;
+  return budget.limit === null ? `${budget.remaining} requests` : `${budget.remaining} of ${budget.limit} requests`;
+}
+
+/** The fix steps as plain text, for the clipboard. */
+export function fixStepsText(diagnosis: Diagnosis, cause: DiagnosisCause): string {
+  const lines = [`${diagnosis.title}`, `Cause: ${cause.summary}`, '', 'Steps:'];
+  cause.fixSteps.forEach((step: FixStep, index: number) => {
+    lines.push(`${index + 1}. ${step.text}`);
+    if (step.uiPath) lines.push(`   Where: ${step.uiPath}`);
+    lines.push(`   Who: ${ACTOR_LABELS[step.who]}`);
+  });
+  return lines.join('\n');
+}

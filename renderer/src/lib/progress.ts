@@ -1,0 +1,60 @@
+// What the Running screen shows for each step, updated from onCheckProgress events.
+import type { StepName } from '../../../common/check-report';
+import type { CheckProgress } from '../../../common/ipc/contract';
+import { STEP_LABELS } from '../../../common/labels';
+
+export type StepStatus = 'waiting' | 'running' | 'passed' | 'failed' | 'skipped';
+
+export interface StepProgress {
+  step: StepName;
+  status: StepStatus;
+  /** Extra words after the status, e.g. why a step was skipped. */
+  note: string | null;
+}
+
+export const STATUS_LABELS: Readonly<Record<StepStatus, string>> = {
+  waiting: 'waiting',
+  running: 'running…',
+  passed: 'passed',
+  failed: 'failed',
+  skipped: 'skipped',
+};
+
+export const NO_USER_NOTE = 'no Onshape user';
+
+/** withUser: whether an Onshape user will be authorized; null when not known in advance (practice). */
+export function initialProgress(withUser: boolean | null): StepProgress[] {
+  return [
+    { step: 'login', status: 'waiting', note: null },
+    withUser === false
+      ? { step: 'authorize', status: 'skipped', note: NO_USER_NOTE }
+      : { step: 'authorize', status: 'waiting', note: null },
+    { step: 'logout', status: 'waiting', note: null },
+  ];
+}
+
+export function applyProgress(steps: readonly StepProgress[], event: CheckProgress): StepProgress[] {
+  if (event.type === 'step-started') {
+    return steps.map((entry) => (entry.step === event.step ? { ...entry, status: 'running', note: null } : entry));
+  }
+  const result = event.result;
+  return steps.map((entry) =>
+    entry.step === result.step
+      ? {
+          ...entry,
+          status: result.outcome,
+          note: result.outcome === 'skipped' ? (result.skippedReason ?? entry.note) : null,
+        }
+      : entry,
+  );
+}
+
+/** The sentence the live region announces for an event, or null for nothing. */
+export function announcement(event: CheckProgress): string | null {
+  if (event.type === 'step-started') return null;
+  const result = event.result;
+  const label = STEP_LABELS[result.step];
+  if (result.outcome === 'passed') return `${label}: passed.`;
+  if (result.outcome === 'skipped') return `${label}: skipped${result.skippedReason ? ` (${result.skippedReason})` : ''}.`;
+  return `${label}: failed.`;
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import { emailProblem, secretProblem, workspaceIdProblem, apiUrlProblem } from '../../common/fields';
+import { startupInfo } from './support/fixtures';
+import { expectFocused, fillValidDetails, heading, openDetails, renderApp, screen, within } from './support/render-app';
+
+describe('Connection details', () => {
+  it('shows the shared validation message after leaving a field, tied with aria-describedby', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    const workspace = screen.getByLabelText('Workspace ID');
+    await rendered.user.type(workspace, 'Example Robotics');
+    expect(screen.queryByText(workspaceIdProblem('Example Robotics')!)).not.toBeInTheDocument();
+    await rendered.user.tab();
+    const message = screen.getByText(workspaceIdProblem('Example Robotics')!);
+    expect(workspace).toHaveAttribute('aria-invalid', 'true');
+    expect(workspace).toHaveAccessibleDescription(workspaceIdProblem('Example Robotics')!);
+    expect(workspace.getAttribute('aria-describedby')).toContain(message.id);
+
+    await rendered.user.clear(workspace);
+    await rendered.user.type(workspace, '123456789');
+    expect(screen.queryByText(workspaceIdProblem('Example Robotics')!)).not.toBeInTheDocument();
+    expect(workspace).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('shows every problem on submit and moves focus to the first invalid field', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    await rendered.user.type(screen.getByLabelText('Workspace ID'), '42');
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByText(emailProblem('', 'integration user')!)).toBeInTheDocument();
+    expect(screen.getByText(secretProblem('', 'WebToken')!)).toBeInTheDocument();
+    expectFocused(screen.getByLabelText('Integration user email'));
+    expect(rendered.scripted.payloadsOf('runCheck')).toHaveLength(0);
+  });
+
+  it('flags a WebToken with a trailing line break, as the shared rule does', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    await rendered.user.type(screen.getByLabelText('WebToken'), 'abc ');
+    await rendered.user.tab();
+    expect(screen.getByText(secretProblem('abc ', 'WebToken')!)).toBeInTheDocument();
+  });
+
+  it('reveals a URL field for a custom API address and validates it', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    expect(screen.queryByLabelText('Custom API address')).not.toBeInTheDocument();
+    await rendered.user.selectOptions(screen.getByLabelText('Data centre'), 'Custom API address');
+    const url = screen.getByLabelText('Custom API address');
+    await rendered.user.type(url, 'http://arena.example.com/v1');
+    await rendered.user.tab();
+    expect(screen.getByText(apiUrlProblem('http://arena.example.com/v1')!)).toBeInTheDocument();
+  });
+
+  it('switches between WebToken and password and sends the login type', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    await rendered.user.type(screen.getByLabelText('Workspace ID'), '123456789');
+    await rendered.user.type(screen.getByLabelText('Integration user email'), 'integration@example.com');
+    await rendered.user.click(screen.getByLabelText('Log in with a password instead'));
+    expect(screen.queryByLabelText('WebToken')).not.toBeInTheDocument();
+    const password = screen.getByLabelText('Password');
+    expect(password).toHaveAttribute('type', 'password');
+    expect(password).toHaveAttribute('autocomplete', 'off');
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByText(secretProblem('', 'password')!)).toBeInTheDocument();
+    await rendered.user.type(password, 's3cret!');
+    await rendered.user.click(screen.getByRole('button', { name: 'Show Password' }));
+    expect(password).toHaveAttribute('type', 'text');
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await heading('Before the check runs');
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await heading('The connection works');
+    const [intent] = rendered.scripted.payloadsOf('runCheck');
+    expect(intent).toEqual({
+      details: {
+        dataCentre: 'us',
+        apiUrl: 'https://api.arenasolutions.com/v1',
+        workspaceId: 123456789,
+        integrationEmail: 'integration@example.com',
+        loginType: 'password',
+        userEmail: null,
+      },
+      integrationSecret: { source: 'typed', value: 's3cret!' },
+      userPassword: { source: 'none' },
+      remember: false,
+      confirmedChange: false,
+    });
+  });
+
+  it('fills the form from the saved profile', async () => {
+    const rendered = renderApp({
+      startup: startupInfo({
+        profile: {
+          details: {
+            dataCentre: 'europe',
+            apiUrl: 'https://api.europe.arenaplm.com/v1',
+            workspaceId: 555,
+            integrationEmail: 'int@example.eu',
+            loginType: 'webtoken',
+            userEmail: 'designer@example.eu',
+          },
+          remember: true,
+          proxy: { mode: 'system' },
+          lastReport: null,
+        },
+      }),
+    });
+    await openDetails(rendered);
+    expect(screen.getByLabelText('Data centre')).toHaveValue('europe');
+    expect(screen.getByLabelText('Workspace ID')).toHaveValue('555');
+    expect(screen.getByLabelText('Integration user email')).toHaveValue('int@example.eu');
+    expect(screen.getByLabelText('Also check an Onshape user')).toBeChecked();
+    expect(screen.getByLabelText("Onshape user's email")).toHaveValue('designer@example.eu');
+    expect(screen.getByLabelText("Remember in this computer's keychain")).toBeChecked();
+  });
+
+  it('uses remembered secrets without ever holding them: sends {source: "remembered"}', async () => {
+    const rendered = renderApp({ remembered: { integration: true, user: true } });
+    await openDetails(rendered);
+    await rendered.user.type(screen.getByLabelText('Workspace ID'), '123456789');
+    await rendered.user.type(screen.getByLabelText('Integration user email'), 'integration@example.com');
+    const group = await screen.findByRole('group', { name: 'WebToken' });
+    expect(within(group).getByText('Remembered in the keychain')).toBeInTheDocument();
+    // No input for the secret: nothing to type, nothing sent back.
+    expect(group.querySelector('input')).toBeNull();
+    expect(document.getElementById('field-integration-secret')).toBeNull();
+    const lookups = rendered.scripted.payloadsOf('rememberedFor');
+    expect(lookups.at(-1)).toMatchObject({ workspaceId: 123456789, integrationEmail: 'integration@example.com' });
+
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await heading('The connection works');
+    expect(rendered.scripted.payloadsOf('runCheck')[0]).toMatchObject({
+      integrationSecret: { source: 'remembered' },
+      userPassword: { source: 'none' },
+    });
+  });
+
+  it('lets the admin type a different secret, or forget the remembered ones', async () => {
+    const rendered = renderApp({ remembered: { integration: true, user: false } });
+    await openDetails(rendered);
+    await rendered.user.type(screen.getByLabelText('Workspace ID'), '123456789');
+    await rendered.user.type(screen.getByLabelText('Integration user email'), 'integration@example.com');
+    const group = await screen.findByRole('group', { name: 'WebToken' });
+    await rendered.user.click(within(group).getByRole('button', { name: 'Use a different one' }));
+    const input = screen.getByLabelText('WebToken');
+    expectFocused(input);
+    await rendered.user.click(screen.getByRole('button', { name: 'Use the one remembered in the keychain' }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Forget' }));
+    expect(await screen.findByText(/no longer holds these secrets/)).toBeInTheDocument();
+    expect(rendered.scripted.payloadsOf('forgetSecrets')).toEqual([
+      {
+        dataCentre: 'us',
+        apiUrl: 'https://api.arenasolutions.com/v1',
+        workspaceId: 123456789,
+        integrationEmail: 'integration@example.com',
+        loginType: 'webtoken',
+        userEmail: null,
+      },
+    ]);
+    expect(screen.getByLabelText('WebToken')).toHaveValue('');
+  });
+
+  it('disables "Remember" with the reason when the keychain is unavailable', async () => {
+    const rendered = renderApp({
+      startup: startupInfo({ keychain: { available: false, message: 'The keychain is locked.' } }),
+    });
+    await openDetails(rendered);
+    const remember = screen.getByLabelText("Remember in this computer's keychain");
+    expect(remember).toBeDisabled();
+    expect(remember).toHaveAccessibleDescription('Not available: The keychain is locked.');
+    expect(rendered.scripted.payloadsOf('rememberedFor')).toHaveLength(0);
+  });
+
+  it('checks an Onshape user with typed email and password, and remembers when ticked', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    await rendered.user.click(screen.getByLabelText('Also check an Onshape user'));
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByText(emailProblem('', 'Onshape user')!)).toBeInTheDocument();
+    expectFocused(screen.getByLabelText("Onshape user's email"));
+    await rendered.user.type(screen.getByLabelText("Onshape user's email"), 'designer@example.com');
+    await rendered.user.type(screen.getByLabelText("Onshape user's Arena password"), 'pw');
+    await rendered.user.click(screen.getByLabelText("Remember in this computer's keychain"));
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await heading('The connection works');
+    expect(rendered.scripted.payloadsOf('runCheck')[0]).toMatchObject({
+      details: { userEmail: 'designer@example.com' },
+      integrationSecret: { source: 'typed', value: 'wt-0123456789abcdef' },
+      userPassword: { source: 'typed', value: 'pw' },
+      remember: true,
+    });
+  });
+});

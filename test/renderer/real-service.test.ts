@@ -1,0 +1,57 @@
+// A smoke run of the wizard against the real main-process service and the built-in Arena simulator
+// (test/renderer/support/test-api.ts, by the lead): practice scenario → diagnosis path → exported report.
+import { readFile, rm } from 'node:fs/promises';
+import { render } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../renderer/src/App.svelte';
+import { heading, screen } from './support/render-app';
+import { createTestApi, type TestApi } from './support/test-api';
+
+let testApi: TestApi | null = null;
+
+afterEach(async () => {
+  if (testApi) await rm(testApi.dataDir, { recursive: true, force: true });
+  testApi = null;
+});
+
+describe('wizard against the real service (practice)', () => {
+  it('diagnoses a regenerated WebToken, walks the questions and exports the path', async () => {
+    testApi = createTestApi();
+    const user = userEvent.setup();
+    render(App, { props: { api: testApi.api } });
+
+    await user.click(await screen.findByRole('button', { name: 'Practice with sample problems' }));
+    await user.click(await screen.findByRole('button', { name: 'WebToken was regenerated' }));
+    await heading('The check found a problem');
+    expect(screen.getByText(/Arena error 4089/)).toBeInTheDocument();
+
+    // Answer until the regenerated-token question, then Yes.
+    for (let guard = 0; guard < 10; guard += 1) {
+      const question = screen.queryByText(/Has Arena Support issued or changed a WebToken/, { selector: '.question-text' });
+      if (question) break;
+      await user.click(screen.getByRole('button', { name: 'No' }));
+    }
+    await user.click(screen.getByRole('button', { name: 'Yes' }));
+    await screen.findByRole('heading', { name: 'The likely cause' });
+
+    await user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
+    await heading('Report');
+    await user.type(screen.getByLabelText('Support ticket number (optional)'), 'CS-777');
+    await user.click(screen.getByRole('button', { name: 'Save as JSON' }));
+    const saved = await screen.findByText(/^Saved to /);
+    const fileName = (saved.textContent ?? '').replace(/^Saved to /, '');
+    const exported = JSON.parse(await readFile(fileName, 'utf8')) as {
+      supportTicket: string | null;
+      diagnosisPath: { diagnosisId: string; concludedCauseId: string | null }[];
+    };
+    expect(exported.supportTicket).toBe('CS-777');
+    expect(exported.diagnosisPath).toEqual([
+      expect.objectContaining({ diagnosisId: 'login.4089', concludedCauseId: 'webtoken-regenerated' }),
+    ]);
+
+    await user.click(screen.getByRole('button', { name: 'Copy summary' }));
+    await screen.findByText('Summary copied to the clipboard.');
+    expect(testApi.host.clipboard.at(-1)).toContain('CS-777');
+  });
+});

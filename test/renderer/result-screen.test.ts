@@ -1,0 +1,228 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ACTOR_LABELS } from '../../common/labels';
+import { DIAGNOSIS_4089, lockoutOutcome, login4089Outcome, passedOutcome, transportOutcome } from './support/fixtures';
+import { expectFocused, heading, renderApp, runToResult, screen, within } from './support/render-app';
+
+const [Q1, Q2, Q3] = DIAGNOSIS_4089.causes.map((cause) => cause.question);
+
+async function questionHeading(n: number): Promise<HTMLElement> {
+  return screen.findByRole('heading', { name: `Question ${n} of 3` });
+}
+
+describe('Result: all steps passed', () => {
+  it('shows the workspace, the request budget and what to do next in Onshape', async () => {
+    const rendered = renderApp({ checkResults: [{ ok: true, data: passedOutcome() }] });
+    await runToResult(rendered, 'The connection works');
+    expectFocused(screen.getByRole('heading', { level: 1 }));
+    expect(screen.getByText('Example Robotics (Production)')).toBeInTheDocument();
+    expect(screen.getByText('24987 of 25000 requests')).toBeInTheDocument();
+    expect(screen.getByText(new Date('2025-11-23T00:00:00Z').toLocaleString())).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'What to do next in Onshape' })).toBeInTheDocument();
+    expect(screen.getByText('Onshape > Settings > Arena').tagName).toBe('CODE');
+    expect(screen.getByText(/Refresh the Mappings/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Check again' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Result: a step failed', () => {
+  it('shows the step, Arena\'s code and message, the diagnosis and its facts', async () => {
+    const rendered = renderApp({ checkResults: [{ ok: true, data: login4089Outcome() }] });
+    await runToResult(rendered, 'The check found a problem');
+    const failed = screen.getByRole('article', { name: 'Arena rejected the WebToken' });
+    expect(within(failed).getByText('Log in as the integration user')).toBeInTheDocument();
+    expect(within(failed).getByText('Arena error 4089: Invalid Token.')).toBeInTheDocument();
+    expect(within(failed).getByText(DIAGNOSIS_4089.meaning)).toBeInTheDocument();
+    expect(within(failed).getByText('Workspace ID')).toBeInTheDocument();
+    expect(within(failed).getByText('123456789')).toBeInTheDocument();
+  });
+
+  it('walks the causes one question at a time: No advances, Back returns, Yes concludes', async () => {
+    const rendered = renderApp({ checkResults: [{ ok: true, data: login4089Outcome() }] });
+    await runToResult(rendered, 'The check found a problem');
+    const { user, scripted } = rendered;
+
+    await questionHeading(1);
+    expect(screen.getByText(Q1!)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'No' }));
+    expectFocused(await questionHeading(2));
+    expect(screen.getByText(Q2!, { selector: '.question-text' })).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expectFocused(await questionHeading(1));
+
+    await user.click(screen.getByRole('button', { name: 'Not sure' }));
+    await questionHeading(2);
+    await user.click(screen.getByRole('button', { name: 'Yes' }));
+
+    const cause = await screen.findByRole('heading', { name: 'The likely cause' });
+    expectFocused(cause);
+    expect(screen.getByText(DIAGNOSIS_4089.causes[1]!.summary)).toBeInTheDocument();
+    const steps = screen.getByRole('list', { name: 'How to fix it' });
+    const items = within(steps).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByText(`Who: ${ACTOR_LABELS['arena-support']}`)).toBeInTheDocument();
+    expect(within(items[1]!).getByText('Onshape > Settings > Arena').tagName).toBe('CODE');
+    expect(within(items[1]!).getByText(`Who: ${ACTOR_LABELS['onshape-admin']}`)).toBeInTheDocument();
+    expect(screen.getByText(/Check again only after the fix has been made/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Copy these steps' }));
+    expect(await screen.findByText('Steps copied to the clipboard.')).toBeInTheDocument();
+    const [copied] = scripted.payloadsOf('copyText');
+    expect(copied).toContain('Cause: Arena Support generated a new WebToken');
+    expect(copied).toContain('2. Replace the old WebToken with the current one.\n   Where: Onshape > Settings > Arena\n   Who: Onshape administrator');
+
+    // The path is kept for the report.
+    await user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
+    await heading('Report');
+    await user.click(screen.getByRole('button', { name: 'Save as JSON' }));
+    expect(scripted.payloadsOf('exportReport')[0]).toEqual({
+      format: 'json',
+      supportTicket: null,
+      diagnosisPath: [
+        {
+          step: 'login',
+          diagnosisId: 'login.4089',
+          answers: [
+            { causeId: 'webtoken-invalid', question: Q1, answer: 'not-sure' },
+            { causeId: 'webtoken-regenerated', question: Q2, answer: 'yes' },
+          ],
+          concludedCauseId: 'webtoken-regenerated',
+        },
+      ],
+    });
+
+    // Back from the report keeps the answers; Back on the result steps back through them, then leaves.
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await heading('The check found a problem');
+    expect(screen.getByRole('heading', { name: 'The likely cause' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await questionHeading(2);
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await questionHeading(1);
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await heading('Connection details');
+  });
+
+  it('shows every remaining cause when the questions run out', async () => {
+    const rendered = renderApp({ checkResults: [{ ok: true, data: login4089Outcome() }] });
+    await runToResult(rendered, 'The check found a problem');
+    await rendered.user.click(screen.getByRole('button', { name: 'Not sure' }));
+    await rendered.user.click(screen.getByRole('button', { name: 'No' }));
+    await questionHeading(3);
+    expect(screen.getByText(Q3!, { selector: '.question-text' })).toBeInTheDocument();
+    await rendered.user.click(screen.getByRole('button', { name: 'Not sure' }));
+    expectFocused(await screen.findByRole('heading', { name: 'These causes are still possible' }));
+    expect(screen.getByRole('heading', { name: DIAGNOSIS_4089.causes[0]!.summary })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: DIAGNOSIS_4089.causes[2]!.summary })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: DIAGNOSIS_4089.causes[1]!.summary })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Copy these steps' })).toHaveLength(2);
+  });
+
+  it('shows the TLS hint prominently, and a transport code instead of an Arena code', async () => {
+    const hint = {
+      inspectionLikely: true,
+      message: 'The same address answered through the system\'s network settings with a certificate issued by "Contoso Inspection CA".',
+      askNetworkAdmin: ['Is HTTPS traffic to api.arenasolutions.com inspected?', 'Can api.arenasolutions.com be exempted?'],
+    };
+    const rendered = renderApp({ checkResults: [{ ok: true, data: transportOutcome(hint) }] });
+    await runToResult(rendered, 'The check found a problem');
+    const box = screen.getByRole('region', { name: 'A proxy or TLS inspection is likely in the way' });
+    expect(within(box).getByText(/Contoso Inspection CA/)).toBeInTheDocument();
+    expect(within(box).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByText('SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain')).toBeInTheDocument();
+  });
+});
+
+describe('Check again', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts down to waitUntil with the button disabled until then', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date('2025-11-22T10:00:00Z'));
+    const rendered = renderApp({
+      checkResults: [
+        { ok: true, data: lockoutOutcome('2025-11-22T10:01:30Z') },
+        { ok: true, data: passedOutcome() },
+      ],
+    });
+    await runToResult(rendered, 'The check found a problem');
+    const button = screen.getByRole('button', { name: 'Check again' });
+    expect(button).toBeDisabled();
+    const timer = screen.getByRole('timer', { name: 'Time left before checking again' });
+    expect(timer).toHaveTextContent(/01:(30|29)/);
+    expect(screen.getByText('You can check again in 2 minutes.')).toBeInTheDocument();
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(screen.getByRole('timer', { name: 'Time left before checking again' })).toHaveTextContent(/00:(30|29)/);
+    expect(button).toBeDisabled();
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(screen.queryByRole('timer', { name: 'Time left before checking again' })).not.toBeInTheDocument();
+    expect(screen.getByText('You can check again now.')).toBeInTheDocument();
+    expect(button).toBeEnabled();
+
+    await rendered.user.click(button);
+    await heading('The connection works');
+    expect(rendered.scripted.payloadsOf('runCheck')).toHaveLength(2);
+    expect(rendered.scripted.payloadsOf('runCheck')[1]).toMatchObject({ confirmedChange: false });
+  });
+
+  it('needs "I have changed something" ticked first, and sends it as confirmedChange', async () => {
+    const rendered = renderApp({
+      checkResults: [{ ok: true, data: login4089Outcome({ waitUntil: null, needsChange: true }) }, { ok: true, data: passedOutcome() }],
+    });
+    await runToResult(rendered, 'The check found a problem');
+    const button = screen.getByRole('button', { name: 'Check again' });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription('Tick the box above first.');
+    await rendered.user.click(screen.getByLabelText('I have changed something in Arena or on this computer'));
+    expect(button).toBeEnabled();
+    await rendered.user.click(button);
+    await heading('The connection works');
+    expect(rendered.scripted.payloadsOf('runCheck')[1]).toMatchObject({
+      confirmedChange: true,
+      integrationSecret: { source: 'typed', value: 'wt-0123456789abcdef' },
+    });
+  });
+
+  it('shows the main process\'s recheck-wait refusal and counts down to its retryAt', async () => {
+    const retryAt = new Date(Date.now() + 4 * 60_000).toISOString();
+    const rendered = renderApp({
+      checkResults: [
+        { ok: true, data: login4089Outcome({ waitUntil: null, needsChange: false }) },
+        { ok: false, error: { code: 'recheck-wait', message: 'Arena locks the user out for five minutes; wait before checking again.', retryAt } },
+      ],
+    });
+    await runToResult(rendered, 'The check found a problem');
+    await rendered.user.click(screen.getByRole('button', { name: 'Check again' }));
+    await heading('The check found a problem');
+    expect(screen.getByRole('alert')).toHaveTextContent('Arena locks the user out for five minutes');
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeDisabled();
+    expect(screen.getByRole('timer', { name: 'Time left before checking again' })).toHaveTextContent(/0[34]:\d\d/);
+  });
+
+  it('shows a recheck-needs-change refusal and asks for the confirmation', async () => {
+    const rendered = renderApp({
+      checkResults: [
+        { ok: true, data: login4089Outcome({ waitUntil: null, needsChange: false }) },
+        { ok: false, error: { code: 'recheck-needs-change', message: 'Nothing changed since the last check; it would fail the same way.' } },
+      ],
+    });
+    await runToResult(rendered, 'The check found a problem');
+    await rendered.user.click(screen.getByRole('button', { name: 'Check again' }));
+    await heading('The check found a problem');
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing changed since the last check');
+    expect(screen.getByLabelText('I have changed something in Arena or on this computer')).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeDisabled();
+  });
+});
+
+describe('Result notices', () => {
+  it('shows what the main process wants the admin to know beside the result', async () => {
+    const outcome = { ...passedOutcome(), notices: ['The keychain refused to remember the WebToken; type it again next time.'] };
+    const rendered = renderApp({ checkResults: [{ ok: true, data: outcome }] });
+    await runToResult(rendered, 'The connection works');
+    expect(screen.getByText(/The keychain refused to remember the WebToken/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { STEP_LABELS } from '../../common/labels';
+import { login4089Outcome, step } from './support/fixtures';
+import { expectFocused, fillValidDetails, heading, openDetails, renderApp, screen, within } from './support/render-app';
+
+function stepRows(): string[] {
+  const list = screen.getByRole('list', { name: 'Steps' });
+  return within(list)
+    .getAllByRole('listitem')
+    .map((item) => (item.textContent ?? '').replace(/\s+/g, ' ').trim());
+}
+
+describe('Before running', () => {
+  it('warns that the test login can end Onshape\'s session; Back returns to the filled form', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expectFocused(await heading('Before the check runs'));
+    expect(screen.getByText(/a second login cancels the first/)).toBeInTheDocument();
+    expect(screen.getByText('onshape-integration@example.com')).toBeInTheDocument();
+    await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
+    await heading('Connection details');
+    expect(screen.getByLabelText('Workspace ID')).toHaveValue('123456789');
+    expect(rendered.scripted.payloadsOf('runCheck')).toHaveLength(0);
+  });
+});
+
+describe('Running', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows each step\'s live status, announces results and counts the elapsed time', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const rendered = renderApp({ holdRuns: true });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    expectFocused(await heading('Checking the connection'));
+
+    expect(stepRows()).toEqual([
+      `${STEP_LABELS.login} waiting`,
+      `${STEP_LABELS.authorize} skipped: no Onshape user`,
+      `${STEP_LABELS.logout} waiting`,
+    ]);
+    expect(screen.getByRole('timer', { name: 'Elapsed time' })).toHaveTextContent('00:00');
+
+    rendered.scripted.emit({ type: 'step-started', step: 'login', at: '2025-11-22T10:00:00Z' });
+    await vi.waitFor(() => expect(stepRows()[0]).toBe(`${STEP_LABELS.login} running…`));
+    rendered.scripted.emit({ type: 'step-finished', result: step('login') });
+    rendered.scripted.emit({ type: 'step-started', step: 'logout', at: '2025-11-22T10:00:01Z' });
+    await vi.waitFor(() => expect(stepRows()[0]).toBe(`${STEP_LABELS.login} passed`));
+    expect(screen.getByText(`${STEP_LABELS.login}: passed.`)).toHaveAttribute('role', 'status');
+    expect(stepRows()[2]).toBe(`${STEP_LABELS.logout} running…`);
+
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(screen.getByRole('timer', { name: 'Elapsed time' })).toHaveTextContent('00:05');
+
+    rendered.scripted.release();
+    await heading('The connection works');
+  });
+
+  it('returns to the form with the error in plain words when the check cannot run', async () => {
+    const rendered = renderApp({
+      checkResults: [
+        { ok: false, error: { code: 'secret-missing', message: 'The keychain no longer holds a WebToken for these details; type it again.' } },
+      ],
+    });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await heading('Connection details');
+    expect(screen.getByRole('alert')).toHaveTextContent('The keychain no longer holds a WebToken');
+  });
+});
+
+describe('Practice', () => {
+  it('lists the scenarios and runs the picked one without the warning step', async () => {
+    const rendered = renderApp({ practiceResults: [{ ok: true, data: practiceOutcome() }] });
+    await rendered.user.click(await screen.findByRole('button', { name: 'Practice with sample problems' }));
+    expectFocused(await heading('Practice with sample problems'));
+    const pick = await screen.findByRole('button', { name: 'WebToken was regenerated' });
+    expect(pick).toHaveAccessibleDescription(/Arena Support generated a new WebToken/);
+    await rendered.user.click(pick);
+    await heading('The check found a problem');
+    expect(rendered.scripted.payloadsOf('runPractice')).toEqual([{ scenario: 'webtoken-regenerated' }]);
+    expect(screen.getByText('Practice: WebToken was regenerated (simulated Arena)')).toBeInTheDocument();
+    await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
+    await heading('Practice with sample problems');
+  });
+
+  it('shows why the scenarios could not be listed', async () => {
+    const rendered = renderApp({ failures: { listScenarios: { code: 'internal', message: 'The simulator did not start.' } } });
+    await rendered.user.click(await screen.findByRole('button', { name: 'Practice with sample problems' }));
+    expect(await screen.findByText('The simulator did not start.')).toBeInTheDocument();
+  });
+});
+
+function practiceOutcome(): ReturnType<typeof login4089Outcome> {
+  const outcome = login4089Outcome();
+  return { ...outcome, report: { ...outcome.report, practiceScenario: 'webtoken-regenerated' } };
+}

@@ -1,0 +1,247 @@
+// Typed, realistic CheckReport / CheckOutcome fixtures for component tests of the wizard's branching.
+// Texts follow the knowledge base (main/knowledge/login-entries.ts) so the screens show what they will show.
+import type {
+  CheckReport,
+  Diagnosis,
+  StepName,
+  StepResult,
+} from '../../../common/check-report';
+import type {
+  CheckOutcome,
+  DataCentreOption,
+  RecheckGate,
+  ScenarioSummary,
+  StartupInfo,
+  TlsHint,
+} from '../../../common/ipc/contract';
+
+export const DATA_CENTRES: DataCentreOption[] = [
+  { id: 'us', label: 'United States', webApp: 'app.bom.com', apiBase: 'https://api.arenasolutions.com/v1' },
+  { id: 'europe', label: 'Europe', webApp: 'app.europe.arenaplm.com', apiBase: 'https://api.europe.arenaplm.com/v1' },
+  { id: 'uk', label: 'United Kingdom', webApp: 'app.uk.arenaplm.com', apiBase: 'https://api.uk.arenaplm.com/v1' },
+  { id: 'gov', label: 'Arena Government', webApp: 'app.arenagov.com', apiBase: 'https://api.arenagov.com/v1' },
+  { id: 'cn', label: 'China', webApp: 'app.arenaplm.cn', apiBase: 'https://api.arenaplm.cn/v1' },
+];
+
+export function startupInfo(overrides: Partial<StartupInfo> = {}): StartupInfo {
+  return {
+    version: '0.1.0',
+    dataCentres: DATA_CENTRES,
+    profile: null,
+    keychain: { available: true, message: null },
+    notices: [],
+    ...overrides,
+  };
+}
+
+export const SCENARIOS: ScenarioSummary[] = [
+  {
+    name: 'healthy',
+    title: 'Everything is set up correctly',
+    description: 'The integration user, its WebToken and the Onshape user are all configured as Arena expects.',
+    expectedStep: null,
+    expectedCode: null,
+  },
+  {
+    name: 'webtoken-regenerated',
+    title: 'WebToken was regenerated',
+    description: 'Arena Support generated a new WebToken for the integration user, but Onshape still holds the old one.',
+    expectedStep: 'login',
+    expectedCode: 4089,
+  },
+];
+
+const ENDPOINTS = { login: 'POST /login', authorize: 'POST /login/authorizeuser', logout: 'PUT /logout' } as const;
+const PATHS = { login: '/login', authorize: '/login/authorizeuser', logout: '/logout' } as const;
+
+export function step(name: StepName, overrides: Partial<StepResult> = {}): StepResult {
+  return {
+    step: name,
+    endpoint: ENDPOINTS[name],
+    url: `https://api.arenasolutions.com/v1${PATHS[name]}`,
+    outcome: 'passed',
+    httpStatus: 200,
+    errorCode: null,
+    message: null,
+    durationMs: 412,
+    timings: { dnsMs: 12, connectMs: 40, tlsMs: 80, firstByteMs: 260, totalMs: 412 },
+    budget: { limit: 25000, remaining: 24987, resetsAt: '2025-11-23T00:00:00Z' },
+    startedAt: '2025-11-22T10:00:00.000Z',
+    serverDate: 'Sat, 22 Nov 2025 10:00:00 GMT',
+    skippedReason: null,
+    bodyExcerpt: null,
+    diagnosis: null,
+    ...overrides,
+  };
+}
+
+export const DIAGNOSIS_4089: Diagnosis = {
+  id: 'login.4089',
+  title: 'Arena rejected the WebToken',
+  meaning:
+    'Arena does not accept the WebToken for this workspace and integration user. Either the token itself is wrong or out of date, it belongs to another workspace, or the employee it is assigned to is not marked for integration use.',
+  causes: [
+    {
+      id: 'webtoken-invalid',
+      summary: 'The WebToken entered is not the one Arena issued: mistyped, cut short or with extra spaces.',
+      question: 'Was the WebToken typed by hand, or could it have lost or gained characters when it was pasted?',
+      fixSteps: [
+        {
+          who: 'onshape-admin',
+          text: 'Paste the WebToken again exactly as Arena Support sent it, with no spaces or line breaks before or after it.',
+          uiPath: 'Onshape > Settings > Arena',
+        },
+      ],
+    },
+    {
+      id: 'webtoken-regenerated',
+      summary: 'Arena Support generated a new WebToken (or updated it), so the one Onshape holds no longer works.',
+      question: 'Has Arena Support issued or changed a WebToken for this workspace since the connection last worked?',
+      fixSteps: [
+        {
+          who: 'arena-support',
+          text: 'Ask Arena Support for the current WebToken of the integration user (send it through a secure channel).',
+        },
+        { who: 'onshape-admin', text: 'Replace the old WebToken with the current one.', uiPath: 'Onshape > Settings > Arena' },
+      ],
+    },
+    {
+      id: 'integration-use-disabled',
+      summary: 'The employee the WebToken is assigned to has "For Integration Use" switched off.',
+      question: 'Does the integration user\'s employee record in Arena show "For Integration Use" as No?',
+      fixSteps: [
+        {
+          who: 'arena-admin',
+          text: 'Open the integration user\'s employee record and set For Integration Use to Yes, then save.',
+          uiPath: 'Arena > Workspace > Settings > Employees > Employee > For Integration Use = Yes',
+        },
+      ],
+    },
+  ],
+  recheck: 'after-change',
+  facts: { 'Workspace ID': '123456789' },
+  arenaMessage: 'Invalid Token.',
+};
+
+export function report(overrides: Partial<CheckReport> = {}): CheckReport {
+  return {
+    tool: { name: 'arena-connect-doctor', version: '0.1.0' },
+    runtime: { node: '22.20.0', platform: 'win32', arch: 'x64', electron: '45.4.1' },
+    createdAt: '2025-11-22T10:00:01.000Z',
+    target: {
+      dataCentre: 'us',
+      apiUrl: 'https://api.arenasolutions.com/v1',
+      workspaceId: 123456789,
+      integrationEmail: 'onshape-integration@example.com',
+      loginType: 'webtoken',
+      userEmail: null,
+    },
+    ok: true,
+    workspaceName: 'Example Robotics (Production)',
+    budget: { limit: 25000, remaining: 24987, resetsAt: '2025-11-23T00:00:00Z' },
+    steps: [
+      step('login'),
+      step('authorize', { outcome: 'skipped', httpStatus: null, skippedReason: 'no Onshape user', budget: null }),
+      step('logout'),
+    ],
+    practiceScenario: null,
+    supportTicket: null,
+    diagnosisPath: [],
+    ...overrides,
+  };
+}
+
+const OPEN_GATE: RecheckGate = { waitUntil: null, needsChange: false };
+
+export function passedOutcome(overrides: Partial<CheckReport> = {}): CheckOutcome {
+  return { report: report(overrides), recheck: OPEN_GATE, tlsHint: null, notices: [] };
+}
+
+export function login4089Outcome(
+  gate: RecheckGate = { waitUntil: null, needsChange: true },
+  tlsHint: TlsHint | null = null,
+): CheckOutcome {
+  return {
+    report: report({
+      ok: false,
+      workspaceName: null,
+      budget: null,
+      steps: [
+        step('login', {
+          outcome: 'failed',
+          httpStatus: 400,
+          errorCode: 4089,
+          message: 'Invalid Token.',
+          budget: null,
+          diagnosis: DIAGNOSIS_4089,
+        }),
+        step('authorize', { outcome: 'skipped', httpStatus: null, skippedReason: 'login failed', budget: null }),
+        step('logout', { outcome: 'skipped', httpStatus: null, skippedReason: 'login failed', budget: null }),
+      ],
+    }),
+    recheck: gate,
+    tlsHint,
+    notices: [],
+  };
+}
+
+export function lockoutOutcome(waitUntil: string): CheckOutcome {
+  const outcome = login4089Outcome({ waitUntil, needsChange: false });
+  const [login, ...rest] = outcome.report.steps;
+  if (!login?.diagnosis) throw new Error('fixture');
+  return {
+    ...outcome,
+    report: {
+      ...outcome.report,
+      steps: [
+        {
+          ...login,
+          errorCode: 4088,
+          message: 'Too many failed login attempts.',
+          diagnosis: {
+            ...login.diagnosis,
+            id: 'login.4088',
+            title: 'The integration user is locked out for a while',
+            recheck: 'wait-five-minutes',
+            causes: [login.diagnosis.causes[0]!],
+          },
+        },
+        ...rest,
+      ],
+    },
+  };
+}
+
+export function transportOutcome(tlsHint: TlsHint): CheckOutcome {
+  return {
+    report: report({
+      ok: false,
+      workspaceName: null,
+      budget: null,
+      steps: [
+        step('login', {
+          outcome: 'failed',
+          httpStatus: null,
+          errorCode: 'SELF_SIGNED_CERT_IN_CHAIN',
+          message: 'self-signed certificate in certificate chain',
+          timings: null,
+          budget: null,
+          diagnosis: {
+            id: 'network.tls-untrusted',
+            title: 'This computer does not trust the certificate Arena\'s address presented',
+            meaning: 'Something between this computer and Arena presented its own certificate.',
+            causes: [],
+            recheck: 'after-change',
+            facts: {},
+            arenaMessage: null,
+          },
+        }),
+        step('authorize', { outcome: 'skipped', httpStatus: null, skippedReason: 'login failed', budget: null }),
+        step('logout', { outcome: 'skipped', httpStatus: null, skippedReason: 'login failed', budget: null }),
+      ],
+    }),
+    recheck: { waitUntil: null, needsChange: true },
+    tlsHint,
+    notices: [],
+  };
+}

@@ -1,0 +1,151 @@
+// A scripted DoctorApi for component tests of the wizard's branching: it records every call and answers
+// from fixtures. Payloads go through structuredClone like Electron's IPC does, so a Svelte state proxy
+// handed to the API fails here as it would in the app. End-to-end tests use the real service instead
+// (test/renderer/support/test-api.ts).
+import type {
+  CheckOutcome,
+  CheckProgress,
+  DoctorApi,
+  DoctorMethod,
+  ExportResult,
+  IpcError,
+  PayloadOf,
+  RememberedSecrets,
+  Result,
+  ScenarioSummary,
+  StartupInfo,
+} from '../../../common/ipc/contract';
+import { SCENARIOS, passedOutcome, startupInfo } from './fixtures';
+
+export type Call = { [M in DoctorMethod]: { method: M; payload: PayloadOf<M> } }[DoctorMethod];
+
+export interface ScriptedApiOptions {
+  startup?: StartupInfo;
+  remembered?: RememberedSecrets;
+  scenarios?: ScenarioSummary[];
+  /** Answers of runCheck, in turn; the last one repeats. */
+  checkResults?: Result<CheckOutcome>[];
+  /** Answers of runPractice, in turn; the last one repeats. */
+  practiceResults?: Result<CheckOutcome>[];
+  /** Progress events sent while a check runs, before it answers. */
+  progress?: CheckProgress[];
+  /** Keep runCheck / runPractice pending until release() is called. */
+  holdRuns?: boolean;
+  exportResult?: ExportResult;
+  /** Methods that answer with an error instead. */
+  failures?: Partial<Record<DoctorMethod, IpcError>>;
+}
+
+export interface ScriptedApi {
+  api: DoctorApi;
+  calls: Call[];
+  payloadsOf<M extends DoctorMethod>(method: M): PayloadOf<M>[];
+  emit(progress: CheckProgress): void;
+  /** Lets a held run answer. */
+  release(): void;
+  listenerCount(): number;
+}
+
+function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi {
+  const calls: Call[] = [];
+  const listeners = new Set<(progress: CheckProgress) => void>();
+  const checkResults = [...(options.checkResults ?? [ok(passedOutcome())])];
+  const practiceResults = [...(options.practiceResults ?? [ok(passedOutcome({ practiceScenario: 'healthy' }))])];
+  let remembered: RememberedSecrets = options.remembered ?? { integration: false, user: false };
+  let releaseHeld: (() => void) | null = null;
+
+  function record<M extends DoctorMethod>(method: M, payload: PayloadOf<M>): IpcError | undefined {
+    // Like IPC: throws DataCloneError for proxies, functions and the like.
+    const cloned = structuredClone(payload);
+    calls.push({ method, payload: cloned } as Call);
+    return options.failures?.[method];
+  }
+
+  function next<T>(queue: T[]): T {
+    const value = queue.length > 1 ? queue.shift() : queue[0];
+    if (value === undefined) throw new Error('scripted API: no answer scripted');
+    return value;
+  }
+
+  async function runLike(queue: Result<CheckOutcome>[]): Promise<Result<CheckOutcome>> {
+    for (const event of options.progress ?? []) emit(event);
+    if (options.holdRuns) await new Promise<void>((resolve) => (releaseHeld = resolve));
+    return next(queue);
+  }
+
+  function emit(progress: CheckProgress): void {
+    for (const listener of [...listeners]) listener(progress);
+  }
+
+  const api: DoctorApi = {
+    async getStartup() {
+      const failure = record('getStartup', undefined);
+      return failure ? { ok: false, error: failure } : ok(options.startup ?? startupInfo());
+    },
+    async rememberedFor(details) {
+      const failure = record('rememberedFor', details);
+      return failure ? { ok: false, error: failure } : ok({ ...remembered });
+    },
+    async runCheck(intent) {
+      const failure = record('runCheck', intent);
+      return failure ? { ok: false, error: failure } : runLike(checkResults);
+    },
+    async listScenarios() {
+      const failure = record('listScenarios', undefined);
+      return failure ? { ok: false, error: failure } : ok(options.scenarios ?? SCENARIOS);
+    },
+    async runPractice(intent) {
+      const failure = record('runPractice', intent);
+      return failure ? { ok: false, error: failure } : runLike(practiceResults);
+    },
+    async forgetSecrets(details) {
+      const failure = record('forgetSecrets', details);
+      if (failure) return { ok: false, error: failure };
+      remembered = { integration: false, user: false };
+      return ok({ ...remembered });
+    },
+    async saveProxy(setting) {
+      const failure = record('saveProxy', setting);
+      return failure ? { ok: false, error: failure } : ok(setting);
+    },
+    async exportReport(request) {
+      const failure = record('exportReport', request);
+      return failure ? { ok: false, error: failure } : ok(options.exportResult ?? { saved: true, fileName: 'arena-check.html' });
+    },
+    async copyReportSummary(request) {
+      const failure = record('copyReportSummary', request);
+      return failure ? { ok: false, error: failure } : ok(null);
+    },
+    async copyText(text) {
+      const failure = record('copyText', text);
+      return failure ? { ok: false, error: failure } : ok(null);
+    },
+    async openExternal(url) {
+      const failure = record('openExternal', url);
+      return failure ? { ok: false, error: failure } : ok(null);
+    },
+    onCheckProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
+  return {
+    api,
+    calls,
+    payloadsOf<M extends DoctorMethod>(method: M): PayloadOf<M>[] {
+      return calls.filter((call) => call.method === method).map((call) => call.payload as PayloadOf<M>);
+    },
+    emit,
+    release() {
+      const resolve = releaseHeld;
+      releaseHeld = null;
+      resolve?.();
+    },
+    listenerCount: () => listeners.size,
+  };
+}
