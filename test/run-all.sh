@@ -30,13 +30,14 @@ run() {
   if ! "$@"; then
     echo "!! $name failed"
     status=1
+    return 1
   fi
 }
 
 run "type check (node)" npx tsc -p tsconfig.node.json --noEmit
 run "type check (renderer)" npx svelte-check --tsconfig ./tsconfig.web.json --fail-on-warnings --output machine
 run "type check (renderer tests)" npx svelte-check --tsconfig ./test/renderer/tsconfig.json --fail-on-warnings --output machine
-run "build" npm run --silent build
+run "build" npm run --silent build && export DOCTOR_BUILT=1
 run "unit and integration tests (node)" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-node.json"
 run "component tests (renderer, jsdom)" npx vitest run -c vitest.renderer.config.ts --reporter=default --reporter=json --outputFile.json="$results/vitest-renderer.json"
 run "end-to-end tests (Chromium over the development bridge)" npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results/vitest-e2e.json"
