@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Overrides the scenario's spelling of the session key in the login reply. */
   sessionKey?: SessionKey;
+  /** Delay every answer by this much (after the workspace has handled the request). */
+  latencyMs?: number;
 }
 
 export interface SimulatorHandle {
@@ -93,6 +95,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       status: reply.status,
       code: firstErrorCode(reply.body),
     });
+    // Network latency, for showing progress: the workspace has already decided; only the answer waits.
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     writeReply(res, reply, acceptsGzip(req.headers['accept-encoding']));
   }
 

@@ -32,9 +32,9 @@ function scenario(name: string): Scenario {
   return found;
 }
 
-async function start(name: string, options: AppOptions = {}): Promise<{ page: Page; running: RunningApp; chosen: Scenario }> {
+async function start(name: string, options: AppOptions = {}, latencyMs = 0): Promise<{ page: Page; running: RunningApp; chosen: Scenario }> {
   const chosen = scenario(name);
-  simulator = await startSimulator({ scenario: chosen });
+  simulator = await startSimulator({ scenario: chosen, latencyMs });
   app = await openApp(browser, options);
   return { page: app.page, running: app, chosen };
 }
@@ -136,11 +136,17 @@ describe('a check from the details form', () => {
   });
 
   it('shows each step live while the check runs', async () => {
-    const { page, chosen } = await start('healthy');
+    const { page, chosen } = await start('healthy', {}, 700);
     if (!simulator) throw new Error('no simulator');
     await page.getByRole('button', { name: 'Check my connection' }).click();
     await fillDetails(page, chosen, simulator.apiUrl);
     await runThroughWarning(page);
+    await expect.poll(() => heading(page)).toBe('Checking the connection');
+    await expect.poll(() => page.getByRole('timer', { name: 'Elapsed time' }).count()).toBe(1);
+    // While authorize is under way, login has already been reported as passed.
+    await expect.poll(() => page.getByRole('list', { name: 'Steps' }).textContent(), { timeout: 5000 }).toMatch(/passed/);
+    expect(await heading(page)).toBe('Checking the connection');
+    await screenshot(page, 'screen-running');
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('The connection works');
     const steps = await page.getByRole('list', { name: 'Steps' }).textContent();
     expect(steps).toContain('Log in as the integration user');
