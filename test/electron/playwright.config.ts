@@ -7,5 +7,7 @@ export default defineConfig({
   testMatch: '*.spec.ts',
   timeout: 60_000,
   workers: 1,
+  // Playwright empties its output folder at start: keep it apart from the other runners' reports.
+  outputDir: '../../test-results/electron-artifacts',
   reporter: [['list'], ['json', { outputFile: '../../test-results/playwright-electron.json' }]],
 });
