@@ -1,7 +1,7 @@
 // Arena codes that mean the same on any endpoint (arena-api-notes.md, "Codes beyond the seed tables").
 // Their HTTP status and exact wording are not all documented, so these entries carry no `documented`.
 import { SECOND_LOGIN, IDLE_EXPIRY, SESSION_HEADER_DROPPED } from './session-causes.js';
-import { UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
+import { ENTER_WORKSPACE_ID, UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
 import type { KnowledgeCause, KnowledgeEntry } from './types.js';
 
 /** For codes the check's own well-formed request should never cause: something rewrote it, or Arena changed. */
@@ -24,14 +24,6 @@ const TOOL_OUTDATED: KnowledgeCause = {
   ],
 };
 
-const WORKSPACE_ID_FIX = [
-  {
-    who: 'arena-admin' as const,
-    text: 'Open Workspace Settings in the workspace Onshape should use and copy the number at the end of the browser address; that is the workspace ID.',
-    uiPath: UI.workspaceSettings,
-  },
-  { who: 'onshape-admin' as const, text: 'Enter that number (digits only) as the Arena workspace ID.', uiPath: UI.onshapeArena },
-];
 
 export const API_ENTRIES: readonly KnowledgeEntry[] = [
   {
@@ -229,7 +221,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'wrong-workspace-id',
         summary: 'The workspace ID is not the workspace Onshape should use (a typo, or another workspace\'s number).',
         question: 'Is the workspace ID entered different from the number at the end of the address when you open Workspace Settings in Arena?',
-        fixSteps: WORKSPACE_ID_FIX,
+        fixSteps: ENTER_WORKSPACE_ID,
       },
       {
         id: 'not-a-member',
@@ -307,7 +299,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'field-format',
         summary: 'A setting holds the wrong kind of value, for example a workspace name where the workspace ID number belongs.',
         question: 'Does the workspace ID contain anything but digits, or the email anything but a plain address?',
-        fixSteps: WORKSPACE_ID_FIX,
+        fixSteps: ENTER_WORKSPACE_ID,
       },
       REQUEST_ALTERED,
       TOOL_OUTDATED,

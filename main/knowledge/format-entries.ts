@@ -119,6 +119,8 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         summary: 'A load balancer or maintenance page answered because Arena is briefly unavailable.',
         question: 'Does the body excerpt mention maintenance, an outage or a gateway error?',
         fixSteps: [{ who: 'you', text: 'Check again in a few minutes.' }],
+        // A gateway's error page (502/503/504) is this far more often than a wrong URL.
+        likelyWithStatus: [500, 502, 503, 504],
       },
     ],
     recheck: 'after-change',

@@ -1,5 +1,5 @@
 // POST /login: the integration user's login. Rows of seeds/login-errors.md, every listed cause kept apart.
-import { UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
+import { ENTER_WORKSPACE_ID, UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
 import type { KnowledgeEntry } from './types.js';
 
 const SOURCE = 'seeds/login-errors.md';
@@ -54,14 +54,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'wrong-workspace',
         summary: 'The workspace ID points at a different workspace (for example a sandbox) where the API is off.',
         question: 'Could the workspace ID entered belong to another workspace, such as a sandbox or training copy?',
-        fixSteps: [
-          {
-            who: 'arena-admin',
-            text: 'Open the workspace Onshape should use and copy the number at the end of the browser address; that is its workspace ID.',
-            uiPath: UI.workspaceSettings,
-          },
-          { who: 'onshape-admin', text: 'Enter that number as the Arena workspace ID.', uiPath: UI.onshapeArena },
-        ],
+        fixSteps: ENTER_WORKSPACE_ID,
       },
     ],
     recheck: 'after-change',
@@ -89,14 +82,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'wrong-workspace',
         summary: 'The workspace ID points at a different workspace (for example a sandbox) where the feature is off.',
         question: 'Could the workspace ID entered belong to another workspace, such as a sandbox or training copy?',
-        fixSteps: [
-          {
-            who: 'arena-admin',
-            text: 'Open the workspace Onshape should use and copy the number at the end of the browser address; that is its workspace ID.',
-            uiPath: UI.workspaceSettings,
-          },
-          { who: 'onshape-admin', text: 'Enter that number as the Arena workspace ID.', uiPath: UI.onshapeArena },
-        ],
+        fixSteps: ENTER_WORKSPACE_ID,
       },
     ],
     recheck: 'after-change',
@@ -187,14 +173,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'wrong-workspace-id',
         summary: 'The workspace ID is wrong: it must be the workspace\'s internal number, not its name.',
         question: 'Is the workspace ID entered a name, or a number other than the one at the end of the address when you open Workspace Settings in Arena?',
-        fixSteps: [
-          {
-            who: 'arena-admin',
-            text: 'Open Workspace Settings in the workspace Onshape should use and copy the number at the end of the browser address; that is the workspace ID.',
-            uiPath: UI.workspaceSettings,
-          },
-          { who: 'onshape-admin', text: 'Enter that number (digits only) as the Arena workspace ID.', uiPath: UI.onshapeArena },
-        ],
+        fixSteps: ENTER_WORKSPACE_ID,
       },
       {
         id: 'ip-restriction',

@@ -197,8 +197,62 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Does the check pass when you run it again?',
         fixSteps: [{ who: 'you', text: 'Check again; if it passes now, the network dropped briefly.' }],
       },
+      {
+        // A TLS server closes a plain-HTTP connection without a word (OpenSSL sends no alert for it).
+        id: 'http-to-https-port',
+        summary: 'The API URL or the proxy address starts with http:// but that port speaks HTTPS, and it closes plain connections without answering.',
+        question: 'Does the API URL or the proxy address start with http:// while its port expects HTTPS (for example an HTTPS proxy on port 443 or 8443)?',
+        fixSteps: [
+          CHECK_API_URL,
+          { who: 'network-admin', text: 'Confirm the proxy\'s address and scheme: http://host:port for an ordinary proxy, https:// only if the proxy itself speaks TLS.' },
+        ],
+      },
     ],
     recheck: 'now',
+  },
+  {
+    id: 'network.HPE_INVALID_CONSTANT',
+    // Node's HTTP parser codes: the bytes that came back were not an HTTP answer at all.
+    match: {
+      endpoints: 'any',
+      codes: [
+        'HPE_INVALID_CONSTANT',
+        'HPE_INVALID_VERSION',
+        'HPE_INVALID_STATUS',
+        'HPE_INVALID_HEADER_TOKEN',
+        'HPE_INVALID_CONTENT_LENGTH',
+        'HPE_UNEXPECTED_CONTENT_LENGTH',
+        'HPE_INVALID_TRANSFER_ENCODING',
+        'HPE_INVALID_CHUNK_SIZE',
+        'HPE_HEADER_OVERFLOW',
+        'HPE_CR_EXPECTED',
+        'HPE_LF_EXPECTED',
+      ],
+    },
+    title: 'What answered does not speak HTTP',
+    meaning:
+      'Something answered at the address, but its bytes are not an HTTP answer: the port speaks another protocol (most often HTTPS on an address written http://), or a device in the way mangled the answer.',
+    causes: [
+      {
+        id: 'http-to-https-port',
+        summary: 'The API URL or the proxy address starts with http:// but the port speaks HTTPS (or another protocol).',
+        question: 'Does the API URL or the proxy address start with http://?',
+        fixSteps: [
+          CHECK_API_URL,
+          { who: 'network-admin', text: 'Confirm the proxy\'s address, port and scheme (usually http://host:port for the proxy, https:// for Arena).' },
+        ],
+      },
+      {
+        id: 'middlebox-mangles',
+        summary: 'A proxy, firewall or security software in the way answers with something broken or not HTTP.',
+        question: 'Does traffic from this computer go through a proxy, firewall or security software that inspects web traffic?',
+        fixSteps: [
+          { who: 'network-admin', text: 'Exempt the Arena API host from inspection in the proxy, firewall or security software.' },
+          { who: 'you', text: 'Run the check from another network (for example a phone hotspot) to confirm.' },
+        ],
+      },
+    ],
+    recheck: 'after-change',
   },
   {
     id: 'network.SELF_SIGNED_CERT_IN_CHAIN',

@@ -28,3 +28,13 @@ export function contactArenaSupport(what: string): FixStep {
 /** Shown in every certificate entry: the fix is trusting the right certificate, never switching checks off. */
 export const KEEP_CERT_CHECKS =
   'Keep certificate checking in place: it is what stops someone in the middle from reading the WebToken.';
+
+/** Finding the right workspace ID and entering it in Onshape: the fix for every "wrong workspace" cause. */
+export const ENTER_WORKSPACE_ID: readonly FixStep[] = [
+  {
+    who: 'arena-admin',
+    text: 'Open Workspace Settings in the workspace Onshape should use and copy the number at the end of the browser address; that is the workspace ID.',
+    uiPath: UI.workspaceSettings,
+  },
+  { who: 'onshape-admin', text: 'Enter that number (digits only) as the Arena workspace ID.', uiPath: UI.onshapeArena },
+];

@@ -19,7 +19,7 @@ export interface KnowledgeCause {
   summary: string;
   /** A yes/no question whose "yes" points to this cause rather than its siblings. */
   question: string;
-  fixSteps: FixStep[];
+  fixSteps: readonly FixStep[];
   /**
    * HTTP statuses that make this cause the most likely of its siblings: diagnose() lists matching causes
    * first (e.g. 404 points to a wrong API address, 403 to a proxy). Order among the rest is kept.
