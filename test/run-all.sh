@@ -39,6 +39,7 @@ run "type check (renderer)" npx svelte-check --tsconfig ./tsconfig.web.json --fa
 run "type check (renderer tests)" npx svelte-check --tsconfig ./test/renderer/tsconfig.json --fail-on-warnings --output machine
 run "build" npm run --silent build && export DOCTOR_BUILT=1
 run "unit and integration tests (node)" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-node.json"
+run "package check (electron-builder --dir with a stand-in Electron)" node scripts/package-check.mjs --report "$results/package-check.json"
 run "component tests (renderer, jsdom)" npx vitest run -c vitest.renderer.config.ts --reporter=default --reporter=json --outputFile.json="$results/vitest-renderer.json"
 run "end-to-end tests (Chromium over the development bridge)" npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json="$results/vitest-e2e.json"
 run "Electron smoke tests (Playwright _electron; skip where no Electron binary exists)" npx playwright test -c test/electron/playwright.config.ts
