@@ -2,6 +2,8 @@
 // One attempt per call, always: no retries of any kind, because a failed credential sent again can lock
 // the account for five minutes, and a diagnostic must report what one attempt did.
 import got, { type Agents } from 'got';
+import type { LookupFunction } from 'node:net';
+import { rootCertificates } from 'node:tls';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { PhaseTimings, RequestBudget } from '../../common/check-report.js';
 import {
@@ -31,6 +33,11 @@ export interface ArenaClientOptions {
   /** Extra certificate authorities to trust besides the system's (never a way to skip verification). */
   extraCa?: string | Buffer;
   userAgent?: string;
+  /**
+   * A dns.lookup-compatible resolver. A test seam only (tests: no real DNS leaves this machine): the fault
+   * suite answers ENOTFOUND or EAI_AGAIN here. Absent: the system's resolver, as always.
+   */
+  lookup?: LookupFunction;
 }
 
 /** What one request did, free of secrets. */
@@ -137,7 +144,10 @@ export class ArenaClient {
       throwHttpErrors: false,
       decompress: true,
       ...(this.agent ? { agent: this.agent } : {}),
-      ...(this.options.extraCa ? { https: { certificateAuthority: this.options.extraCa } } : {}),
+      ...(this.options.lookup ? { dnsLookup: this.options.lookup } : {}),
+      // Node's `ca` option replaces the bundled roots (and NODE_EXTRA_CA_CERTS) rather than adding to them, so
+      // an extra CA is given alongside the bundled roots: trusting a corporate root must not distrust Arena's.
+      ...(this.options.extraCa ? { https: { certificateAuthority: [...rootCertificates, this.options.extraCa] } } : {}),
     });
 
     // A server may echo what it was sent into an error message or page: scrub it before anything keeps it.

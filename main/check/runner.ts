@@ -9,6 +9,7 @@ import type {
   StepName,
   StepResult,
 } from '../../common/check-report.js';
+import type { LookupFunction } from 'node:net';
 import { ArenaClient, type ArenaSession, type CallOutcome } from '../arena/client.js';
 import { dataCentreOf } from '../arena/data-centres.js';
 import { ENDPOINT_PATHS } from '../arena/request-shapes.js';
@@ -27,6 +28,8 @@ export interface CheckRequest {
   timeoutMs?: number;
   proxyUrl?: string | null;
   extraCa?: string | Buffer;
+  /** A dns.lookup-compatible resolver; a test seam only (tests: no real DNS leaves this machine). */
+  lookup?: LookupFunction;
   /** Set when the target is the built-in simulator. */
   practiceScenario?: string | null;
   /** Overrides the data centre read from apiUrl (a simulator address is 'custom' otherwise). */
@@ -52,6 +55,7 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
     proxyUrl: request.proxyUrl ?? null,
     ...(request.extraCa !== undefined ? { extraCa: request.extraCa } : {}),
+    ...(request.lookup !== undefined ? { lookup: request.lookup } : {}),
     userAgent: `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`,
   });
 

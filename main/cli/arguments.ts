@@ -14,7 +14,14 @@ export interface CheckOptions {
   userEmail: string | null;
   timeoutMs: number;
   json: boolean;
+  /** The HTTP(S) proxy to go through, or null for a direct connection. */
+  proxyUrl: string | null;
+  /** Where proxyUrl came from, for the admin: '--proxy', 'HTTPS_PROXY' or 'https_proxy'; null when direct. */
+  proxySource: string | null;
 }
+
+/** The environment variables the CLI reads besides secrets (proxy settings). */
+export type CliEnvironment = Readonly<Record<string, string | undefined>>;
 
 export type CliCommand =
   | { command: 'check'; options: CheckOptions }
@@ -41,7 +48,13 @@ check options:
   --login-type TYPE          webtoken|password (default webtoken)
   --user-email EMAIL         an Onshape user's Arena email: adds the authorize step
   --timeout SECONDS          per request (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --proxy URL|direct         go through this HTTP(S) proxy, e.g. http://proxy.company.com:8080 (no user
+                             name or password in it); "direct" ignores HTTPS_PROXY
   --json                     print one JSON document
+
+Proxy: without --proxy, the proxy in HTTPS_PROXY (or https_proxy) is used unless NO_PROXY (or no_proxy)
+names the API host ("*", a host, or a domain suffix such as .company.com). HTTP_PROXY is not read: the
+check only speaks HTTPS to Arena.
 
 Secrets are never taken on the command line. They come from ARENA_WEBTOKEN or ARENA_PASSWORD (by
 login type) and ARENA_USER_PASSWORD, or from a hidden prompt when this is a terminal.
@@ -57,13 +70,14 @@ const CHECK_OPTIONS = {
   'login-type': { type: 'string' },
   'user-email': { type: 'string' },
   timeout: { type: 'string' },
+  proxy: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 const SECRET_LIKE_OPTIONS = ['--webtoken', '--password', '--user-password', '--token', '--secret'];
 
-export function parseCommandLine(argv: readonly string[]): Parsed<CliCommand> {
+export function parseCommandLine(argv: readonly string[], env: CliEnvironment = {}): Parsed<CliCommand> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -75,7 +89,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed<CliCommand> {
     case 'version':
       return ok({ command: 'version' });
     case 'check':
-      return parseCheck(rest);
+      return parseCheck(rest, env);
     case 'practice':
       return parsePractice(rest);
     case 'scenarios': {
@@ -101,7 +115,7 @@ function parseListing(rest: readonly string[], allowScenario: boolean): Parsed<{
   return ok({ scenario: positionals[0] ?? null, json: values.json === true });
 }
 
-function parseCheck(rest: readonly string[]): Parsed<CliCommand> {
+function parseCheck(rest: readonly string[], env: CliEnvironment): Parsed<CliCommand> {
   const secretOption = rest.find((argument) => SECRET_LIKE_OPTIONS.some((name) => argument === name || argument.startsWith(`${name}=`)));
   if (secretOption) {
     return fail('Secrets are not accepted on the command line (other users can read it); set ARENA_WEBTOKEN, ARENA_PASSWORD or ARENA_USER_PASSWORD, or answer the prompt.');
@@ -153,6 +167,9 @@ function parseCheck(rest: readonly string[]): Parsed<CliCommand> {
     timeoutMs = Math.round(seconds * 1000);
   }
 
+  const proxy = chooseProxy(values.proxy, apiUrl, env);
+  if (!proxy.ok) return proxy;
+
   return ok({
     command: 'check',
     options: {
@@ -164,9 +181,66 @@ function parseCheck(rest: readonly string[]): Parsed<CliCommand> {
       userEmail,
       timeoutMs,
       json: values.json === true,
+      proxyUrl: proxy.value.url,
+      proxySource: proxy.value.source,
     },
   });
 }
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy'] as const;
+const NO_PROXY_VARIABLES = ['NO_PROXY', 'no_proxy'] as const;
+
+/** --proxy wins; "direct" means none; otherwise HTTPS_PROXY / https_proxy unless NO_PROXY names the host. */
+function chooseProxy(option: string | undefined, apiUrl: string, env: CliEnvironment): Parsed<{ url: string | null; source: string | null }> {
+  if (option !== undefined) {
+    if (option.trim().toLowerCase() === 'direct') return ok({ url: null, source: null });
+    const problem = proxyUrlProblem(option);
+    return problem ? fail(`--proxy: ${problem}`) : ok({ url: normaliseProxyUrl(option), source: '--proxy' });
+  }
+  const variable = PROXY_VARIABLES.find((name) => (env[name] ?? '').trim() !== '');
+  if (!variable) return ok({ url: null, source: null });
+  if (bypassesProxy(apiUrl, env)) return ok({ url: null, source: null });
+  const value = env[variable] ?? '';
+  const problem = proxyUrlProblem(value);
+  if (problem) return fail(`${variable}: ${problem} Use --proxy URL or --proxy direct instead.`);
+  return ok({ url: normaliseProxyUrl(value), source: variable });
+}
+
+/** An explicit HTTP(S) proxy: http:// or https://, a host, no credentials (they would sit in the shell history). */
+export function proxyUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return 'The proxy address is not a web address, e.g. http://proxy.company.com:8080.';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'A proxy address starts with http:// or https:// (SOCKS is not supported).';
+  // Never echo the address here: it may hold a password.
+  if (url.username || url.password) return 'A proxy address must not hold a user name or password; this tool does not sign in to proxies.';
+  if (url.hostname === '') return 'The proxy address has no host name.';
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return 'A proxy address is only scheme, host and port, e.g. http://proxy.company.com:8080.';
+  return null;
+}
+
+function normaliseProxyUrl(text: string): string {
+  const url = new URL(text.trim());
+  return `${url.protocol}//${url.host}`;
+}
+
+/** NO_PROXY entries: "*", a host ("company.com" also covers its subdomains) or a suffix (".company.com"). */
+function bypassesProxy(apiUrl: string, env: CliEnvironment): boolean {
+  const host = new URL(apiUrl).hostname.toLowerCase();
+  // The built-in simulator and other loopback addresses are never reached through a proxy.
+  if (['127.0.0.1', 'localhost', '[::1]'].includes(host)) return true;
+  const list = NO_PROXY_VARIABLES.map((name) => env[name]).find((value) => value !== undefined && value.trim() !== '');
+  if (!list) return false;
+  return list
+    .split(/[\s,]+/)
+    .map((entry) => entry.trim().toLowerCase().replace(/:\d+$/, '').replace(/^\*?\./, ''))
+    .some((domain) => domain === '*' || (domain !== '' && (host === domain || host.endsWith(`.${domain}`))));
+}
+
+const MAX_ARGUMENT_LENGTH = 4096;
 
 /** node:util parseArgs, with its thrown errors turned into a one-line message. */
 function safeParse<T extends ParseArgsConfig['options']>(
@@ -174,6 +248,14 @@ function safeParse<T extends ParseArgsConfig['options']>(
   options: T,
   allowPositionals: boolean,
 ): Parsed<ReturnType<typeof parseArgs<{ options: T; strict: true; allowPositionals: boolean }>>> {
+  // parseArgs takes quadratic time on a long "-abc…" group (40,000 characters: over half a second).
+  const long = args.findIndex((argument) => argument.length > MAX_ARGUMENT_LENGTH);
+  if (long !== -1) {
+    const joined = /^--([\w-]{1,40})=/.exec(args[long] ?? '')?.[1];
+    const before = /^--([\w-]{1,40})$/.exec(args[long - 1] ?? '')?.[1];
+    const name = joined ?? (before !== undefined && options?.[before]?.type === 'string' ? before : undefined);
+    return fail(`${name ? `--${name}: the value` : 'An argument'} is longer than ${MAX_ARGUMENT_LENGTH} characters; check what was pasted.`);
+  }
   try {
     return ok(parseArgs({ args: [...args], options, strict: true, allowPositionals }));
   } catch (error) {
@@ -189,7 +271,8 @@ function isDataCentreId(value: string): value is DataCentreId {
 
 /** Echoed input is shortened and stripped of control characters, so a message stays one clean line. */
 function printable(text: string): string {
-  const cleaned = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  // C0 and C1 controls (U+0085 is a line break, U+009B a terminal escape) and Unicode line separators.
+  const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
   return cleaned.length > 60 ? `${cleaned.slice(0, 60)}…` : cleaned;
 }
 

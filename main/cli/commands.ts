@@ -5,7 +5,6 @@ import { renderJson } from '../report/json-report.js';
 import { renderText } from '../report/text-report.js';
 import { toolInfo } from '../version.js';
 import { parseCommandLine, USAGE, type CheckOptions } from './arguments.js';
-import { runPractice, listScenarios } from './practice.js';
 import { readSecret, type SecretSource } from './secret-input.js';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const;
@@ -15,7 +14,7 @@ export interface CliIo extends SecretSource {
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandLine(argv);
+  const parsed = parseCommandLine(argv, io.env);
   if (!parsed.ok) return usageError(io, parsed.error);
   const command = parsed.value;
   switch (command.command) {
@@ -25,10 +24,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     case 'version':
       io.stdout.write(`${toolInfo().version}\n`);
       return EXIT.passed;
-    case 'scenarios':
+    case 'scenarios': {
+      // Loaded on demand: practice pulls in the simulator and its scenarios, which `check` never needs.
+      const { listScenarios } = await import('./practice.js');
       io.stdout.write(listScenarios(command.json));
       return EXIT.passed;
+    }
     case 'practice': {
+      const { runPractice } = await import('./practice.js');
       const result = await runPractice(command.scenario, command.json);
       if (!result.ok) return usageError(io, result.error);
       io.stdout.write(result.value.output);
@@ -52,7 +55,10 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     user = { email: options.userEmail, password: password.value };
   }
 
-  if (!options.json) io.stderr.write(`Checking ${options.apiUrl} as ${options.email}…\n`);
+  if (!options.json) {
+    const via = options.proxyUrl ? ` through the proxy ${options.proxyUrl} (from ${options.proxySource ?? '--proxy'})` : '';
+    io.stderr.write(`Checking ${options.apiUrl} as ${options.email}${via}…\n`);
+  }
   const report: CheckReport = await runCheck({
     apiUrl: options.apiUrl,
     dataCentre: options.dataCentre,
@@ -62,6 +68,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     integrationSecret: secret.value,
     user,
     timeoutMs: options.timeoutMs,
+    proxyUrl: options.proxyUrl,
   });
   io.stdout.write(options.json ? renderJson(report) : renderText(report));
   return report.ok ? EXIT.passed : EXIT.failed;

@@ -1,6 +1,7 @@
 // The main process's side of the IPC contract, independent of how it is reached: Electron's ipcMain
 // (main/app) and the development bridge (main/dev-bridge) both hand payloads to handle(). Every payload
 // is validated here; every answer is a Result; no handler throws; no secret leaves in an answer.
+import type { LookupFunction } from 'node:net';
 import type { CheckReport } from '../../common/check-report.js';
 import type {
   CheckIntent,
@@ -51,6 +52,10 @@ export interface ServiceHost {
   now?: () => Date;
   electronVersion?: string | null;
   timeoutMs?: number;
+  /** Extra certificate authorities (PEM) to trust besides the system's, e.g. a corporate root CA file. */
+  extraCa?: string;
+  /** A dns.lookup-compatible resolver; a test seam only (tests: no real DNS leaves this machine). */
+  lookup?: LookupFunction;
 }
 
 export interface DoctorService {
@@ -144,6 +149,8 @@ export function createDoctorService(host: ServiceHost): DoctorService {
             integrationSecret: integrationSecret.data,
             user,
             timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            ...(host.extraCa !== undefined ? { extraCa: host.extraCa } : {}),
+            ...(host.lookup !== undefined ? { lookup: host.lookup } : {}),
             proxyUrl: await proxyFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null),
           },
           { onEvent: emit, now, electronVersion: host.electronVersion ?? null },

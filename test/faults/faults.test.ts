@@ -1,0 +1,216 @@
+// The fault suite: every row of the fault table through the CLI (a real process) and through the app's
+// main-process service, each expected to end in a named diagnosis, within the timeout, without a crash, a
+// stack trace or a leaked secret. Traffic stays on 127.0.0.1; DNS never leaves the machine (fault-dns.ts).
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { CheckReport, StepResult } from '../../common/check-report.js';
+import type { CheckIntent, Result, CheckOutcome } from '../../common/ipc/contract.js';
+import { bridgeHost } from '../../main/dev-bridge/bridge-host.js';
+import { createDoctorService, type ServiceHost } from '../../main/service/doctor-service.js';
+import { faultCertificates } from './fault-certificates.js';
+import { DNS_FAILURE_VARIABLE, dnsPreload, failingLookup } from './fault-dns.js';
+import { FAULTS, SENTINEL_WEBTOKEN, type Fault, type RunOutcome, type Staged, type StepView } from './fault-table.js';
+
+const DOCTOR = fileURLToPath(new URL('../../out/main/cli/doctor.js', import.meta.url));
+const DEFAULT_TIMEOUT_SECONDS = 2;
+/** Slack on top of the check's own timeout: process start, TLS, a loaded machine. */
+const SLACK_MS = 3_000;
+/** A stack frame: "    at fn (/path/file.js:12:34)" or "    at /path/file.js:12:34". */
+const STACK_TRACE = /^\s+at\s.*:\d+:\d+\)?$/m;
+
+const timeoutOf = (fault: Fault): number => fault.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+
+interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  elapsedMs: number;
+}
+
+/** `doctor check … --json` as a real process; the WebToken comes from the environment, never argv. */
+function runCli(fault: Fault, staged: Staged): Promise<CliRun> {
+  const args = [
+    '--import',
+    dnsPreload(),
+    DOCTOR,
+    'check',
+    '--api-url',
+    staged.apiUrl,
+    '--workspace-id',
+    '42',
+    '--email',
+    'integration@example.com',
+    '--timeout',
+    String(timeoutOf(fault)),
+    '--json',
+    ...(staged.proxyUrl ? ['--proxy', staged.proxyUrl] : []),
+  ];
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    ARENA_WEBTOKEN: SENTINEL_WEBTOKEN,
+    [DNS_FAILURE_VARIABLE]: staged.dns ?? 'ENOTFOUND',
+    ...(staged.trustRoot ? { NODE_EXTRA_CA_CERTS: faultCertificates().rootFile } : {}),
+  };
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    // A hung CLI must fail the test, not the whole run: kill it well past any honest finish.
+    const guard = setTimeout(() => child.kill('SIGKILL'), timeoutOf(fault) * 1000 + 15_000);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, stdout, stderr, elapsedMs: Date.now() - started });
+    });
+  });
+}
+
+interface CliJsonStep {
+  step: string;
+  outcome: string;
+  errorCode: number | string | null;
+  httpStatus: number | null;
+  message: string | null;
+  timings: { connectMs: number | null } | null;
+  diagnosis: { id: string; title: string; facts: Record<string, string>; causeDetails: { id: string }[] } | null;
+}
+
+function fromCli(step: CliJsonStep | undefined): StepView {
+  if (!step) throw new Error('the CLI report has no login step');
+  return {
+    outcome: step.outcome,
+    errorCode: step.errorCode,
+    httpStatus: step.httpStatus,
+    message: step.message,
+    connectMs: step.timings?.connectMs ?? null,
+    diagnosis: step.diagnosis
+      ? { id: step.diagnosis.id, title: step.diagnosis.title, facts: step.diagnosis.facts, causeIds: step.diagnosis.causeDetails.map((cause) => cause.id) }
+      : null,
+  };
+}
+
+function fromReport(step: StepResult | undefined): StepView {
+  if (!step) throw new Error('the service report has no login step');
+  return {
+    outcome: step.outcome,
+    errorCode: step.errorCode,
+    httpStatus: step.httpStatus,
+    message: step.message,
+    connectMs: step.timings?.connectMs ?? null,
+    diagnosis: step.diagnosis
+      ? { id: step.diagnosis.id, title: step.diagnosis.title, facts: step.diagnosis.facts, causeIds: step.diagnosis.causes.map((cause) => cause.id) }
+      : null,
+  };
+}
+
+/** What every fault must end in, whichever path ran it. */
+function expectNamedDiagnosis(fault: Fault, login: StepView): void {
+  expect(login.outcome).toBe('failed');
+  expect(login.errorCode).toBe(fault.errorCode);
+  expect(login.httpStatus).toBe(fault.httpStatus ?? null);
+  expect(login.diagnosis?.id).toBe(fault.diagnosisId);
+  expect(login.diagnosis?.id).not.toBe('unknown');
+  expect(login.diagnosis?.title.trim()).not.toBe('');
+}
+
+async function withStaged(fault: Fault, work: (staged: Staged) => Promise<RunOutcome>): Promise<void> {
+  const staged = await fault.stage();
+  try {
+    const outcome = await work(staged);
+    staged.verify?.(outcome);
+  } finally {
+    await staged.close();
+  }
+}
+
+const rows = FAULTS.map((fault) => [fault.name, fault] as const);
+
+describe('the fault table', () => {
+  it('has at least 20 faults with unique names, each expecting a named diagnosis', () => {
+    expect(FAULTS.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(FAULTS.map((fault) => fault.name)).size).toBe(FAULTS.length);
+    for (const fault of FAULTS) expect(fault.diagnosisId).toMatch(/^(network|format|api)\.[A-Z_0-9]+$/);
+  });
+});
+
+describe.concurrent.each(rows)('fault through the CLI: %s', (_name, fault) => {
+  it(`exits 1 with ${fault.diagnosisId} in time, no stack trace, no secret`, async () => {
+    await withStaged(fault, async (staged) => {
+      const run = await runCli(fault, staged);
+      expect(run.signal, 'the CLI hung and was killed').toBeNull();
+      expect(run.stderr).toBe('');
+      expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
+      expect(run.stdout + run.stderr).not.toContain(SENTINEL_WEBTOKEN);
+      expect(run.code).toBe(1);
+      expect(run.elapsedMs).toBeLessThan(timeoutOf(fault) * 1000 + SLACK_MS);
+      const report = JSON.parse(run.stdout) as { ok: boolean; steps: CliJsonStep[] };
+      expect(report.ok).toBe(false);
+      expect(report.steps.map((step) => step.outcome)).toEqual(['failed', 'skipped', 'skipped']);
+      const login = fromCli(report.steps[0]);
+      expectNamedDiagnosis(fault, login);
+      return { elapsedMs: run.elapsedMs, login };
+    });
+  });
+});
+
+function serviceHost(fault: Fault, staged: Staged): ServiceHost {
+  const dataDir = mkdtempSync(join(tmpdir(), 'doctor-faults-'));
+  const base = bridgeHost({ dataDir, exportDir: join(dataDir, 'reports'), keychain: false, timeoutMs: timeoutOf(fault) * 1000 });
+  const proxy = staged.proxyUrl ? new URL(staged.proxyUrl) : null;
+  return {
+    ...base,
+    // The app asks the system (Chromium's resolveProxy) which proxy to use; here the system says "this one".
+    resolveSystemProxy: async () => (proxy ? `PROXY ${proxy.host}` : 'DIRECT'),
+    lookup: failingLookup(staged.dns ?? 'ENOTFOUND'),
+    ...(staged.trustRoot ? { extraCa: faultCertificates().root } : {}),
+  };
+}
+
+function intentFor(staged: Staged): CheckIntent {
+  return {
+    details: {
+      dataCentre: 'custom',
+      apiUrl: staged.apiUrl,
+      workspaceId: 42,
+      integrationEmail: 'integration@example.com',
+      loginType: 'webtoken',
+      userEmail: null,
+    },
+    integrationSecret: { source: 'typed', value: SENTINEL_WEBTOKEN },
+    userPassword: { source: 'none' },
+    remember: false,
+    confirmedChange: false,
+  };
+}
+
+describe.concurrent.each(rows)('fault through the app service: %s', (_name, fault) => {
+  it(`answers a failed report with ${fault.diagnosisId} in time, never throws, no secret`, async () => {
+    await withStaged(fault, async (staged) => {
+      const service = createDoctorService(serviceHost(fault, staged));
+      const started = Date.now();
+      let result: Result<CheckOutcome>;
+      try {
+        result = await service.handle('runCheck', intentFor(staged));
+      } catch (error) {
+        throw new Error(`the service threw: ${String(error)}`);
+      }
+      const elapsedMs = Date.now() - started;
+      expect(elapsedMs).toBeLessThan(timeoutOf(fault) * 1000 + SLACK_MS);
+      expect(JSON.stringify(result)).not.toContain(SENTINEL_WEBTOKEN);
+      if (!result.ok) throw new Error(`expected a report, got ${result.error.code}: ${result.error.message}`);
+      const report: CheckReport = result.data.report;
+      expect(report.ok).toBe(false);
+      expect(report.steps.map((step) => step.outcome)).toEqual(['failed', 'skipped', 'skipped']);
+      const login = fromReport(report.steps[0]);
+      expectNamedDiagnosis(fault, login);
+      return { elapsedMs, login };
+    });
+  });
+});
