@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, clipboard, dialog, net, session, shell, type BrowserWindow } from 'electron';
 import type { ExportResult } from '../../common/ipc/contract.js';
+import type { AppLogger } from '../logging/index.js';
 import type { ServiceHost } from '../service/doctor-service.js';
 import { createSettingsStore } from '../settings/index.js';
 import type { ProbeResult } from '../tls-hint/tls-hint.js';
@@ -11,8 +12,9 @@ import { createKeytarVault } from '../vault/index.js';
 
 const PROBE_TIMEOUT_MS = 10_000;
 
-export function electronHost(window: BrowserWindow): ServiceHost {
+export function electronHost(window: BrowserWindow, logger?: AppLogger): ServiceHost {
   return {
+    ...(logger ? { logger } : {}),
     vault: createKeytarVault(),
     settings: createSettingsStore(join(app.getPath('userData'), 'settings.json')),
     saveFile: async ({ suggestedName, content, format }): Promise<ExportResult> => {

@@ -24,6 +24,7 @@ import { DATA_CENTRES } from '../arena/data-centres.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { practiceKey, RecheckGuard, reportKey, targetKey } from '../check/recheck-gate.js';
 import { runCheck, type CheckEvent } from '../check/runner.js';
+import { nullLogger, type AddSecrets, type AppLogger } from '../logging/index.js';
 import { proxyFor, type SystemProxyResolver } from '../network/proxy.js';
 import { runPracticeScenario, scenarioSummaries } from '../practice/practice.js';
 import { headline } from '../report/format.js';
@@ -56,6 +57,8 @@ export interface ServiceHost {
   extraCa?: string;
   /** A dns.lookup-compatible resolver; a test seam only (tests: no real DNS leaves this machine). */
   lookup?: LookupFunction;
+  /** The support log; it is told the secrets of each request, and removes them from everything logged. */
+  logger?: AppLogger;
 }
 
 export interface DoctorService {
@@ -63,10 +66,11 @@ export interface DoctorService {
   onProgress(listener: (progress: CheckProgress) => void): () => void;
 }
 
-type Handlers = { [M in DoctorMethod]: (payload: PayloadOf<M>) => Promise<Result<DataOf<M>>> };
+type Handlers = { [M in DoctorMethod]: (payload: PayloadOf<M>, addSecrets: AddSecrets) => Promise<Result<DataOf<M>>> };
 
 export function createDoctorService(host: ServiceHost): DoctorService {
   const now = host.now ?? (() => new Date());
+  const log = host.logger ?? nullLogger;
   const guard = new RecheckGuard(now);
   const listeners = new Set<(progress: CheckProgress) => void>();
   let lastReport: CheckReport | null = null;
@@ -99,6 +103,8 @@ export function createDoctorService(host: ServiceHost): DoctorService {
   const handlers: Handlers = {
     getStartup: async () => {
       const [{ settings, notices }, keychain] = await Promise.all([host.settings.read(), host.vault.status()]);
+      if (!keychain.available) log.warn({ message: keychain.message }, 'keychain unavailable');
+      if (notices.length > 0) log.warn({ notices }, 'settings notices at startup');
       const data: StartupInfo = {
         version: toolInfo().version,
         dataCentres: DATA_CENTRES.map(({ id, label, apiBase, webApp }) => ({ id, label, apiBase, webApp })),
@@ -120,7 +126,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
       return ok({ integration: false, user: false });
     },
 
-    runCheck: (intent) =>
+    runCheck: (intent, addSecrets) =>
       exclusive(async () => {
         const details = normaliseDetails(intent.details);
         const key = targetKey({ ...details, userEmail: details.userEmail });
@@ -130,15 +136,18 @@ export function createDoctorService(host: ServiceHost): DoctorService {
         const secretKind: SecretKind = details.loginType === 'webtoken' ? 'webtoken' : 'password';
         const integrationSecret = await resolveSecret(host.vault, details, secretKind, intent.integrationSecret);
         if (!integrationSecret.ok) return integrationSecret;
+        addSecrets([integrationSecret.data]);
         let user: { email: string; password: string } | null = null;
         if (details.userEmail) {
           const password = await resolveSecret(host.vault, details, 'user-password', intent.userPassword);
           if (!password.ok) return password;
+          addSecrets([password.data]);
           user = { email: details.userEmail, password: password.data };
         }
 
         const { settings } = await host.settings.read();
         const proxySetting = settings.profile?.proxy ?? { mode: 'system' };
+        log.info({ target: targetFields(details), authorize: user !== null, proxy: proxySetting.mode }, 'check started');
         const report = await runCheck(
           {
             apiUrl: details.apiUrl,
@@ -156,7 +165,9 @@ export function createDoctorService(host: ServiceHost): DoctorService {
           { onEvent: emit, now, electronVersion: host.electronVersion ?? null },
         );
 
+        log.info({ target: targetFields(details), ok: report.ok, steps: stepFields(report) }, 'check finished');
         const notices = await remember(host, intent, details);
+        if (notices.length > 0) log.warn({ notices }, 'the keychain did not remember a secret');
         await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) });
         return ok({ ...(await finish(report)), notices });
       }),
@@ -166,10 +177,11 @@ export function createDoctorService(host: ServiceHost): DoctorService {
     runPractice: (intent) =>
       exclusive(async () => {
         const scenario = scenarioByName(intent.scenario);
-        if (!scenario) return fail('unknown-scenario', `There is no practice scenario named "${intent.scenario.slice(0, 100)}".`);
+        if (!scenario) return fail('unknown-scenario', `There is no practice scenario named "${printable(intent.scenario)}".`);
         const admission = guard.admit(practiceKey(scenario.name), true);
         if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt);
         const run = await runPracticeScenario(scenario, { onEvent: emit, now, electronVersion: host.electronVersion ?? null });
+        log.info({ scenario: scenario.name, ok: run.report.ok, steps: stepFields(run.report) }, 'practice run finished');
         return ok({ ...(await finish(run.report)), notices: [] });
       }),
 
@@ -186,7 +198,9 @@ export function createDoctorService(host: ServiceHost): DoctorService {
       if (!report) return fail('no-report', 'There is no report yet: run a check first.');
       const content = request.format === 'html' ? renderHtml(report) : renderJson(report);
       try {
-        return ok(await host.saveFile({ suggestedName: fileNameFor(report, request.format), content, format: request.format }));
+        const saved = await host.saveFile({ suggestedName: fileNameFor(report, request.format), content, format: request.format });
+        log.info({ format: request.format, saved: saved.saved, practice: report.practiceScenario !== null }, 'report exported');
+        return ok(saved);
       } catch (error) {
         return fail('file-unwritable', `The report could not be saved: ${messageOf(error)}`);
       }
@@ -213,17 +227,29 @@ export function createDoctorService(host: ServiceHost): DoctorService {
 
   return {
     async handle<M extends DoctorMethod>(method: M, payload: unknown): Promise<Result<DataOf<M>>> {
-      const schema: PayloadSchema<M> | undefined = PAYLOAD_SCHEMAS[method];
+      // Own keys only: an inherited name ("constructor", "toString") is not a method.
+      const schema: PayloadSchema<M> | undefined = Object.hasOwn(PAYLOAD_SCHEMAS, method) ? PAYLOAD_SCHEMAS[method] : undefined;
       if (!schema) return fail('invalid-payload', 'Unknown request.');
       const parsed = schema.safeParse(payload);
-      if (!parsed.success) return fail('invalid-payload', describeIssues(parsed.error));
-      try {
-        const handler = handlers[method] as (payload: PayloadOf<M>) => Promise<Result<DataOf<M>>>;
-        return await handler(parsed.data);
-      } catch (error) {
-        // Handlers never throw on purpose; an unexpected fault still comes back as a Result.
-        return fail('internal', `Something went wrong inside the app: ${messageOf(error)}`);
+      if (!parsed.success) {
+        const message = describeIssues(parsed.error);
+        log.warn({ method, code: 'invalid-payload', message }, 'request refused');
+        return fail('invalid-payload', message);
       }
+      // The request's secrets (typed now, or loaded from the keychain later) are scrubbed from whatever is logged meanwhile.
+      return log.withSecrets(typedSecrets(parsed.data), async (addSecrets) => {
+        let result: Result<DataOf<M>>;
+        try {
+          const handler = handlers[method] as (payload: PayloadOf<M>, addSecrets: AddSecrets) => Promise<Result<DataOf<M>>>;
+          result = await handler(parsed.data, addSecrets);
+        } catch (error) {
+          // Handlers never throw on purpose; an unexpected fault still comes back as a Result.
+          log.error({ method, err: error }, 'internal error');
+          result = fail('internal', `Something went wrong inside the app: ${messageOf(error)}`);
+        }
+        if (!result.ok) log.warn({ method, code: result.error.code, message: result.error.message }, 'request refused');
+        return result;
+      });
     },
     onProgress(listener) {
       listeners.add(listener);
@@ -312,4 +338,51 @@ function ok<T>(data: T): Result<T> {
 
 function fail<T>(code: IpcError['code'], message: string, retryAt?: string): Result<T> {
   return { ok: false, error: retryAt ? { code, message, retryAt } : { code, message } };
+}
+
+/** What the log says about a check's target: no secret, the API address as its host only. */
+function targetFields(details: ConnectionDetails): Record<string, unknown> {
+  let apiHost: string;
+  try {
+    apiHost = new URL(details.apiUrl).host;
+  } catch {
+    apiHost = '(not a web address)';
+  }
+  return {
+    dataCentre: details.dataCentre,
+    apiHost,
+    workspaceId: details.workspaceId,
+    integrationEmail: details.integrationEmail,
+    userEmail: details.userEmail,
+    loginType: details.loginType,
+  };
+}
+
+/** Each step's outcome, status, code and duration, for the log. */
+function stepFields(report: CheckReport): Record<string, unknown>[] {
+  return report.steps.map((step) => ({
+    step: step.step,
+    outcome: step.outcome,
+    httpStatus: step.httpStatus,
+    errorCode: step.errorCode,
+    durationMs: step.durationMs,
+    diagnosis: step.diagnosis?.id ?? null,
+  }));
+}
+
+/** The secrets typed into a check request, known before any handler runs. */
+function typedSecrets(payload: unknown): string[] {
+  if (typeof payload !== 'object' || payload === null) return [];
+  const secrets: string[] = [];
+  for (const key of ['integrationSecret', 'userPassword']) {
+    const input: unknown = (payload as Record<string, unknown>)[key];
+    if (typeof input === 'object' && input !== null && 'value' in input && typeof input.value === 'string') secrets.push(input.value);
+  }
+  return secrets;
+}
+
+/** Echoed input: one line, shortened. */
+function printable(text: string): string {
+  const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
+  return cleaned.length > 60 ? `${cleaned.slice(0, 60)}…` : cleaned;
 }

@@ -106,6 +106,25 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
 export function describeIssues(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The request was not understood.';
-  const path = issue.path.map(String).join('.');
-  return path ? `${path}: ${issue.message}` : issue.message;
+  const path = issue.path.map((part) => fieldName(String(part)) ?? '(unnamed)').join('.');
+  // zod's own words for an unknown key quote the key whole, and the key is renderer input like any value.
+  const message = issue.code === 'unrecognized_keys' ? unexpectedKeys(issue.keys) : issue.message;
+  const text = (path ? `${path}: ${message}` : message).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;
+}
+
+const MAX_MESSAGE_LENGTH = 300;
+
+/** A key that looks like a field name ("password", "extra_1", "0"), or null: anything else is not repeated. */
+function fieldName(key: string): string | null {
+  return /^[A-Za-z_$][\w$]{0,39}$/.test(key) || /^\d{1,6}$/.test(key) ? key : null;
+}
+
+function unexpectedKeys(keys: readonly string[]): string {
+  const named = keys.map(fieldName).filter((name): name is string => name !== null);
+  const unnamed = keys.length - named.length;
+  const parts = [...named.slice(0, 5).map((name) => `"${name}"`)];
+  if (named.length > 5) parts.push(`${named.length - 5} more`);
+  if (unnamed > 0) parts.push(unnamed === 1 ? 'one with a name that is not shown' : `${unnamed} with names that are not shown`);
+  return `Unexpected ${keys.length === 1 ? 'field' : 'fields'}: ${parts.join(', ')}.`;
 }

@@ -77,18 +77,22 @@ const mirrorsDataCentres: Same<(typeof DATA_CENTRES)[number], DataCentreId | 'cu
 void mirrorsProfile;
 void mirrorsDataCentres;
 
-function shortKey(key: string): string {
-  return key.length > 40 ? `${key.slice(0, 39)}…` : key;
+/** A key that looks like a field name is named; any other key (it could be anything the file held) is not. */
+function keyLabel(key: string): string {
+  return /^[A-Za-z_$][\w$]{0,39}$/.test(key) ? key : '(a field whose name is not shown)';
 }
 
-/** Where and what is wrong, never the value itself (it could be anything the file held). */
+function unexpected(keys: readonly string[]): string {
+  const shown = keys.slice(0, 3).map(keyLabel);
+  return `unexpected ${shown.join(', ')}${keys.length > 3 ? ` and ${keys.length - 3} more` : ''}`;
+}
+
+/** Where and what is wrong (the first problem, and how many more), never the value itself, in one line. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the file';
-      const what = issue.code === 'unrecognized_keys' ? `unexpected ${issue.keys.map(shortKey).join(', ')}` : issue.message;
-      return `${where}: ${what}`;
-    })
-    .join('; ');
+  const [issue, ...rest] = error.issues;
+  if (!issue) return 'the file: not understood';
+  const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the file';
+  const what = issue.code === 'unrecognized_keys' ? unexpected(issue.keys) : issue.message;
+  const more = rest.length === 0 ? '' : ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})`;
+  return `${where}: ${what}${more}`.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }

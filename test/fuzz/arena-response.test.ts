@@ -1,0 +1,151 @@
+// classifyResponse over whatever may come back from Arena or stand in its place: any status, any content
+// type, any bytes. It must never throw, always return one known shape, keep its own words one bounded
+// line, and stay fast on hostile bodies (it runs in the Electron main process).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classifyResponse, excerptOf, type RawResponse } from '../../main/arena/response.js';
+import { fuzzParameters } from './clear-message.js';
+
+const FORMAT_CODES = ['BODY_TOO_LARGE', 'PROXY_AUTH_REQUIRED', 'REDIRECT', 'UNEXPECTED_STATUS', 'EMPTY_BODY', 'HTML_RESPONSE', 'INVALID_JSON', 'WRONG_SHAPE'];
+const LINE_BREAKING = /[\u0000-\u001f\u007f]/;
+
+const status = fc.integer({ min: 100, max: 599 });
+const contentType = fc.oneof(
+  fc.constant(null),
+  fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html; charset=UTF-8', 'application/xhtml+xml', 'text/plain', 'TEXT/HTML'),
+  fc.string({ maxLength: 60 }),
+);
+const location = fc.oneof(fc.constant(null), fc.webUrl(), fc.string({ maxLength: 200 }));
+
+const arenaErrorBody = fc
+  .record({
+    status: fc.integer({ min: 100, max: 599 }),
+    errors: fc.array(
+      fc.record({ code: fc.oneof(fc.integer(), fc.string({ maxLength: 12 }), fc.constant(null)), message: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] }),
+      { maxLength: 8 },
+    ),
+  })
+  .map((value) => JSON.stringify(value));
+
+const hugeErrors = fc
+  .tuple(fc.integer({ min: 1_000, max: 20_000 }), fc.string({ maxLength: 40 }))
+  .map(([count, message]) => JSON.stringify({ status: 400, errors: Array.from({ length: count }, (_unused, index) => ({ code: 4000 + (index % 100), message })) }));
+
+const deeplyNested = fc.tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom('[', '{"errors":')).map(([depth, open]) => {
+  const close = open === '[' ? ']' : '}';
+  return open.repeat(depth) + (open === '[' ? '' : '1') + close.repeat(depth);
+});
+
+const htmlish = fc
+  .array(fc.constantFrom('<', '>', '/', '<script>', '</script>', '<STYLE a="b">', '</style>', '<p>', '&nbsp;', 'text', ' ', '\n', '\u0000', '<!doctype html>', '<html>', '"'), { maxLength: 60 })
+  .map((parts) => parts.join(''));
+
+/** A valid JSON text cut short at a random point. */
+const jsonPrefix = fc.tuple(fc.jsonValue(), fc.nat()).map(([value, cut]) => {
+  const text = JSON.stringify(value);
+  return text.slice(0, cut % (text.length + 1));
+});
+
+const body = fc.oneof(
+  fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)),
+  fc.jsonValue().map((value) => Buffer.from(JSON.stringify(value))),
+  jsonPrefix.map((text) => Buffer.from(text)),
+  arenaErrorBody.map((text) => Buffer.from(text)),
+  htmlish.map((text) => Buffer.from(text)),
+  fc.string({ unit: 'binary' }).map((text) => Buffer.from(text)),
+  fc.constant(Buffer.alloc(0)),
+  fc.constantFrom('   ', '\n', 'null', '[]', '{}', '"x"', '{"errors":[]}', '{"errors":{}}', '{"__proto__":{"errors":[{"code":1}]}}').map((text) => Buffer.from(text)),
+);
+
+const response = fc.record({ status, contentType, location, body, overCap: fc.boolean() });
+
+function checkShape(raw: RawResponse): void {
+  const result = classifyResponse(raw);
+  switch (result.kind) {
+    case 'ok':
+      expect(raw.status).toBeGreaterThanOrEqual(200);
+      expect(raw.status).toBeLessThan(300);
+      expect(result.json === null || (typeof result.json === 'object' && !Array.isArray(result.json))).toBe(true);
+      break;
+    case 'arena-error':
+      expect(result.code === null || Number.isInteger(result.code)).toBe(true);
+      expect(typeof result.message).toBe('string');
+      expect(result.message).not.toBe('');
+      break;
+    case 'format-error':
+      expect(FORMAT_CODES).toContain(result.code);
+      // The tool's own words: one line, bounded, whatever the body held.
+      expect(result.message).not.toMatch(LINE_BREAKING);
+      expect(result.message.length).toBeLessThanOrEqual(300);
+      if (result.excerpt !== null) {
+        expect(result.excerpt).not.toMatch(LINE_BREAKING);
+        expect(result.excerpt.length).toBeLessThanOrEqual(301);
+        expect(result.excerpt.trim()).not.toBe('');
+      }
+      break;
+    default:
+      throw new Error(`unknown kind ${JSON.stringify(result)}`);
+  }
+}
+
+/** The excerpt as it was written before (quadratic on hostile input): the reference for small bodies. */
+function referenceExcerpt(body: Buffer): string | null {
+  const text = body
+    .subarray(0, 64 * 1024)
+    .toString('utf8')
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text === '') return null;
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+describe('classifyResponse under fuzzing', () => {
+  it('never throws and always returns a known, bounded shape', () => {
+    fc.assert(fc.property(response, (raw) => checkShape(raw)), fuzzParameters(1_500));
+  });
+
+  it('handles huge arrays of errors and deeply nested JSON', () => {
+    fc.assert(
+      fc.property(status, fc.oneof(hugeErrors, deeplyNested), contentType, (code, text, type) => {
+        checkShape({ status: code, contentType: type, location: null, body: Buffer.from(text), overCap: false });
+      }),
+      fuzzParameters(30),
+    );
+  });
+
+  it('reads Arena error bodies: the first error code, every message', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 400, max: 599 }).filter((code) => code !== 407),
+        fc.array(fc.record({ code: fc.integer({ min: 1000, max: 99_999 }), message: fc.string({ minLength: 1, maxLength: 80 }) }), { minLength: 1, maxLength: 5 }),
+        (code, errors) => {
+          const result = classifyResponse({ status: code, contentType: 'application/json', location: null, body: Buffer.from(JSON.stringify({ status: code, errors })), overCap: false });
+          expect(result).toEqual({ kind: 'arena-error', code: errors[0]?.code, message: errors.map((error) => error.message).join(' ') });
+        },
+      ),
+      fuzzParameters(200),
+    );
+  });
+
+  it('the excerpt matches the former regular-expression version on small bodies', () => {
+    fc.assert(
+      fc.property(fc.oneof(htmlish, fc.string({ unit: fc.constantFrom('<', '>', '/', 's', 'c', 'r', 'i', 'p', 't', 'S', 'y', 'l', 'e', ' ', 'x') })), (text) => {
+        const bytes = Buffer.from(text);
+        expect(excerptOf(bytes)).toBe(referenceExcerpt(bytes));
+      }),
+      fuzzParameters(2_000),
+    );
+  });
+
+  it('stays fast on bodies that made the old excerpt quadratic (64 KiB of "<" took seconds)', () => {
+    for (const text of ['<'.repeat(64 * 1024), '<script'.repeat(9_400), '<style x'.repeat(8_000), '<script>'.repeat(8_000)]) {
+      const started = performance.now();
+      checkShape({ status: 502, contentType: 'text/html', location: null, body: Buffer.from(text), overCap: false });
+      expect(performance.now() - started).toBeLessThan(250);
+    }
+  });
+});
