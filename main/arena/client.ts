@@ -18,7 +18,7 @@ import {
 } from './request-shapes.js';
 import { classifyResponse, isRecord, type RawResponse } from './response.js';
 import { describeTransportError } from './transport-error.js';
-import { redactNullable } from '../privacy/redact.js';
+import { redact, redactNullable } from '../privacy/redact.js';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -174,7 +174,8 @@ export class ArenaClient {
     }
 
     const { response } = received;
-    const classified = classifyResponse(response.raw);
+    // Scrub the whole body before anything is cut from it, so no part of an echoed secret survives a cut.
+    const classified = classifyResponse({ ...response.raw, body: scrubbed(response.raw.body, secrets) });
     const common = {
       httpStatus: response.raw.status,
       timings,
@@ -187,7 +188,7 @@ export class ArenaClient {
         return { call: { ...common, ok: true, errorCode: null, message: null, bodyExcerpt: null }, json: classified.json };
       case 'arena-error':
         return {
-          call: { ...common, ok: false, errorCode: classified.code, message: redactNullable(classified.message, secrets), bodyExcerpt: null },
+          call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null },
           json: null,
         };
       case 'format-error':
@@ -196,8 +197,8 @@ export class ArenaClient {
             ...common,
             ok: false,
             errorCode: classified.code,
-            message: redactNullable(classified.message, secrets),
-            bodyExcerpt: redactNullable(classified.excerpt, secrets),
+            message: classified.message,
+            bodyExcerpt: classified.excerpt,
           },
           json: null,
         };
@@ -299,6 +300,12 @@ function readSessionId(json: Record<string, unknown> | null): string | null {
     if (typeof value === 'string' && value.trim() !== '') return value;
   }
   return null;
+}
+
+function scrubbed(body: Buffer, secrets: readonly string[]): Buffer {
+  const text = body.toString('utf8');
+  const clean = redact(text, secrets);
+  return clean === text ? body : Buffer.from(clean, 'utf8');
 }
 
 /** The secret values in a request body: the fields request-shapes.ts defines as secrets. */

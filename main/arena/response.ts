@@ -69,7 +69,15 @@ function readArenaError(parsed: unknown): { code: number | null; message: string
   if (!first) return null;
   const code = toCode(first.code);
   const messages = errors.map((error) => (typeof error.message === 'string' ? error.message : '')).filter(Boolean);
-  return { code, message: messages.join(' ') || 'Arena gave no message.' };
+  return { code, message: oneLine(messages.join(' ')) || 'Arena gave no message.' };
+}
+
+const MAX_MESSAGE_CHARS = 1000;
+
+/** Arena's message as one line of bounded length: a body can hold thousands of errors or control characters. */
+function oneLine(text: string): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_MESSAGE_CHARS ? `${flat.slice(0, MAX_MESSAGE_CHARS)}…` : flat;
 }
 
 function toCode(value: unknown): number | null {

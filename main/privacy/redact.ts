@@ -11,11 +11,20 @@ export function redact(text: string, secrets: readonly string[]): string {
     if (secret.length < MIN_SECRET_LENGTH) continue;
     result = result.split(secret).join(REDACTED);
     // Also the forms a server might echo: URL- and JSON-encoded.
-    for (const variant of [encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]) {
-      if (variant !== secret) result = result.split(variant).join(REDACTED);
+    for (const variant of [urlEncoded(secret), JSON.stringify(secret).slice(1, -1)]) {
+      if (variant !== null && variant !== secret) result = result.split(variant).join(REDACTED);
     }
   }
   return result;
+}
+
+/** encodeURIComponent throws on a lone surrogate; such a secret has no URL-encoded form to look for. */
+function urlEncoded(secret: string): string | null {
+  try {
+    return encodeURIComponent(secret);
+  } catch {
+    return null;
+  }
 }
 
 export function redactNullable(text: string | null, secrets: readonly string[]): string | null {

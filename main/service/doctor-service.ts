@@ -245,7 +245,8 @@ export function createDoctorService(host: ServiceHost): DoctorService {
         } catch (error) {
           // Handlers never throw on purpose; an unexpected fault still comes back as a Result.
           log.error({ method, err: error }, 'internal error');
-          result = fail('internal', `Something went wrong inside the app: ${messageOf(error)}`);
+          // The error's own text could hold anything (even a secret): it goes to the redacting log, not the window.
+          result = fail('internal', 'Something went wrong inside the app. The support log has the details.');
         }
         if (!result.ok) log.warn({ method, code: result.error.code, message: result.error.message }, 'request refused');
         return result;

@@ -7,6 +7,8 @@ import { CHANNELS, DOCTOR_METHODS } from '../../common/ipc/contract.js';
 import { RENDERER_URL } from '../../main/app/window-options.js';
 
 const recorded = vi.hoisted(() => ({
+  // A throw-away folder for the app's data and log files.
+  appData: `${process.env.TMPDIR ?? '/tmp'}/doctor-wiring-${process.pid}`,
   appEvents: new Map<string, (...args: unknown[]) => void>(),
   windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
   channels: [] as string[],
@@ -49,7 +51,7 @@ vi.mock('electron', () => {
       on: (event: string, listener: (...args: unknown[]) => void) => recorded.appEvents.set(event, listener),
       whenReady: () => Promise.resolve(),
       isPackaged: true,
-      getPath: () => '/tmp',
+      getPath: () => recorded.appData,
       quit: () => undefined,
       exit: () => undefined,
     },

@@ -181,3 +181,17 @@ describe('transport failures keep Node codes', () => {
     expect(call.errorCode).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
   });
 });
+
+describe('secrets echoed by a server', () => {
+  it('are scrubbed from the whole page before the excerpt is cut, so no fragment survives', async () => {
+    const client = await serve((_request, response, body) => {
+      const { webtoken } = JSON.parse(body) as { webtoken: string };
+      response.writeHead(502, { 'content-type': 'text/html' });
+      // The secret straddles the 300th character of the page's text, where the excerpt is cut.
+      response.end(`<html><body><p>${'x'.repeat(289)} ${webtoken} and more</p></body></html>`);
+    });
+    const { call } = await client.login(credentials);
+    expect(call.errorCode).toBe('HTML_RESPONSE');
+    expect(call.bodyExcerpt).not.toContain(credentials.secret.slice(0, 8));
+  });
+});

@@ -124,11 +124,27 @@ describe('classifyResponse under fuzzing', () => {
         fc.array(fc.record({ code: fc.integer({ min: 1000, max: 99_999 }), message: fc.string({ minLength: 1, maxLength: 80 }) }), { minLength: 1, maxLength: 5 }),
         (code, errors) => {
           const result = classifyResponse({ status: code, contentType: 'application/json', location: null, body: Buffer.from(JSON.stringify({ status: code, errors })), overCap: false });
-          expect(result).toEqual({ kind: 'arena-error', code: errors[0]?.code, message: errors.map((error) => error.message).join(' ') });
+          // Arena's words are kept, as one line: control characters and runs of spaces become one space.
+          const oneLine = errors
+            .map((error) => error.message)
+            .join(' ')
+            .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, ' ')
+            .trim();
+          expect(result).toEqual({ kind: 'arena-error', code: errors[0]?.code, message: oneLine || 'Arena gave no message.' });
         },
       ),
       fuzzParameters(200),
     );
+  });
+
+  it('keeps a huge or many-line Arena message to one bounded line', () => {
+    const errors = Array.from({ length: 5000 }, (_, index) => ({ code: 4001, message: `line ${index}\nnext` }));
+    const result = classifyResponse({ status: 400, contentType: 'application/json', location: null, body: Buffer.from(JSON.stringify({ status: 400, errors })), overCap: false });
+    expect(result.kind).toBe('arena-error');
+    if (result.kind !== 'arena-error') return;
+    expect(result.message).not.toMatch(/\n/);
+    expect(result.message.length).toBeLessThanOrEqual(1001);
+    expect(result.message.startsWith('line 0 next line 1 next')).toBe(true);
   });
 
   it('the excerpt matches the former regular-expression version on small bodies', () => {
