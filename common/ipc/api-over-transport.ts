@@ -20,7 +20,6 @@ export function apiOverTransport(transport: Transport): DoctorApi {
     listScenarios: () => call('listScenarios')(),
     runPractice: call('runPractice'),
     forgetSecrets: call('forgetSecrets'),
-    saveProxy: call('saveProxy'),
     exportReport: call('exportReport'),
     copyReportSummary: call('copyReportSummary'),
     copyText: call('copyText'),

@@ -61,6 +61,8 @@ export interface CheckIntent {
   remember: boolean;
   /** The admin confirmed that something was changed since a credential error. */
   confirmedChange: boolean;
+  /** How this computer reaches Arena; saved with the profile. */
+  proxy: ProxySetting;
 }
 
 export interface PracticeIntent {
@@ -163,7 +165,6 @@ export interface DoctorApi {
   listScenarios(): Promise<Result<ScenarioSummary[]>>;
   runPractice(intent: PracticeIntent): Promise<Result<CheckOutcome>>;
   forgetSecrets(details: ConnectionDetails): Promise<Result<RememberedSecrets>>;
-  saveProxy(setting: ProxySetting): Promise<Result<ProxySetting>>;
   exportReport(request: ExportRequest): Promise<Result<ExportResult>>;
   copyReportSummary(request: SummaryRequest): Promise<Result<null>>;
   copyText(text: string): Promise<Result<null>>;
@@ -183,7 +184,6 @@ export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
   listScenarios: 'doctor:list-scenarios',
   runPractice: 'doctor:run-practice',
   forgetSecrets: 'doctor:forget-secrets',
-  saveProxy: 'doctor:save-proxy',
   exportReport: 'doctor:export-report',
   copyReportSummary: 'doctor:copy-report-summary',
   copyText: 'doctor:copy-text',

@@ -1,7 +1,7 @@
 // Reads the doctor command line into a typed command, or one clear message. Pure: never throws.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataCentreId, LoginType } from '../../common/check-report.js';
-import { apiUrlProblem, emailProblem, timeoutProblem, workspaceIdProblem } from '../../common/fields.js';
+import { apiUrlProblem, emailProblem, proxyUrlProblem, timeoutProblem, workspaceIdProblem } from '../../common/fields.js';
 import { DATA_CENTRE_IDS, dataCentreById } from '../arena/data-centres.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 
@@ -204,22 +204,6 @@ function chooseProxy(option: string | undefined, apiUrl: string, env: CliEnviron
   const problem = proxyUrlProblem(value);
   if (problem) return fail(`${variable}: ${problem} Use --proxy URL or --proxy direct instead.`);
   return ok({ url: normaliseProxyUrl(value), source: variable });
-}
-
-/** An explicit HTTP(S) proxy: http:// or https://, a host, no credentials (they would sit in the shell history). */
-export function proxyUrlProblem(text: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return 'The proxy address is not a web address, e.g. http://proxy.company.com:8080.';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'A proxy address starts with http:// or https:// (SOCKS is not supported).';
-  // Never echo the address here: it may hold a password.
-  if (url.username || url.password) return 'A proxy address must not hold a user name or password; this tool does not sign in to proxies.';
-  if (url.hostname === '') return 'The proxy address has no host name.';
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return 'A proxy address is only scheme, host and port, e.g. http://proxy.company.com:8080.';
-  return null;
 }
 
 function normaliseProxyUrl(text: string): string {

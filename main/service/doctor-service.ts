@@ -145,8 +145,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
           user = { email: details.userEmail, password: password.data };
         }
 
-        const { settings } = await host.settings.read();
-        const proxySetting = settings.profile?.proxy ?? { mode: 'system' };
+        const proxySetting = intent.proxy;
         log.info({ target: targetFields(details), authorize: user !== null, proxy: proxySetting.mode }, 'check started');
         const report = await runCheck(
           {
@@ -185,13 +184,6 @@ export function createDoctorService(host: ServiceHost): DoctorService {
         return ok({ ...(await finish(run.report)), notices: [] });
       }),
 
-    saveProxy: async (setting) => {
-      const updated = await host.settings.update((current) => ({
-        ...current,
-        profile: current.profile ? { ...current.profile, proxy: setting } : null,
-      }));
-      return ok(updated.profile?.proxy ?? setting);
-    },
 
     exportReport: async (request) => {
       const report = reportFor(lastReport, request);

@@ -2,7 +2,7 @@
 // renderer: each payload is parsed here before any handler sees it, with the same field rules the
 // wizard and the CLI use, so a rejection reads the same everywhere.
 import { z } from 'zod';
-import { apiUrlProblem, emailProblem, MAX_EMAIL_LENGTH, MAX_SECRET_LENGTH } from '../../common/fields.js';
+import { apiUrlProblem, emailProblem, proxyUrlProblem, MAX_EMAIL_LENGTH, MAX_SECRET_LENGTH } from '../../common/fields.js';
 import type { DoctorMethod, PayloadOf } from '../../common/ipc/contract.js';
 import { DATA_CENTRE_IDS } from '../arena/data-centres.js';
 
@@ -56,25 +56,7 @@ const supportTicketSchema = z
 const proxySettingSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('system') }),
   z.strictObject({ mode: z.literal('direct') }),
-  z.strictObject({
-    mode: z.literal('manual'),
-    url: z
-      .string()
-      .max(MAX_URL_LENGTH)
-      .superRefine(
-        ruled((text) => {
-          try {
-            const url = new URL(text);
-            if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'A proxy address starts with http:// or https://.';
-            // A proxy password would be stored in the settings file in plain text.
-            if (url.username || url.password) return 'A proxy address must not hold a user name or password.';
-            return null;
-          } catch {
-            return 'The proxy address is not a web address, e.g. http://proxy.company.com:8080.';
-          }
-        }),
-      ),
-  }),
+  z.strictObject({ mode: z.literal('manual'), url: z.string().max(MAX_URL_LENGTH).superRefine(ruled(proxyUrlProblem)) }),
 ]);
 
 const none = z.union([z.null(), z.undefined()]).transform(() => undefined);
@@ -93,9 +75,9 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
     userPassword: secretInputSchema,
     remember: z.boolean(),
     confirmedChange: z.boolean(),
+    proxy: proxySettingSchema,
   }),
   runPractice: z.strictObject({ scenario: z.string().min(1).max(100) }),
-  saveProxy: proxySettingSchema,
   exportReport: z.strictObject({ format: z.enum(['html', 'json']), supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema }),
   copyReportSummary: z.strictObject({ supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema }),
   copyText: z.string().min(1).max(MAX_TEXT_LENGTH),

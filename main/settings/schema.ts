@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { DataCentreId } from '../../common/check-report.js';
 import type { SavedProfile } from '../../common/ipc/contract.js';
-import { apiUrlProblem, emailProblem, workspaceIdProblem } from '../../common/fields.js';
+import { apiUrlProblem, emailProblem, proxyUrlProblem, workspaceIdProblem } from '../../common/fields.js';
 
 export const SETTINGS_VERSION = 1;
 const MAX_HEADLINE_LENGTH = 1000;
@@ -18,20 +18,6 @@ function rule<T>(problem: (value: T) => string | null) {
 }
 
 const DATA_CENTRES = ['us', 'europe', 'uk', 'gov', 'cn', 'custom'] as const;
-
-// A proxy address may carry a user name and password (http://user:pass@host); those are secrets and
-// never belong in this file.
-function proxyUrlProblem(text: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'The proxy address is not a web address; it looks like http://proxy.example.com:8080.';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The proxy address must start with http:// or https://.';
-  if (url.username || url.password) return 'The proxy address must not contain a user name or password.';
-  return null;
-}
 
 const detailsSchema = z.strictObject({
   dataCentre: z.enum(DATA_CENTRES),

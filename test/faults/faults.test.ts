@@ -187,6 +187,7 @@ function intentFor(staged: Staged): CheckIntent {
     userPassword: { source: 'none' },
     remember: false,
     confirmedChange: false,
+    proxy: { mode: 'system' },
   };
 }
 

@@ -95,6 +95,7 @@ describe('service.handle under fuzzing', () => {
       userPassword: plantedSecret.map((value) => ({ source: 'typed' as const, value })),
       remember: fc.boolean(),
       confirmedChange: fc.constant(true),
+      proxy: fc.constant({ mode: 'direct' as const }),
     });
     await fc.assert(
       fc.asyncProperty(intent, async (payload) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailProblem, secretProblem, workspaceIdProblem, apiUrlProblem } from '../../common/fields';
+import { emailProblem, proxyUrlProblem, secretProblem, workspaceIdProblem, apiUrlProblem } from '../../common/fields';
 import { startupInfo } from './support/fixtures';
 import { expectFocused, fillValidDetails, heading, openDetails, renderApp, screen, within } from './support/render-app';
 
@@ -52,6 +52,25 @@ describe('Connection details', () => {
     expect(screen.getByText(apiUrlProblem('http://arena.example.com/v1')!)).toBeInTheDocument();
   });
 
+  it('uses the system proxy by default, and an explicit proxy when given one, validated by the shared rule', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    expect(screen.getByLabelText("Use this computer's proxy settings")).toBeChecked();
+    await rendered.user.click(screen.getByLabelText('Use this proxy'));
+    const address = screen.getByLabelText('Proxy address');
+    await rendered.user.type(address, 'http://alice:secret@proxy.example.com:8080');
+    await rendered.user.tab();
+    expect(screen.getByText(proxyUrlProblem('http://alice:secret@proxy.example.com:8080')!)).toBeInTheDocument();
+    await rendered.user.clear(address);
+    await rendered.user.type(address, 'http://proxy.example.com:8080');
+    await fillValidDetails(rendered);
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await heading('Before the check runs');
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await heading('The connection works');
+    expect(rendered.scripted.payloadsOf('runCheck')[0]?.proxy).toEqual({ mode: 'manual', url: 'http://proxy.example.com:8080' });
+  });
+
   it('switches between WebToken and password and sends the login type', async () => {
     const rendered = renderApp();
     await openDetails(rendered);
@@ -85,6 +104,7 @@ describe('Connection details', () => {
       userPassword: { source: 'none' },
       remember: false,
       confirmedChange: false,
+      proxy: { mode: 'system' },
     });
   });
 

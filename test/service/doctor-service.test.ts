@@ -43,6 +43,7 @@ function intentFor(chosen: Scenario, apiUrl: string, overrides: Partial<CheckInt
     userPassword: check.userPassword ? { source: 'typed', value: check.userPassword } : { source: 'none' },
     remember: false,
     confirmedChange: false,
+    proxy: { mode: 'system' },
     ...overrides,
   };
 }
@@ -222,5 +223,26 @@ describe('practice, export and links', () => {
   it('names an unknown practice scenario', async () => {
     const { service } = setup();
     expect(await service.handle('runPractice', { scenario: 'nope' })).toMatchObject({ ok: false, error: { code: 'unknown-scenario' } });
+  });
+});
+
+describe('the proxy setting', () => {
+  it('goes through the proxy the intent names and saves the choice with the profile', async () => {
+    const healthy = scenario('healthy');
+    simulator = await startSimulator({ scenario: healthy });
+    const { service, dataDir } = setup();
+    // A proxy on a closed loopback port: the check must fail there, proving it went to the proxy.
+    const result = data(await service.handle('runCheck', intentFor(healthy, simulator.apiUrl, { proxy: { mode: 'manual', url: 'http://127.0.0.1:9' } })));
+    expect(result.report.steps[0]?.errorCode).toBe('ECONNREFUSED');
+    expect(simulator.requests).toHaveLength(0);
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ profile: { proxy: { mode: 'manual', url: 'http://127.0.0.1:9' } } });
+  });
+
+  it('refuses a proxy address with credentials, without echoing it', async () => {
+    const { service } = setup();
+    const intent = intentFor(scenario('healthy'), 'https://api.arenasolutions.com/v1', { proxy: { mode: 'manual', url: 'http://alice:Pr0xyPass@proxy.example:8080' } });
+    const result = await service.handle('runCheck', intent);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    if (!result.ok) expect(result.error.message).not.toContain('Pr0xyPass');
   });
 });

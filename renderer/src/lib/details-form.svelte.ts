@@ -1,12 +1,13 @@
 // The connection-details form: its state (kept by the wizard so Back and Check again find it as it was),
 // its validation with the shared rules of common/fields.ts, and the CheckIntent it turns into.
 import type { DataCentreId } from '../../../common/check-report';
-import { apiUrlProblem, emailProblem, secretProblem, workspaceIdProblem } from '../../../common/fields';
+import { apiUrlProblem, emailProblem, proxyUrlProblem, secretProblem, workspaceIdProblem } from '../../../common/fields';
 import type {
   CheckIntent,
   ConnectionDetails,
   DataCentreOption,
   RememberedSecrets,
+  ProxySetting,
   SavedProfile,
   SecretInput,
 } from '../../../common/ipc/contract';
@@ -19,6 +20,7 @@ export const FIELD_ORDER = [
   'integrationSecret',
   'userEmail',
   'userPassword',
+  'proxyUrl',
 ] as const;
 export type FieldName = (typeof FIELD_ORDER)[number];
 export type FieldProblems = Partial<Record<FieldName, string>>;
@@ -30,6 +32,7 @@ export const FIELD_IDS: Readonly<Record<FieldName, string>> = {
   integrationSecret: 'field-integration-secret',
   userEmail: 'field-user-email',
   userPassword: 'field-user-password',
+  proxyUrl: 'field-proxy-url',
 };
 
 export class DetailsForm {
@@ -43,6 +46,9 @@ export class DetailsForm {
   checkUser = $state(false);
   userEmail = $state('');
   userPassword = $state('');
+  /** How this computer reaches Arena: the system's proxy settings (as Chromium resolves them), none, or this proxy. */
+  proxyMode: ProxySetting['mode'] = $state('system');
+  proxyUrl = $state('');
   /** What the keychain holds for the current details (never the secrets themselves). */
   remembered: RememberedSecrets = $state({ integration: false, user: false });
   /** Whether to use the remembered secret rather than typing one (when there is one). */
@@ -62,6 +68,12 @@ export class DetailsForm {
     this.checkUser = details.userEmail !== null && details.userEmail !== '';
     this.userEmail = details.userEmail ?? '';
     this.remember = profile.remember;
+    this.proxyMode = profile.proxy.mode;
+    this.proxyUrl = profile.proxy.mode === 'manual' ? profile.proxy.url : '';
+  }
+
+  get proxy(): ProxySetting {
+    return this.proxyMode === 'manual' ? { mode: 'manual', url: this.proxyUrl.trim() } : { mode: this.proxyMode };
   }
 
   get secretKind(): 'WebToken' | 'password' {
@@ -89,6 +101,7 @@ export class DetailsForm {
       set('userEmail', emailProblem(this.userEmail, 'Onshape user'));
       if (!this.userPasswordRemembered) set('userPassword', secretProblem(this.userPassword, 'password'));
     }
+    if (this.proxyMode === 'manual') set('proxyUrl', proxyUrlProblem(this.proxyUrl));
     return problems;
   }
 
@@ -131,6 +144,7 @@ export class DetailsForm {
       userPassword,
       remember: keychainAvailable && this.remember,
       confirmedChange: false,
+      proxy: this.proxy,
     };
   }
 }

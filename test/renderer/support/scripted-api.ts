@@ -108,10 +108,6 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
       remembered = { integration: false, user: false };
       return ok({ ...remembered });
     },
-    async saveProxy(setting) {
-      const failure = record('saveProxy', setting);
-      return failure ? { ok: false, error: failure } : ok(setting);
-    },
     async exportReport(request) {
       const failure = record('exportReport', request);
       return failure ? { ok: false, error: failure } : ok(options.exportResult ?? { saved: true, fileName: 'arena-check.html' });
