@@ -29,6 +29,8 @@ export function electronHost(window: BrowserWindow, logger?: AppLogger): Service
     writeClipboard: async (text) => clipboard.writeText(text),
     openExternal: (url) => shell.openExternal(url),
     probeWithSystemStack: probeThroughChromium,
+    // A corporate root that IT installed on this computer is trusted here as the browser trusts it.
+    trustSystemStore: true,
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     electronVersion: process.versions.electron ?? null,
   };

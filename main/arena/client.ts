@@ -3,7 +3,6 @@
 // the account for five minutes, and a diagnostic must report what one attempt did.
 import got, { type Agents } from 'got';
 import type { LookupFunction } from 'node:net';
-import { rootCertificates } from 'node:tls';
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { PhaseTimings, RequestBudget } from '../../common/check-report.js';
 import {
@@ -18,6 +17,7 @@ import {
 } from './request-shapes.js';
 import { classifyResponse, isRecord, type RawResponse } from './response.js';
 import { describeTransportError } from './transport-error.js';
+import { trustedAuthorities } from './trust.js';
 import { redact, redactNullable } from '../privacy/redact.js';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -32,6 +32,8 @@ export interface ArenaClientOptions {
   proxyUrl?: string | null;
   /** Extra certificate authorities to trust besides the system's (never a way to skip verification). */
   extraCa?: string | Buffer;
+  /** Also trust the operating system's certificate store, where this runtime can read it (the app does). */
+  trustSystemStore?: boolean;
   userAgent?: string;
   /**
    * A dns.lookup-compatible resolver. A test seam only (tests: no real DNS leaves this machine): the fault
@@ -83,12 +85,17 @@ export class ArenaClient {
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
   private readonly agent: Agents | undefined;
+  private readonly authorities: (string | Buffer)[] | undefined;
 
   constructor(private readonly options: ArenaClientOptions) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.agent = options.proxyUrl ? proxyAgents(options.proxyUrl, this.timeoutMs) : undefined;
+    this.authorities = trustedAuthorities({
+      systemStore: options.trustSystemStore ?? false,
+      ...(options.extraCa !== undefined ? { extraCa: options.extraCa } : {}),
+    });
   }
 
   url(path: string): string {
@@ -145,9 +152,7 @@ export class ArenaClient {
       decompress: true,
       ...(this.agent ? { agent: this.agent } : {}),
       ...(this.options.lookup ? { dnsLookup: this.options.lookup } : {}),
-      // Node's `ca` option replaces the bundled roots (and NODE_EXTRA_CA_CERTS) rather than adding to them, so
-      // an extra CA is given alongside the bundled roots: trusting a corporate root must not distrust Arena's.
-      ...(this.options.extraCa ? { https: { certificateAuthority: [...rootCertificates, this.options.extraCa] } } : {}),
+      ...(this.authorities ? { https: { certificateAuthority: this.authorities } } : {}),
     });
 
     // A server may echo what it was sent into an error message or page: scrub it before anything keeps it.

@@ -28,6 +28,8 @@ export interface CheckRequest {
   timeoutMs?: number;
   proxyUrl?: string | null;
   extraCa?: string | Buffer;
+  /** Also trust the operating system's certificate store (see main/arena/trust.ts). */
+  trustSystemStore?: boolean;
   /** A dns.lookup-compatible resolver; a test seam only (tests: no real DNS leaves this machine). */
   lookup?: LookupFunction;
   /** Set when the target is the built-in simulator. */
@@ -55,6 +57,7 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
     proxyUrl: request.proxyUrl ?? null,
     ...(request.extraCa !== undefined ? { extraCa: request.extraCa } : {}),
+    ...(request.trustSystemStore !== undefined ? { trustSystemStore: request.trustSystemStore } : {}),
     ...(request.lookup !== undefined ? { lookup: request.lookup } : {}),
     userAgent: `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`,
   });

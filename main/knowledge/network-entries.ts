@@ -15,7 +15,7 @@ const EXEMPT_FROM_INSPECTION: FixStep = {
 
 const TRUST_PROXY_ROOT: FixStep = {
   who: 'network-admin',
-  text: 'Or install the inspecting proxy\'s root certificate properly: in the operating system\'s trusted roots and, for this tool, as an extra trusted certificate (environment variable NODE_EXTRA_CA_CERTS=path to the root certificate in PEM form).',
+  text: 'Or install the inspecting proxy\'s root certificate properly in the operating system\'s trusted roots: the desktop app trusts that store, as browsers do. (The command-line tool on Node before 22.15 reads only NODE_EXTRA_CA_CERTS=path to the root certificate in PEM form.)',
 };
 
 const TLS_INSPECTION: KnowledgeCause = {

@@ -55,6 +55,8 @@ export interface ServiceHost {
   timeoutMs?: number;
   /** Extra certificate authorities (PEM) to trust besides the system's, e.g. a corporate root CA file. */
   extraCa?: string;
+  /** Trust the operating system's certificate store too, as the browser does (the Electron app: yes). */
+  trustSystemStore?: boolean;
   /** A dns.lookup-compatible resolver; a test seam only (tests: no real DNS leaves this machine). */
   lookup?: LookupFunction;
   /** The support log; it is told the secrets of each request, and removes them from everything logged. */
@@ -158,6 +160,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
             user,
             timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             ...(host.extraCa !== undefined ? { extraCa: host.extraCa } : {}),
+            ...(host.trustSystemStore !== undefined ? { trustSystemStore: host.trustSystemStore } : {}),
             ...(host.lookup !== undefined ? { lookup: host.lookup } : {}),
             proxyUrl: await proxyFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null),
           },
