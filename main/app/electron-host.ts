@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { app, clipboard, dialog, net, session, shell, type BrowserWindow } from 'electron';
 import type { ExportResult } from '../../common/ipc/contract.js';
 import type { AppLogger } from '../logging/index.js';
+import { createRecheckStore } from '../check/recheck-store.js';
 import type { ServiceHost } from '../service/doctor-service.js';
 import { createSettingsStore } from '../settings/index.js';
 import type { ProbeResult } from '../tls-hint/tls-hint.js';
@@ -31,6 +32,7 @@ export function electronHost(window: BrowserWindow, logger?: AppLogger): Service
     probeWithSystemStack: probeThroughChromium,
     // A corporate root that IT installed on this computer is trusted here as the browser trusts it.
     trustSystemStore: true,
+    recheckStore: createRecheckStore(join(app.getPath('userData'), 'recheck.json')),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     electronVersion: process.versions.electron ?? null,
   };

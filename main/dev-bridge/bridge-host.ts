@@ -2,6 +2,7 @@
 // links are kept in memory (a browser page cannot be given the desktop's), the keychain is real or off.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRecheckStore } from '../check/recheck-store.js';
 import type { ServiceHost } from '../service/doctor-service.js';
 import { createSettingsStore } from '../settings/index.js';
 import { createKeytarVault, unavailableVault } from '../vault/index.js';
@@ -33,6 +34,7 @@ export function bridgeHost(options: BridgeHostOptions): BridgeHost {
       ? createKeytarVault(options.keychainService ? { service: options.keychainService } : {})
       : unavailableVault('The keychain is switched off for this browser session, so nothing is remembered.'),
     settings: createSettingsStore(join(options.dataDir, 'settings.json')),
+    recheckStore: createRecheckStore(join(options.dataDir, 'recheck.json')),
     saveFile: async ({ suggestedName, content }) => {
       await mkdir(options.exportDir, { recursive: true });
       const fileName = join(options.exportDir, suggestedName);

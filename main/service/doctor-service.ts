@@ -23,6 +23,7 @@ import type {
 import { DATA_CENTRES } from '../arena/data-centres.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { practiceKey, RecheckGuard, reportKey, targetKey } from '../check/recheck-gate.js';
+import type { RecheckStore } from '../check/recheck-store.js';
 import { runCheck, type CheckEvent } from '../check/runner.js';
 import { nullLogger, type AddSecrets, type AppLogger } from '../logging/index.js';
 import { proxyFor, type SystemProxyResolver } from '../network/proxy.js';
@@ -55,6 +56,8 @@ export interface ServiceHost {
   timeoutMs?: number;
   /** Extra certificate authorities (PEM) to trust besides the system's, e.g. a corporate root CA file. */
   extraCa?: string;
+  /** Where the re-check guard keeps its state between runs of the app; absent: in memory only. */
+  recheckStore?: RecheckStore;
   /** Trust the operating system's certificate store too, as the browser does (the Electron app: yes). */
   trustSystemStore?: boolean;
   /** A dns.lookup-compatible resolver; a test seam only (tests: no real DNS leaves this machine). */
@@ -73,7 +76,11 @@ type Handlers = { [M in DoctorMethod]: (payload: PayloadOf<M>, addSecrets: AddSe
 export function createDoctorService(host: ServiceHost): DoctorService {
   const now = host.now ?? (() => new Date());
   const log = host.logger ?? nullLogger;
-  const guard = new RecheckGuard(now);
+  // The guard starts from what the last run of the app recorded, so a restart does not end a lockout wait.
+  const guardReady: Promise<RecheckGuard> = (host.recheckStore?.load() ?? Promise.resolve({})).then(
+    (state) => new RecheckGuard(now, state),
+    () => new RecheckGuard(now),
+  );
   const listeners = new Set<(progress: CheckProgress) => void>();
   let lastReport: CheckReport | null = null;
   let running = false;
@@ -96,7 +103,9 @@ export function createDoctorService(host: ServiceHost): DoctorService {
   };
 
   const finish = async (report: CheckReport): Promise<Omit<CheckOutcome, 'notices'>> => {
+    const guard = await guardReady;
     guard.record(report);
+    await host.recheckStore?.save(guard.state()).catch((error: unknown) => log.warn({ err: error }, 'recheck state not saved'));
     lastReport = report;
     const tlsHint = host.probeWithSystemStack ? await tlsHintFor(report, host.probeWithSystemStack) : null;
     return { report, recheck: guard.gateFor(reportKey(report)), tlsHint };
@@ -132,7 +141,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
       exclusive(async () => {
         const details = normaliseDetails(intent.details);
         const key = targetKey({ ...details, userEmail: details.userEmail });
-        const admission = guard.admit(key, intent.confirmedChange);
+        const admission = (await guardReady).admit(key, intent.confirmedChange);
         if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt);
 
         const secretKind: SecretKind = details.loginType === 'webtoken' ? 'webtoken' : 'password';
@@ -180,7 +189,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
       exclusive(async () => {
         const scenario = scenarioByName(intent.scenario);
         if (!scenario) return fail('unknown-scenario', `There is no practice scenario named "${printable(intent.scenario)}".`);
-        const admission = guard.admit(practiceKey(scenario.name), true);
+        const admission = (await guardReady).admit(practiceKey(scenario.name), true);
         if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt);
         const run = await runPracticeScenario(scenario, { onEvent: emit, now, electronVersion: host.electronVersion ?? null });
         log.info({ scenario: scenario.name, ok: run.report.ok, steps: stepFields(run.report) }, 'practice run finished');

@@ -157,6 +157,23 @@ describe('running a check', () => {
     expect(simulator.requests.filter((request) => request.path.endsWith('/login'))).toHaveLength(loginsBefore + 1);
   });
 
+  it('keeps a lockout wait across a restart of the app', async () => {
+    const locked = scenario('integration-user-locked');
+    simulator = await startSimulator({ scenario: locked });
+    const clock = new ManualClock(Date.parse('2026-11-22T10:00:00Z'));
+    const now = (): Date => new Date(clock.now());
+    const first = setup(now);
+    data(await first.service.handle('runCheck', intentFor(locked, simulator.apiUrl)));
+    // A new service over the same data folder is the app started again.
+    const restarted = createDoctorService(bridgeHost({ dataDir: first.dataDir, exportDir: join(first.dataDir, 'reports'), keychain: false, timeoutMs: 5000, now }));
+    clock.advance(60_000);
+    expect(await restarted.handle('runCheck', intentFor(locked, simulator.apiUrl, { confirmedChange: true }))).toMatchObject({
+      ok: false,
+      error: { code: 'recheck-wait', retryAt: '2026-11-22T10:05:00.000Z' },
+    });
+    expect(simulator.requests.filter((request) => request.path.endsWith('/login'))).toHaveLength(1);
+  });
+
   it('runs one check at a time', async () => {
     simulator = await startSimulator({ scenario: scenario('healthy') });
     const { service } = setup();
