@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRecheckStore } from '../check/recheck-store.js';
+import { createLogger, nullLogger, type AppLogger } from '../logging/index.js';
 import type { ServiceHost } from '../service/doctor-service.js';
 import { createSettingsStore } from '../settings/index.js';
 import { createKeytarVault, unavailableVault } from '../vault/index.js';
@@ -17,11 +18,14 @@ export interface BridgeHostOptions {
   keychainService?: string;
   timeoutMs?: number;
   now?: () => Date;
+  /** Write the support log (as the app does) into <dataDir>/logs. */
+  log?: boolean;
 }
 
 export interface BridgeHost extends ServiceHost {
   clipboard: string[];
   openedLinks: string[];
+  logger: AppLogger;
 }
 
 export function bridgeHost(options: BridgeHostOptions): BridgeHost {
@@ -30,6 +34,7 @@ export function bridgeHost(options: BridgeHostOptions): BridgeHost {
   return {
     clipboard,
     openedLinks,
+    logger: options.log ? createLogger({ directory: join(options.dataDir, 'logs') }) : nullLogger,
     vault: options.keychain
       ? createKeytarVault(options.keychainService ? { service: options.keychainService } : {})
       : unavailableVault('The keychain is switched off for this browser session, so nothing is remembered.'),
@@ -37,9 +42,17 @@ export function bridgeHost(options: BridgeHostOptions): BridgeHost {
     recheckStore: createRecheckStore(join(options.dataDir, 'recheck.json')),
     saveFile: async ({ suggestedName, content }) => {
       await mkdir(options.exportDir, { recursive: true });
-      const fileName = join(options.exportDir, suggestedName);
-      await writeFile(fileName, content, 'utf8');
-      return { saved: true, fileName };
+      // No dialog asks before overwriting here, so never overwrite: the first free name wins.
+      for (let copy = 1; ; copy += 1) {
+        const name = copy === 1 ? suggestedName : suggestedName.replace(/(\.\w+)$/, `-${copy}$1`);
+        const fileName = join(options.exportDir, name);
+        try {
+          await writeFile(fileName, content, { encoding: 'utf8', flag: 'wx' });
+          return { saved: true, fileName };
+        } catch (error) {
+          if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+        }
+      }
     },
     writeClipboard: async (text) => {
       clipboard.push(text);

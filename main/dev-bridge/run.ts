@@ -8,7 +8,7 @@ import { bridgeHost } from './bridge-host.js';
 import { startDevBridge } from './server.js';
 
 const dataDir = process.env.DOCTOR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'doctor-dev-'));
-const host = bridgeHost({ dataDir, exportDir: join(dataDir, 'reports'), keychain: process.env.DOCTOR_KEYCHAIN !== 'off' });
+const host = bridgeHost({ dataDir, exportDir: join(dataDir, 'reports'), keychain: process.env.DOCTOR_KEYCHAIN !== 'off', log: true });
 const bridge = await startDevBridge({
   service: createDoctorService(host),
   rendererRoot: fileURLToPath(new URL('../../renderer/', import.meta.url)),

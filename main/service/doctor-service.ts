@@ -330,7 +330,10 @@ function reportFor(report: CheckReport | null, request: ExportRequest | SummaryR
 function fileNameFor(report: CheckReport, format: 'html' | 'json'): string {
   const stamp = report.createdAt.replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const which = report.practiceScenario ? `practice-${report.practiceScenario}` : `workspace-${report.target.workspaceId}`;
-  return `arena-connect-doctor-${which}-${stamp}.${format}`;
+  // The outcome in the name lets support tell files apart at a glance: "ok", or the failed step and code.
+  const failed = report.steps.find((step) => step.outcome === 'failed');
+  const outcome = failed ? `${failed.step}-${String(failed.errorCode ?? 'failed').replace(/[^\w-]/g, '')}` : 'ok';
+  return `arena-connect-doctor-${which}-${stamp}-${outcome}.${format}`;
 }
 
 function messageOf(error: unknown): string {

@@ -2,7 +2,8 @@
 // main-process service, each expected to end in a named diagnosis, within the timeout, without a crash, a
 // stack trace or a leaked secret. Traffic stays on 127.0.0.1; DNS never leaves the machine (fault-dns.ts).
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,9 +161,19 @@ describe.concurrent.each(rows)('fault through the CLI: %s', (_name, fault) => {
   });
 });
 
+/** Every rotated file of the host's support log, as one text. */
+function readLogs(host: ServiceHost): string {
+  const file = host.logger?.filePath;
+  if (!file) return '';
+  const folder = dirname(file);
+  return readdirSync(folder)
+    .map((name) => readFileSync(join(folder, name), 'utf8'))
+    .join('\n');
+}
+
 function serviceHost(fault: Fault, staged: Staged): ServiceHost {
   const dataDir = mkdtempSync(join(tmpdir(), 'doctor-faults-'));
-  const base = bridgeHost({ dataDir, exportDir: join(dataDir, 'reports'), keychain: false, timeoutMs: timeoutOf(fault) * 1000 });
+  const base = bridgeHost({ dataDir, exportDir: join(dataDir, 'reports'), keychain: false, timeoutMs: timeoutOf(fault) * 1000, log: true });
   const proxy = staged.proxyUrl ? new URL(staged.proxyUrl) : null;
   return {
     ...base,
@@ -194,7 +205,8 @@ function intentFor(staged: Staged): CheckIntent {
 describe.concurrent.each(rows)('fault through the app service: %s', (_name, fault) => {
   it(`answers a failed report with ${fault.diagnosisId} in time, never throws, no secret`, async () => {
     await withStaged(fault, async (staged) => {
-      const service = createDoctorService(serviceHost(fault, staged));
+      const host = serviceHost(fault, staged);
+      const service = createDoctorService(host);
       const started = Date.now();
       let result: Result<CheckOutcome>;
       try {
@@ -205,6 +217,11 @@ describe.concurrent.each(rows)('fault through the app service: %s', (_name, faul
       const elapsedMs = Date.now() - started;
       expect(elapsedMs).toBeLessThan(timeoutOf(fault) * 1000 + SLACK_MS);
       expect(JSON.stringify(result)).not.toContain(SENTINEL_WEBTOKEN);
+      // The support log saw the whole check, and never the WebToken.
+      await host.logger?.flush();
+      const logs = readLogs(host);
+      expect(logs).toContain('check finished');
+      expect(logs).not.toContain(SENTINEL_WEBTOKEN);
       if (!result.ok) throw new Error(`expected a report, got ${result.error.code}: ${result.error.message}`);
       const report: CheckReport = result.data.report;
       expect(report.ok).toBe(false);

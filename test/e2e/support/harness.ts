@@ -43,6 +43,8 @@ export interface AppOptions {
   keychainService?: string;
   now?: () => Date;
   dataDir?: string;
+  /** Write the support log into <dataDir>/logs, as the app does. */
+  log?: boolean;
 }
 
 export async function openApp(browser: Browser, options: AppOptions = {}): Promise<RunningApp> {
@@ -52,6 +54,7 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
     exportDir: join(dataDir, 'reports'),
     keychain: options.keychain ?? false,
     timeoutMs: 5000,
+    log: options.log ?? false,
     ...(options.keychainService ? { keychainService: options.keychainService } : {}),
     ...(options.now ? { now: options.now } : {}),
   });

@@ -1,0 +1,103 @@
+// The secret-leak audit through the whole app (renderer + development bridge + main-process service):
+// every simulator scenario is checked through the details form with its WebToken and passwords typed in,
+// its report saved as HTML and JSON and copied, then the page is left. Afterwards nothing holds a secret:
+// not the page (DOM and form values), not any message the page received (API answers and progress
+// events), not the exported files, the clipboard, the settings file, or the support log.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCENARIOS, startSimulator, type Scenario } from '../../main/simulator/index.js';
+import { leakedSecrets } from '../support/scenario-check.js';
+import { launchChromium, openApp, type RunningApp } from './support/harness.js';
+
+let browser: Browser;
+let app: RunningApp;
+const audited: Scenario[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await openApp(browser, { log: true });
+});
+afterAll(async () => {
+  await app.close();
+  await browser.close();
+});
+
+async function heading(page: Page): Promise<string | null> {
+  return page.getByRole('heading', { level: 1 }).textContent();
+}
+
+async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => `${document.documentElement.outerHTML}\n${[...document.querySelectorAll('input')].map((input) => input.value).join('\n')}`);
+}
+
+function leaksIn(text: string): string[] {
+  return audited.flatMap((scenario) => leakedSecrets(scenario, text));
+}
+
+describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('audit %s', (_name, scenario) => {
+  it('runs, reports and is left without a secret in the page', async () => {
+    const simulator = await startSimulator({ scenario });
+    audited.push(scenario);
+    const { page } = app;
+    try {
+      const { check } = scenario;
+      await page.goto(`${app.bridge.origin}/`);
+      await page.getByRole('button', { name: 'Check my connection' }).click();
+      await page.getByLabel('Data centre').selectOption('custom');
+      await page.getByLabel('Custom API address').fill(simulator.apiUrl);
+      await page.getByLabel('Workspace ID').fill(String(check.workspaceId));
+      await page.getByLabel('Integration user email').fill(check.email);
+      // The form starts from the previous scenario's saved details: set every choice explicitly.
+      await page.getByLabel('Log in with a password instead').setChecked(check.loginType === 'password');
+      await page.getByLabel(check.loginType === 'password' ? 'Password' : 'WebToken', { exact: true }).fill(check.secret);
+      const withUser = Boolean(check.userEmail && check.userPassword);
+      await page.getByLabel('Also check an Onshape user').setChecked(withUser);
+      if (check.userEmail && check.userPassword) {
+        await page.getByLabel("Onshape user's email").fill(check.userEmail);
+        await page.getByLabel("Onshape user's Arena password", { exact: true }).fill(check.userPassword);
+      }
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect.poll(() => heading(page), { timeout: 15_000 }).toMatch(/^(The connection works|The check found a problem)$/);
+      expect(await heading(page)).toBe(scenario.expect.step === null ? 'The connection works' : 'The check found a problem');
+
+      await page.getByRole('button', { name: 'Save or copy a report' }).click();
+      await page.getByRole('button', { name: 'Save as HTML' }).click();
+      await expect.poll(() => page.getByRole('status').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Saved/)]));
+      await page.getByRole('button', { name: 'Save as JSON' }).click();
+      await page.getByRole('button', { name: 'Copy summary' }).click();
+      await page.getByRole('button', { name: 'Back' }).click();
+      await page.getByRole('button', { name: 'Start over' }).click();
+      await expect.poll(() => heading(page)).toBe('Check the Onshape–Arena connection');
+      expect(leakedSecrets(scenario, await pageText(page))).toEqual([]);
+    } finally {
+      await simulator.close();
+    }
+  });
+});
+
+describe('after every scenario', () => {
+  it('no exported report, clipboard copy, message to the page, settings file or log line holds a secret', async () => {
+    expect(audited).toHaveLength(SCENARIOS.length);
+    // The detector itself finds what it looks for.
+    expect(leaksIn(`x ${SCENARIOS[0]?.check.secret ?? ''} y`)).not.toEqual([]);
+    const reports = join(app.dataDir, 'reports');
+    const files = readdirSync(reports);
+    expect(files).toHaveLength(SCENARIOS.length * 2);
+    for (const file of files) expect(leaksIn(readFileSync(join(reports, file), 'utf8')), file).toEqual([]);
+    expect(app.host.clipboard.length).toBeGreaterThanOrEqual(SCENARIOS.length);
+    expect(leaksIn(app.host.clipboard.join('\n'))).toEqual([]);
+    expect(app.received.length).toBeGreaterThan(SCENARIOS.length * 3);
+    expect(leaksIn(app.received.join('\n'))).toEqual([]);
+    expect(leaksIn(readFileSync(join(app.dataDir, 'settings.json'), 'utf8'))).toEqual([]);
+    await app.host.logger.flush();
+    const logs = join(app.dataDir, 'logs');
+    const logText = readdirSync(logs)
+      .map((file) => readFileSync(join(logs, file), 'utf8'))
+      .join('\n');
+    expect(logText).toContain('check finished');
+    expect(leaksIn(logText)).toEqual([]);
+  });
+});
