@@ -46,11 +46,13 @@ function parseReport(stdout: string): { ok: boolean; steps: JsonStep[] } {
   return JSON.parse(stdout) as { ok: boolean; steps: JsonStep[] };
 }
 
-async function checkScenario(scenario: Scenario, extra: string[] = []): Promise<Run> {
+async function checkScenario(scenario: Scenario, extra: string[] = []): Promise<Run & { logins: number; authorizes: number }> {
   const simulator = await startSimulator({ scenario });
   try {
     const { args, env } = cliArgumentsFor(scenario, simulator.apiUrl);
-    return await doctor([...args, ...extra], env);
+    const run = await doctor([...args, ...extra], env);
+    const count = (suffix: string): number => simulator.requests.filter((request) => request.path.endsWith(suffix)).length;
+    return { ...run, logins: count('/login'), authorizes: count('/login/authorizeuser') };
   } finally {
     await simulator.close();
   }
@@ -79,6 +81,9 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
       expect(failed?.diagnosis?.actions.length).toBeGreaterThan(0);
     }
     expect(leakedSecrets(scenario, run.stdout + run.stderr)).toEqual([]);
+    // Lockout safety: one run sends each credential once, whatever Arena answered.
+    expect(run.logins).toBe(1);
+    expect(run.authorizes).toBeLessThanOrEqual(1);
   });
 });
 
