@@ -3,7 +3,6 @@
 // the account for five minutes, and a diagnostic must report what one attempt did.
 import got, { type Agents } from 'got';
 import type { LookupFunction } from 'node:net';
-import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import type { PhaseTimings, RequestBudget } from '../../common/check-report.js';
 import {
   BUDGET_HEADERS,
@@ -84,14 +83,14 @@ export class ArenaClient {
   private readonly apiUrl: string;
   private readonly timeoutMs: number;
   private readonly maxBodyBytes: number;
-  private readonly agent: Agents | undefined;
+  /** The proxy agents, made on first use: hpagent is loaded only when a proxy is set. */
+  private agent: Promise<Agents> | undefined;
   private readonly authorities: (string | Buffer)[] | undefined;
 
   constructor(private readonly options: ArenaClientOptions) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-    this.agent = options.proxyUrl ? proxyAgents(options.proxyUrl, this.timeoutMs) : undefined;
     this.authorities = trustedAuthorities({
       systemStore: options.trustSystemStore ?? false,
       ...(options.extraCa !== undefined ? { extraCa: options.extraCa } : {}),
@@ -133,6 +132,8 @@ export class ArenaClient {
   }
 
   private async send(plan: RequestPlan): Promise<{ call: CallOutcome; json: Record<string, unknown> | null }> {
+    if (this.options.proxyUrl && !this.agent) this.agent = proxyAgents(this.options.proxyUrl, this.timeoutMs);
+    const agent = this.agent ? await this.agent : undefined;
     const started = performance.now();
     const headers: Record<string, string> = {
       accept: 'application/json',
@@ -150,7 +151,7 @@ export class ArenaClient {
       followRedirect: false,
       throwHttpErrors: false,
       decompress: true,
-      ...(this.agent ? { agent: this.agent } : {}),
+      ...(agent ? { agent } : {}),
       ...(this.options.lookup ? { dnsLookup: this.options.lookup } : {}),
       ...(this.authorities ? { https: { certificateAuthority: this.authorities } } : {}),
     });
@@ -325,7 +326,8 @@ function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-function proxyAgents(proxyUrl: string, timeoutMs: number): Agents {
+async function proxyAgents(proxyUrl: string, timeoutMs: number): Promise<Agents> {
+  const { HttpProxyAgent, HttpsProxyAgent } = await import('hpagent');
   const shared = { proxy: proxyUrl, timeout: timeoutMs, keepAlive: false };
   return { http: new HttpProxyAgent(shared), https: new HttpsProxyAgent(shared) };
 }

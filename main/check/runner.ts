@@ -4,6 +4,7 @@ import type {
   CheckReport,
   CheckTarget,
   DataCentreId,
+  Diagnosis,
   Endpoint,
   LoginType,
   StepName,
@@ -13,7 +14,6 @@ import type { LookupFunction } from 'node:net';
 import { ArenaClient, type ArenaSession, type CallOutcome } from '../arena/client.js';
 import { dataCentreOf } from '../arena/data-centres.js';
 import { ENDPOINT_PATHS } from '../arena/request-shapes.js';
-import { diagnose } from '../diagnosis/diagnose.js';
 import { toolInfo } from '../version.js';
 
 export interface CheckRequest {
@@ -67,7 +67,9 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     const startedAt = now();
     emit({ type: 'step-started', step, endpoint, at: startedAt.toISOString() });
     const outcome = await call();
-    const result = stepResult(step, endpoint, client.url(path), startedAt, outcome.call, now());
+    const finishedAt = now();
+    const diagnosis = outcome.call.ok ? null : await diagnosisOf(endpoint, outcome.call, finishedAt);
+    const result = stepResult(step, endpoint, client.url(path), startedAt, outcome.call, diagnosis);
     emit({ type: 'step-finished', result });
     return [result, outcome];
   };
@@ -110,21 +112,8 @@ function stepResult(
   url: string,
   startedAt: Date,
   call: CallOutcome,
-  finishedAt: Date,
+  diagnosis: Diagnosis | null,
 ): StepResult {
-  const diagnosis = call.ok
-    ? null
-    : diagnose(
-        {
-          endpoint,
-          httpStatus: call.httpStatus,
-          errorCode: call.errorCode,
-          message: call.message,
-          budget: call.budget,
-          serverDate: call.serverDate,
-        },
-        { now: finishedAt },
-      );
   return {
     step,
     endpoint,
@@ -142,6 +131,22 @@ function stepResult(
     bodyExcerpt: call.bodyExcerpt,
     diagnosis,
   };
+}
+
+/** The knowledge base is loaded only when a step fails: a passing check (and the CLI's start) never needs it. */
+async function diagnosisOf(endpoint: Endpoint, call: CallOutcome, finishedAt: Date): Promise<Diagnosis> {
+  const { diagnose } = await import('../diagnosis/diagnose.js');
+  return diagnose(
+    {
+      endpoint,
+      httpStatus: call.httpStatus,
+      errorCode: call.errorCode,
+      message: call.message,
+      budget: call.budget,
+      serverDate: call.serverDate,
+    },
+    { now: finishedAt },
+  );
 }
 
 function skipped(step: StepName, client: ArenaClient, at: Date, reason: string): StepResult {

@@ -17,12 +17,6 @@ export interface DiagnosisInput {
   serverDate: string | null;
 }
 
-export interface DiagnosisSummary {
-  id: string;
-  title: string;
-  causes: string[];
-  actions: string[];
-}
 
 export function diagnose(input: DiagnosisInput, context: { now: Date }): Diagnosis {
   const entry = findEntry(input.endpoint, input.errorCode);
@@ -61,17 +55,3 @@ function toFixStep(step: FixStep, facts: Facts): FixStep {
   return filled;
 }
 
-/** "Arena administrator: Set … (Arena > Workspace > …)": one line per fix step, as reports print them. */
-export function renderFixStep(step: FixStep): string {
-  const where = step.uiPath ? ` (${step.uiPath})` : '';
-  return `${ACTOR_LABELS[step.who]}: ${step.text}${where}`;
-}
-
-/**
- * The short form the CLI's JSON contract carries. Actions are every cause's fix steps in order;
- * a step shared by several causes appears once.
- */
-export function diagnosisSummary(d: Diagnosis): DiagnosisSummary {
-  const actions = [...new Set(d.causes.flatMap((cause) => cause.fixSteps.map(renderFixStep)))];
-  return { id: d.id, title: d.title, causes: d.causes.map((cause) => cause.summary), actions };
-}

@@ -1,7 +1,7 @@
 // The JSON form of a report. Its step fields {step, outcome, httpStatus, errorCode, message, durationMs,
 // diagnosis: {id, title, causes[], actions[]}} are a contract that support tooling reads: add, never rename.
 import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
-import { diagnosisSummary } from '../diagnosis/diagnose.js';
+import { diagnosisSummary } from './diagnosis-summary.js';
 import { failedSteps, supportRequestFacts, type SupportRequestFacts } from './support-request.js';
 
 export interface JsonDiagnosis {
