@@ -11,7 +11,7 @@ import { HEALTHY, startHealthySimulator } from './scenario.mjs';
 import { interleave, log, median, ms, ratio, row } from './lib.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DOCTOR = join(ROOT, 'out/main/cli/doctor.js');
+const DOCTOR = join(ROOT, 'out/cli/doctor.mjs');
 const BARE_CHECK = join(ROOT, 'bench/bare-check.cjs');
 const TRACE = join(ROOT, 'bench/support/trace-register.mjs');
 

@@ -7,7 +7,7 @@ import { testCertificates } from '../support/certificates.js';
 import { closedPort, startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
 import { cliArgumentsFor, leakedSecrets } from '../support/scenario-check.js';
 
-const DOCTOR = fileURLToPath(new URL('../../out/main/cli/doctor.js', import.meta.url));
+const DOCTOR = fileURLToPath(new URL('../../out/cli/doctor.mjs', import.meta.url));
 
 interface Run {
   code: number | null;

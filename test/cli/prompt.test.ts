@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarioByName, startSimulator, type SimulatorHandle } from '../../main/simulator/index.js';
 
-const DOCTOR = fileURLToPath(new URL('../../out/main/cli/doctor.js', import.meta.url));
+const DOCTOR = fileURLToPath(new URL('../../out/cli/doctor.mjs', import.meta.url));
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 let simulator: SimulatorHandle | null = null;

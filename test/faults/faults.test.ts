@@ -16,7 +16,7 @@ import { faultCertificates } from './fault-certificates.js';
 import { DNS_FAILURE_VARIABLE, dnsPreload, failingLookup } from './fault-dns.js';
 import { FAULTS, SENTINEL_WEBTOKEN, type Fault, type RunOutcome, type Staged, type StepView } from './fault-table.js';
 
-const DOCTOR = fileURLToPath(new URL('../../out/main/cli/doctor.js', import.meta.url));
+const DOCTOR = fileURLToPath(new URL('../../out/cli/doctor.mjs', import.meta.url));
 const DEFAULT_TIMEOUT_SECONDS = 2;
 /** Slack on top of the check's own timeout: process start, TLS, a loaded machine. */
 const SLACK_MS = 3_000;

@@ -8,7 +8,7 @@ import { dnsPreload } from './fault-dns.js';
 import { startRefusingProxy } from './fault-server.js';
 import { SENTINEL_WEBTOKEN } from './fault-table.js';
 
-const DOCTOR = fileURLToPath(new URL('../../out/main/cli/doctor.js', import.meta.url));
+const DOCTOR = fileURLToPath(new URL('../../out/cli/doctor.mjs', import.meta.url));
 const CHECK = ['check', '--api-url', 'https://api.arenasolutions.com/v1', '--workspace-id', '42', '--email', 'integration@example.com'];
 
 function parsed(args: string[], env: CliEnvironment = {}): CheckOptions | string {
