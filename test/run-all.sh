@@ -35,6 +35,7 @@ run() {
 }
 
 run "type check (node)" npx tsc -p tsconfig.node.json --noEmit
+run "type check (node tests, benchmarks, configs)" npx tsc -p tsconfig.test.json
 run "type check (renderer)" npx svelte-check --tsconfig ./tsconfig.web.json --fail-on-warnings --output machine
 run "type check (renderer tests)" npx svelte-check --tsconfig ./test/renderer/tsconfig.json --fail-on-warnings --output machine
 run "build" npm run --silent build && export DOCTOR_BUILT=1

@@ -69,7 +69,8 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle('app', async (request) => {
     const served = await serveRendererFile(rendererRoot, request.url);
-    return new Response(served.body, { status: served.status, headers: served.headers });
+    const body = typeof served.body === 'string' ? served.body : new Uint8Array(served.body);
+    return new Response(body, { status: served.status, headers: served.headers });
   });
 
   const window = new BrowserWindow(secureWindowOptions(preloadPath, { devTools: !app.isPackaged }));

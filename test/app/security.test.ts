@@ -70,16 +70,18 @@ describe('navigation, new windows and permissions', () => {
   });
 
   it('denies every permission request and check', () => {
-    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-    let checkHandler: ((contents: unknown, permission: string) => boolean) | null = null;
+    const installed: {
+      request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+      check?: (contents: unknown, permission: string) => boolean;
+    } = {};
     denyAllPermissions({
-      setPermissionRequestHandler: (handler) => (requestHandler = handler),
-      setPermissionCheckHandler: (handler) => (checkHandler = handler),
+      setPermissionRequestHandler: (handler) => (installed.request = handler),
+      setPermissionCheckHandler: (handler) => (installed.check = handler),
     });
     const granted: boolean[] = [];
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      requestHandler?.(null, permission, (answer) => granted.push(answer));
-      expect(checkHandler?.(null, permission)).toBe(false);
+      installed.request?.(null, permission, (answer: boolean) => granted.push(answer));
+      expect(installed.check?.(null, permission)).toBe(false);
     }
     expect(granted).toEqual([false, false, false, false, false]);
   });

@@ -52,6 +52,7 @@ function intentFor(chosen: Scenario, apiUrl: string): CheckIntent {
     userPassword: check.userPassword ? { source: 'typed', value: check.userPassword } : { source: 'none' },
     remember: true,
     confirmedChange: true,
+    proxy: { mode: 'system' },
   };
 }
 
@@ -101,13 +102,11 @@ describe('the service writes the support log', () => {
 
   it('an internal error that quotes a typed secret is logged without it', async () => {
     const chosen = scenario('healthy');
+    // A fault inside the check (here the clock) whose message quotes the typed WebToken.
     const { service, logs } = await setup((host) => ({
       ...host,
-      settings: {
-        ...host.settings,
-        read: async () => {
-          throw new Error(`settings exploded near ${chosen.check.secret}`);
-        },
+      now: () => {
+        throw new Error(`settings exploded near ${chosen.check.secret}`);
       },
     }));
     const result = await service.handle('runCheck', intentFor(chosen, 'http://127.0.0.1:9/v1'));

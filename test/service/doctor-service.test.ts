@@ -86,7 +86,7 @@ describe('payload validation', () => {
   it('refuses garbage for every method without throwing', async () => {
     const { service } = setup();
     for (const payload of [42, 'x', { nested: { deep: true } }, [1, 2], true]) {
-      for (const method of ['rememberedFor', 'runCheck', 'runPractice', 'exportReport', 'saveProxy'] as const) {
+      for (const method of ['rememberedFor', 'runCheck', 'runPractice', 'exportReport', 'copyReportSummary'] as const) {
         const result = await service.handle(method, payload);
         expect(result.ok).toBe(false);
       }
