@@ -5,6 +5,7 @@
 import type {
   Answer,
   CheckReport,
+  CheckTarget,
   DataCentreId,
   DiagnosisPathEntry,
   LoginType,
@@ -39,16 +40,8 @@ export interface IpcError {
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 
-/** The non-secret connection details, as the wizard's form holds them. */
-export interface ConnectionDetails {
-  dataCentre: DataCentreId | 'custom';
-  /** The API base; for a known data centre it is that centre's address. */
-  apiUrl: string;
-  workspaceId: number;
-  integrationEmail: string;
-  loginType: LoginType;
-  userEmail: string | null;
-}
+/** The non-secret connection details, as the wizard's form holds them: the same as a report's target. */
+export type ConnectionDetails = CheckTarget;
 
 /** A secret either typed now or taken by the main process from the keychain: the keychain's never reaches the renderer. */
 export type SecretInput = { source: 'typed'; value: string } | { source: 'remembered' } | { source: 'none' };

@@ -1,7 +1,7 @@
 // Arena codes that mean the same on any endpoint (arena-api-notes.md, "Codes beyond the seed tables").
 // Their HTTP status and exact wording are not all documented, so these entries carry no `documented`.
 import { SECOND_LOGIN, IDLE_EXPIRY, SESSION_HEADER_DROPPED } from './session-causes.js';
-import { ENTER_WORKSPACE_ID, UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
+import { ARENA_OUTAGE, ENTER_WORKSPACE_ID, UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
 import type { KnowledgeCause, KnowledgeEntry } from './types.js';
 
 /** For codes the check's own well-formed request should never cause: something rewrote it, or Arena changed. */
@@ -155,16 +155,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
     title: 'Arena is temporarily unavailable',
     meaning: 'Arena answered that its service cannot take requests right now. Nothing in your settings is wrong.',
     causes: [
-      {
-        id: 'arena-outage',
-        summary: 'Arena is down or under maintenance for your data centre.',
-        question: 'Does the Arena web app for your data centre also fail to load or show a maintenance notice right now?',
-        fixSteps: [
-          { who: 'you', text: `Open the Arena web app for your data centre (${WEB_APPS}) to see whether Arena itself is down.` },
-          { who: 'you', text: 'Check again in a few minutes.' },
-          contactArenaSupport('If it lasts more than an hour, ask Arena Support whether there is an outage.'),
-        ],
-      },
+      ARENA_OUTAGE,
     ],
     recheck: 'now',
   },

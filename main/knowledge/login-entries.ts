@@ -1,5 +1,5 @@
 // POST /login: the integration user's login. Rows of seeds/login-errors.md, every listed cause kept apart.
-import { ENTER_WORKSPACE_ID, UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
+import { ARENA_OUTAGE, ENTER_WORKSPACE_ID, UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
 import type { KnowledgeEntry } from './types.js';
 
 const SOURCE = 'seeds/login-errors.md';
@@ -13,16 +13,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
     meaning:
       'Arena answered, but said its service cannot take requests right now. Nothing in your settings is wrong; the login was not tested.',
     causes: [
-      {
-        id: 'arena-outage',
-        summary: 'Arena is down or under maintenance for your data centre.',
-        question: 'Does the Arena web app for your data centre also fail to load or show a maintenance notice right now?',
-        fixSteps: [
-          { who: 'you', text: `Open the Arena web app for your data centre (${WEB_APPS}) to see whether Arena itself is down.` },
-          { who: 'you', text: 'Check again in a few minutes; Arena usually recovers without any change on your side.' },
-          contactArenaSupport('If it lasts more than an hour, ask Arena Support whether there is an outage.'),
-        ],
-      },
+      ARENA_OUTAGE,
       {
         id: 'workspace-unavailable',
         summary: 'The web app works, but the API for your workspace keeps refusing requests.',

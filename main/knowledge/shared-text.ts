@@ -1,6 +1,6 @@
 // Text and UI paths several entries share, kept in one place so a renamed Arena or Onshape menu changes once.
 import { DATA_CENTRES } from '../arena/data-centres.js';
-import type { FixStep } from './types.js';
+import type { FixStep, KnowledgeCause } from './types.js';
 
 /** Exact UI paths named by Arena's own error pages and Onshape's help. */
 export const UI = {
@@ -38,3 +38,15 @@ export const ENTER_WORKSPACE_ID: readonly FixStep[] = [
   },
   { who: 'onshape-admin', text: 'Enter that number (digits only) as the Arena workspace ID.', uiPath: UI.onshapeArena },
 ];
+
+/** Arena itself is down: the first cause of a 503 on any endpoint. */
+export const ARENA_OUTAGE: KnowledgeCause = {
+  id: 'arena-outage',
+  summary: 'Arena is down or under maintenance for your data centre.',
+  question: 'Does the Arena web app for your data centre also fail to load or show a maintenance notice right now?',
+  fixSteps: [
+    { who: 'you', text: `Open the Arena web app for your data centre (${WEB_APPS}) to see whether Arena itself is down.` },
+    { who: 'you', text: 'Check again in a few minutes; Arena usually recovers without any change on your side.' },
+    contactArenaSupport('If it lasts more than an hour, ask Arena Support whether there is an outage.'),
+  ],
+};
