@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport, Diagnosis, RecheckPolicy, StepResult } from '../../common/check-report.js';
 import { RecheckGuard, reportKey, targetKey } from '../../main/check/recheck-gate.js';
+import { checkReport, stepResult } from '../support/report-builders.js';
 
 // ---- a small builder for full CheckReport objects, and a clock the test moves by hand
 
@@ -21,51 +22,14 @@ function diagnosis(recheck: RecheckPolicy): Diagnosis {
 }
 
 function step(overrides: Partial<StepResult> = {}): StepResult {
-  return {
-    step: 'login',
-    endpoint: 'POST /login',
-    url: 'https://api.arenasolutions.com/v1/login',
-    outcome: 'passed',
-    httpStatus: 200,
-    errorCode: null,
-    message: null,
-    durationMs: 100,
-    timings: null,
-    budget: null,
-    startedAt: T0.toISOString(),
-    serverDate: null,
-    skippedReason: null,
-    bodyExcerpt: null,
-    diagnosis: null,
-    ...overrides,
-  };
+  return stepResult({ startedAt: T0.toISOString(), ...overrides });
 }
-
-const TARGET: CheckReport['target'] = {
-  dataCentre: 'us',
-  apiUrl: 'https://api.arenasolutions.com/v1',
-  workspaceId: 898765432,
-  integrationEmail: 'integration@example.com',
-  loginType: 'webtoken',
-  userEmail: 'designer@example.com',
-};
 
 function report(steps: StepResult[], overrides: Partial<CheckReport> = {}): CheckReport {
-  return {
-    tool: { name: 'Arena Connect Doctor', version: '0.1.0' },
-    runtime: { node: '20.19.0', platform: 'linux', arch: 'x64', electron: null },
-    createdAt: T0.toISOString(),
-    target: TARGET,
-    ok: steps.every((candidate) => candidate.outcome !== 'failed'),
-    workspaceName: null,
-    budget: null,
-    steps,
-    practiceScenario: null,
-    supportTicket: null,
-    diagnosisPath: [],
-    ...overrides,
-  };
+  return checkReport({ createdAt: T0.toISOString(), steps, ...overrides });
 }
+
+const TARGET = checkReport().target;
 
 function failed(recheck: RecheckPolicy | null, overrides: Partial<CheckReport> = {}): CheckReport {
   return report(

@@ -1,56 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
 import { escapeHtml, renderHtml } from '../../main/report/html-report.js';
+import { checkReport, stepResult, TEST_API } from '../support/report-builders.js';
 
-// ---- a small builder for full CheckReport objects
+// ---- full CheckReport objects: a passed check of all three steps unless a test says otherwise
 
-function step(overrides: Partial<StepResult> = {}): StepResult {
-  return {
-    step: 'login',
-    endpoint: 'POST /login',
-    url: 'https://api.arenasolutions.com/v1/login',
-    outcome: 'passed',
-    httpStatus: 200,
-    errorCode: null,
-    message: null,
-    durationMs: 312,
-    timings: { dnsMs: 12, connectMs: 40, tlsMs: 80, firstByteMs: 170, totalMs: 312 },
-    budget: { limit: 25000, remaining: 24990, resetsAt: '2025-05-02T00:00:00-07:00' },
-    startedAt: '2025-05-01T10:00:00.000Z',
-    serverDate: 'Thu, 01 May 2025 10:00:00 GMT',
-    skippedReason: null,
-    bodyExcerpt: null,
-    diagnosis: null,
-    ...overrides,
-  };
-}
+const step = stepResult;
 
 function report(overrides: Partial<CheckReport> = {}): CheckReport {
-  return {
-    tool: { name: 'Arena Connect Doctor', version: '0.1.0' },
-    runtime: { node: '20.19.0', platform: 'win32', arch: 'x64', electron: '45.4.1' },
-    createdAt: '2025-05-01T10:00:01.000Z',
-    target: {
-      dataCentre: 'us',
-      apiUrl: 'https://api.arenasolutions.com/v1',
-      workspaceId: 898765432,
-      integrationEmail: 'integration@example.com',
-      loginType: 'webtoken',
-      userEmail: 'designer@example.com',
-    },
-    ok: true,
+  return checkReport({
     workspaceName: 'Acme Hardware',
     budget: { limit: 25000, remaining: 24988, resetsAt: '2025-05-02T00:00:00-07:00' },
     steps: [
       step(),
-      step({ step: 'authorize', endpoint: 'POST /login/authorizeuser', url: 'https://api.arenasolutions.com/v1/login/authorizeuser' }),
-      step({ step: 'logout', endpoint: 'PUT /logout', url: 'https://api.arenasolutions.com/v1/logout' }),
+      step({ step: 'authorize', endpoint: 'POST /login/authorizeuser', url: `${TEST_API}/login/authorizeuser` }),
+      step({ step: 'logout', endpoint: 'PUT /logout', url: `${TEST_API}/logout` }),
     ],
-    practiceScenario: null,
-    supportTicket: null,
-    diagnosisPath: [],
+    ok: true,
     ...overrides,
-  };
+  });
 }
 
 const HOSTILE = '<script>alert(1)</script>';

@@ -2,30 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CheckReport, StepResult } from '../../common/check-report.js';
 import type { TlsHint } from '../../common/ipc/contract.js';
 import { certificateFamily, decideTlsHint, needsTlsProbe, tlsHintFor, type ProbeResult } from '../../main/tls-hint/tls-hint.js';
+import { checkReport, stepResult, TEST_API } from '../support/report-builders.js';
 
-// ---- a small builder for full CheckReport objects
+// ---- full CheckReport objects (test/support/report-builders.ts)
 
-const API = 'https://api.arenasolutions.com/v1';
+const API = TEST_API;
 
 function step(overrides: Partial<StepResult> = {}): StepResult {
-  return {
-    step: 'login',
-    endpoint: 'POST /login',
-    url: `${API}/login`,
-    outcome: 'passed',
-    httpStatus: 200,
-    errorCode: null,
-    message: null,
-    durationMs: 100,
-    timings: null,
-    budget: null,
-    startedAt: '2025-05-01T10:00:00.000Z',
-    serverDate: null,
-    skippedReason: null,
-    bodyExcerpt: null,
-    diagnosis: null,
-    ...overrides,
-  };
+  return stepResult({ timings: null, budget: null, serverDate: null, ...overrides });
 }
 
 function skipped(name: 'authorize' | 'logout'): StepResult {
@@ -40,27 +24,7 @@ function skipped(name: 'authorize' | 'logout'): StepResult {
 }
 
 function report(steps: StepResult[], overrides: Partial<CheckReport> = {}): CheckReport {
-  return {
-    tool: { name: 'Arena Connect Doctor', version: '0.1.0' },
-    runtime: { node: '20.19.0', platform: 'win32', arch: 'x64', electron: '45.4.1' },
-    createdAt: '2025-05-01T10:00:01.000Z',
-    target: {
-      dataCentre: 'us',
-      apiUrl: API,
-      workspaceId: 898765432,
-      integrationEmail: 'integration@example.com',
-      loginType: 'webtoken',
-      userEmail: 'designer@example.com',
-    },
-    ok: steps.every((candidate) => candidate.outcome !== 'failed'),
-    workspaceName: null,
-    budget: null,
-    steps,
-    practiceScenario: null,
-    supportTicket: null,
-    diagnosisPath: [],
-    ...overrides,
-  };
+  return checkReport({ steps, ...overrides });
 }
 
 function failedOn(code: string | number, url = `${API}/login`): CheckReport {
