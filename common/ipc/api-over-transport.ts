@@ -19,6 +19,7 @@ export function apiOverTransport(transport: Transport): DoctorApi {
     runCheck: call('runCheck'),
     listScenarios: () => call('listScenarios')(),
     runPractice: call('runPractice'),
+    cancelCheck: () => call('cancelCheck')(),
     forgetSecrets: call('forgetSecrets'),
     exportReport: call('exportReport'),
     copyReportSummary: call('copyReportSummary'),

@@ -28,6 +28,7 @@ export type IpcErrorCode =
   | 'not-allowed'
   | 'settings-unwritable'
   | 'file-unwritable'
+  | 'cancelled'
   | 'internal';
 
 export interface IpcError {
@@ -132,6 +133,8 @@ export interface CheckOutcome {
   tlsHint: TlsHint | null;
   /** Things to tell the admin beside the result, e.g. the keychain refused to remember a secret. */
   notices: string[];
+  /** The admin cancelled the check; the report shows how far it got. */
+  cancelled: boolean;
 }
 
 export type CheckProgress =
@@ -157,6 +160,8 @@ export interface DoctorApi {
   runCheck(intent: CheckIntent): Promise<Result<CheckOutcome>>;
   listScenarios(): Promise<Result<ScenarioSummary[]>>;
   runPractice(intent: PracticeIntent): Promise<Result<CheckOutcome>>;
+  /** Stops the running check: the request under way is abandoned, no later step runs (a session is still logged out of). */
+  cancelCheck(): Promise<Result<null>>;
   forgetSecrets(details: ConnectionDetails): Promise<Result<RememberedSecrets>>;
   exportReport(request: ExportRequest): Promise<Result<ExportResult>>;
   copyReportSummary(request: SummaryRequest): Promise<Result<null>>;
@@ -176,6 +181,7 @@ export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
   runCheck: 'doctor:run-check',
   listScenarios: 'doctor:list-scenarios',
   runPractice: 'doctor:run-practice',
+  cancelCheck: 'doctor:cancel-check',
   forgetSecrets: 'doctor:forget-secrets',
   exportReport: 'doctor:export-report',
   copyReportSummary: 'doctor:copy-report-summary',

@@ -77,6 +77,8 @@ interface RequestPlan {
   path: string;
   json?: object;
   session?: ArenaSession;
+  /** Cancels the request (the admin pressed Cancel); logout is never given one. */
+  signal?: AbortSignal;
 }
 
 export class ArenaClient {
@@ -101,8 +103,13 @@ export class ArenaClient {
     return `${this.apiUrl}${path}`;
   }
 
-  async login(credentials: IntegrationCredentials): Promise<LoginOutcome> {
-    const { call, json } = await this.send({ method: 'POST', path: ENDPOINT_PATHS.login.path, json: loginBody(credentials) });
+  async login(credentials: IntegrationCredentials, signal?: AbortSignal): Promise<LoginOutcome> {
+    const { call, json } = await this.send({
+      method: 'POST',
+      path: ENDPOINT_PATHS.login.path,
+      json: loginBody(credentials),
+      ...(signal ? { signal } : {}),
+    });
     if (!call.ok) return { call, session: null };
     const sessionId = readSessionId(json);
     if (!sessionId) {
@@ -120,8 +127,14 @@ export class ArenaClient {
     return { call: { ...call, budget: { ...(call.budget ?? emptyBudget()), limit: session.requestLimit } }, session };
   }
 
-  async authorize(session: ArenaSession, userEmail: string, userPassword: string): Promise<CallOutcome> {
-    const plan = { method: 'POST', path: ENDPOINT_PATHS.authorize.path, json: authorizeBody(userEmail, userPassword), session } as const;
+  async authorize(session: ArenaSession, userEmail: string, userPassword: string, signal?: AbortSignal): Promise<CallOutcome> {
+    const plan: RequestPlan = {
+      method: 'POST',
+      path: ENDPOINT_PATHS.authorize.path,
+      json: authorizeBody(userEmail, userPassword),
+      session,
+      ...(signal ? { signal } : {}),
+    };
     return (await this.send(plan)).call;
   }
 
@@ -152,6 +165,7 @@ export class ArenaClient {
       throwHttpErrors: false,
       decompress: true,
       ...(agent ? { agent } : {}),
+      ...(plan.signal ? { signal: plan.signal } : {}),
       ...(this.options.lookup ? { dnsLookup: this.options.lookup } : {}),
       ...(this.authorities ? { https: { certificateAuthority: this.authorities } } : {}),
     });

@@ -12,6 +12,9 @@ interface ErrorLike {
   cause?: unknown;
 }
 
+/** The code of a request the admin cancelled: the step is reported as skipped, not diagnosed. */
+export const CANCELLED = 'CANCELLED';
+
 const PROXY_STATUS = /^Bad response: (\d{3})$/;
 
 export function describeTransportError(error: unknown, context: { timeoutMs: number; connected: boolean }): TransportFailure {
@@ -24,6 +27,7 @@ export function describeTransportError(error: unknown, context: { timeoutMs: num
       ? { code: 'PROXY_AUTH_REQUIRED', message: 'The proxy asked for its own login (HTTP 407) before it would connect to Arena.' }
       : { code: 'PROXY_REFUSED', message: `The proxy refused to connect to Arena (HTTP ${status}).` };
   }
+  if (code === 'ERR_ABORTED') return { code: CANCELLED, message: 'Cancelled by you before Arena answered.' };
   if (message === 'Proxy timeout' || code === 'ETIMEDOUT') {
     const seconds = Math.round(context.timeoutMs / 100) / 10;
     const phase = context.connected ? 'connected, but no complete answer arrived' : 'could not connect';

@@ -12,6 +12,7 @@ import type {
 } from '../../common/check-report.js';
 import type { LookupFunction } from 'node:net';
 import { ArenaClient, type ArenaSession, type CallOutcome } from '../arena/client.js';
+import { CANCELLED } from '../arena/transport-error.js';
 import { dataCentreOf } from '../arena/data-centres.js';
 import { ENDPOINT_PATHS } from '../arena/request-shapes.js';
 import { toolInfo } from '../version.js';
@@ -44,6 +45,8 @@ export type CheckEvent =
 
 export interface CheckEnvironment {
   onEvent?: (event: CheckEvent) => void;
+  /** Cancels the check: the request under way and the steps after it; a session is still logged out of. */
+  signal?: AbortSignal;
   /** Injectable for tests and for the simulator's clock. */
   now?: () => Date;
   electronVersion?: string | null;
@@ -68,8 +71,11 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     emit({ type: 'step-started', step, endpoint, at: startedAt.toISOString() });
     const outcome = await call();
     const finishedAt = now();
-    const diagnosis = outcome.call.ok ? null : await diagnosisOf(endpoint, outcome.call, finishedAt);
-    const result = stepResult(step, endpoint, client.url(path), startedAt, outcome.call, diagnosis);
+    const cancelled = outcome.call.errorCode === CANCELLED;
+    const diagnosis = outcome.call.ok || cancelled ? null : await diagnosisOf(endpoint, outcome.call, finishedAt);
+    const result = cancelled
+      ? skipped(step, client, startedAt, "Cancelled by you while waiting for Arena's answer.")
+      : stepResult(step, endpoint, client.url(path), startedAt, outcome.call, diagnosis);
     emit({ type: 'step-finished', result });
     return [result, outcome];
   };
@@ -81,24 +87,32 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
       workspaceId: request.workspaceId,
       loginType: request.loginType,
       secret: request.integrationSecret,
-    }),
+    }, environment.signal),
   );
   steps.push(login);
 
   if (!request.user) {
     steps.push(skipped('authorize', client, now(), 'No Onshape user was given, so no user was authorized.'));
+  } else if (session && environment.signal?.aborted) {
+    steps.push(skipped('authorize', client, now(), 'Cancelled by you before this step.'));
   } else if (!session) {
-    steps.push(skipped('authorize', client, now(), 'The login failed, so there was no session to authorize a user with.'));
+    const reason = login.outcome === 'skipped' ? 'The check was cancelled before a session existed.' : 'The login failed, so there was no session to authorize a user with.';
+    steps.push(skipped('authorize', client, now(), reason));
   } else {
     const user = request.user;
-    const [authorize] = await runStep('authorize', async () => ({ call: await client.authorize(session, user.email, user.password) }));
+    const [authorize] = await runStep('authorize', async () => ({
+      call: await client.authorize(session, user.email, user.password, environment.signal),
+    }));
     steps.push(authorize);
   }
 
-  // Log out whenever the login succeeded, even after a failed authorize: an abandoned session lingers.
+  // Log out whenever the login succeeded, even after a failed or cancelled authorize: an abandoned session
+  // lingers (and blocks nothing else, but holds a seat). Logout is never cancelled.
   if (session) {
     const [logout] = await runStep('logout', async () => ({ call: await client.logout(session) }));
     steps.push(logout);
+  } else if (login.outcome === 'skipped') {
+    steps.push(skipped('logout', client, now(), 'The check was cancelled before a session existed.'));
   } else {
     steps.push(skipped('logout', client, now(), 'The login failed, so there was no session to log out of.'));
   }
@@ -192,7 +206,12 @@ function buildReport(
     runtime: { node: process.versions.node, platform: process.platform, arch: process.arch, electron: electronVersion },
     createdAt: createdAt.toISOString(),
     target,
-    ok: steps.every((step) => step.outcome !== 'failed') && steps[0]?.outcome === 'passed',
+    // Passed: nothing failed, the login worked, and the user was authorized when one was given (a cancelled
+    // step is skipped, not failed, and must not count as a pass).
+    ok:
+      steps.every((step) => step.outcome !== 'failed') &&
+      steps[0]?.outcome === 'passed' &&
+      (!request.user || steps.find((step) => step.step === 'authorize')?.outcome === 'passed'),
     workspaceName: session?.workspaceName ?? null,
     budget: budget ? { ...budget, limit: budget.limit ?? session?.requestLimit ?? null } : null,
     steps,

@@ -84,6 +84,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
   const listeners = new Set<(progress: CheckProgress) => void>();
   let lastReport: CheckReport | null = null;
   let running = false;
+  let cancel: AbortController | null = null;
 
   const emit = (event: CheckEvent): void => {
     const progress: CheckProgress =
@@ -92,23 +93,29 @@ export function createDoctorService(host: ServiceHost): DoctorService {
   };
 
   /** Runs one check at a time: two at once would be two logins, and the second cancels the first. */
-  const exclusive = async (work: () => Promise<Result<CheckOutcome>>): Promise<Result<CheckOutcome>> => {
+  const exclusive = async (work: (signal: AbortSignal) => Promise<Result<CheckOutcome>>): Promise<Result<CheckOutcome>> => {
     if (running) return fail('check-in-progress', 'A check is already running; wait for it to finish.');
     running = true;
+    cancel = new AbortController();
     try {
-      return await work();
+      return await work(cancel.signal);
     } finally {
       running = false;
+      cancel = null;
     }
   };
 
-  const finish = async (report: CheckReport): Promise<Omit<CheckOutcome, 'notices'>> => {
+  const finish = async (report: CheckReport, signal: AbortSignal): Promise<Omit<CheckOutcome, 'notices'>> => {
     const guard = await guardReady;
-    guard.record(report);
-    await host.recheckStore?.save(guard.state()).catch((error: unknown) => log.warn({ err: error }, 'recheck state not saved'));
+    const cancelled = signal.aborted;
+    // A cancelled check judged nothing: it neither sets nor clears a re-check policy.
+    if (!cancelled) {
+      guard.record(report);
+      await host.recheckStore?.save(guard.state()).catch((error: unknown) => log.warn({ err: error }, 'recheck state not saved'));
+    }
     lastReport = report;
-    const tlsHint = host.probeWithSystemStack ? await tlsHintFor(report, host.probeWithSystemStack) : null;
-    return { report, recheck: guard.gateFor(reportKey(report)), tlsHint };
+    const tlsHint = !cancelled && host.probeWithSystemStack ? await tlsHintFor(report, host.probeWithSystemStack) : null;
+    return { report, recheck: guard.gateFor(reportKey(report)), tlsHint, cancelled };
   };
 
   const handlers: Handlers = {
@@ -138,7 +145,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
     },
 
     runCheck: (intent, addSecrets) =>
-      exclusive(async () => {
+      exclusive(async (signal) => {
         const details = normaliseDetails(intent.details);
         const key = targetKey({ ...details, userEmail: details.userEmail });
         const admission = (await guardReady).admit(key, intent.confirmedChange);
@@ -173,27 +180,33 @@ export function createDoctorService(host: ServiceHost): DoctorService {
             ...(host.lookup !== undefined ? { lookup: host.lookup } : {}),
             proxyUrl: await proxyFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null),
           },
-          { onEvent: emit, now, electronVersion: host.electronVersion ?? null },
+          { onEvent: emit, now, signal, electronVersion: host.electronVersion ?? null },
         );
 
         log.info({ target: targetFields(details), ok: report.ok, steps: stepFields(report) }, 'check finished');
         const notices = await remember(host, intent, details);
         if (notices.length > 0) log.warn({ notices }, 'the keychain did not remember a secret');
         await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) });
-        return ok({ ...(await finish(report)), notices });
+        return ok({ ...(await finish(report, signal)), notices });
       }),
 
     listScenarios: async () => ok(scenarioSummaries()),
 
+    cancelCheck: async () => {
+      if (cancel) log.info({}, 'check cancelled');
+      cancel?.abort();
+      return ok(null);
+    },
+
     runPractice: (intent) =>
-      exclusive(async () => {
+      exclusive(async (signal) => {
         const scenario = scenarioByName(intent.scenario);
         if (!scenario) return fail('unknown-scenario', `There is no practice scenario named "${printable(intent.scenario)}".`);
         const admission = (await guardReady).admit(practiceKey(scenario.name), true);
         if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt);
-        const run = await runPracticeScenario(scenario, { onEvent: emit, now, electronVersion: host.electronVersion ?? null });
+        const run = await runPracticeScenario(scenario, { onEvent: emit, now, signal, electronVersion: host.electronVersion ?? null });
         log.info({ scenario: scenario.name, ok: run.report.ok, steps: stepFields(run.report) }, 'practice run finished');
-        return ok({ ...(await finish(run.report)), notices: [] });
+        return ok({ ...(await finish(run.report, signal)), notices: [] });
       }),
 
 

@@ -67,6 +67,7 @@ export type PayloadSchema<M extends DoctorMethod> = z.ZodType<PayloadOf<M>, unkn
 export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
   getStartup: none,
   listScenarios: none,
+  cancelCheck: none,
   rememberedFor: connectionDetailsSchema,
   forgetSecrets: connectionDetailsSchema,
   runCheck: z.strictObject({

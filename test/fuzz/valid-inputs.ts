@@ -88,6 +88,7 @@ type Valid = { [M in DoctorMethod]: fc.Arbitrary<PayloadOf<M>> };
 export const VALID_PAYLOADS: Valid = {
   getStartup: fc.constant(undefined),
   listScenarios: fc.constant(undefined),
+  cancelCheck: fc.constant(undefined),
   rememberedFor: connectionDetails,
   forgetSecrets: connectionDetails,
   runCheck: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput, remember: fc.boolean(), confirmedChange: fc.boolean(), proxy: proxySetting }),

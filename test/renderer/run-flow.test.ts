@@ -31,6 +31,21 @@ describe('Running', () => {
     vi.useRealTimers();
   });
 
+  it('can be cancelled: back on the details screen, saying the check was cancelled', async () => {
+    const rendered = renderApp({ holdRuns: true });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await heading('Checking the connection');
+    await rendered.user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expectFocused(await heading('Connection details'));
+    expect(screen.getByText(/The check was cancelled/)).toBeInTheDocument();
+    expect(rendered.scripted.payloadsOf('cancelCheck')).toHaveLength(1);
+    // The typed details are still there for the next try.
+    expect(screen.getByLabelText('Workspace ID')).toHaveValue('123456789');
+  });
+
   it('shows each step\'s live status, announces results and counts the elapsed time', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const rendered = renderApp({ holdRuns: true });

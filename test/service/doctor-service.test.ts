@@ -263,3 +263,41 @@ describe('the proxy setting', () => {
     if (!result.ok) expect(result.error.message).not.toContain('Pr0xyPass');
   });
 });
+
+describe('cancelling a check', () => {
+  it('abandons the request under way, runs no later step, records no re-check policy, and can run again at once', async () => {
+    const regenerated = scenario('webtoken-regenerated');
+    // Answers come 2 s late, so the check is still waiting on login when the admin cancels.
+    simulator = await startSimulator({ scenario: regenerated, latencyMs: 2000 });
+    const { service } = setup();
+    const running = service.handle('runCheck', intentFor(regenerated, simulator.apiUrl));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await service.handle('cancelCheck', undefined)).toEqual({ ok: true, data: null });
+    const started = Date.now();
+    const outcome = data(await running);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(outcome.cancelled).toBe(true);
+    expect(outcome.report.ok).toBe(false);
+    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(outcome.report.steps[0]?.skippedReason).toMatch(/Cancelled by you/);
+    expect(outcome.recheck).toEqual({ waitUntil: null, needsChange: false });
+    // No "confirm a change" gate after a cancel: the credential was not judged.
+    const again = await service.handle('runCheck', intentFor(regenerated, simulator.apiUrl));
+    expect(again.ok).toBe(true);
+  });
+
+  it('after the login, skips authorize but still logs out of the session', async () => {
+    const healthy = scenario('healthy');
+    simulator = await startSimulator({ scenario: healthy, latencyMs: 600 });
+    const { service } = setup();
+    const running = service.handle('runCheck', intentFor(healthy, simulator.apiUrl));
+    // Cancel while authorize is waiting (login took ~600 ms).
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    await service.handle('cancelCheck', undefined);
+    const outcome = data(await running);
+    expect(outcome.cancelled).toBe(true);
+    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['passed', 'skipped', 'passed']);
+    expect(outcome.report.ok).toBe(false);
+    expect(simulator.requests.filter((request) => request.path.endsWith('/logout'))).toHaveLength(1);
+  });
+});

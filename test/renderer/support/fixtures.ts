@@ -154,7 +154,7 @@ export function report(overrides: Partial<CheckReport> = {}): CheckReport {
 const OPEN_GATE: RecheckGate = { waitUntil: null, needsChange: false };
 
 export function passedOutcome(overrides: Partial<CheckReport> = {}): CheckOutcome {
-  return { report: report(overrides), recheck: OPEN_GATE, tlsHint: null, notices: [] };
+  return { report: report(overrides), recheck: OPEN_GATE, tlsHint: null, notices: [], cancelled: false };
 }
 
 export function login4089Outcome(
@@ -182,6 +182,7 @@ export function login4089Outcome(
     recheck: gate,
     tlsHint,
     notices: [],
+    cancelled: false,
   };
 }
 
@@ -209,6 +210,7 @@ export function lockoutOutcome(waitUntil: string): CheckOutcome {
         ...rest,
       ],
     },
+    cancelled: false,
   };
 }
 
@@ -243,5 +245,6 @@ export function transportOutcome(tlsHint: TlsHint): CheckOutcome {
     recheck: { waitUntil: null, needsChange: true },
     tlsHint,
     notices: [],
+    cancelled: false,
   };
 }

@@ -71,10 +71,15 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     return value;
   }
 
+  let cancelled = false;
+
   async function runLike(queue: Result<CheckOutcome>[]): Promise<Result<CheckOutcome>> {
+    cancelled = false;
     for (const event of options.progress ?? []) emit(event);
     if (options.holdRuns) await new Promise<void>((resolve) => (releaseHeld = resolve));
-    return next(queue);
+    const answer = next(queue);
+    // Like the service: a cancelled run still answers, with its partial report marked cancelled.
+    return cancelled && answer.ok ? ok({ ...answer.data, cancelled: true }) : answer;
   }
 
   function emit(progress: CheckProgress): void {
@@ -101,6 +106,13 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     async runPractice(intent) {
       const failure = record('runPractice', intent);
       return failure ? { ok: false, error: failure } : runLike(practiceResults);
+    },
+    async cancelCheck() {
+      const failure = record('cancelCheck', undefined);
+      if (failure) return { ok: false, error: failure };
+      cancelled = true;
+      releaseHeld?.();
+      return ok(null);
     },
     async forgetSecrets(details) {
       const failure = record('forgetSecrets', details);
