@@ -331,9 +331,7 @@ function scrubbed(body: Buffer, secrets: readonly string[]): Buffer {
 /** The secret values in a request body: the fields request-shapes.ts defines as secrets. */
 function secretFieldsOf(json: object | undefined): string[] {
   if (!json) return [];
-  return Object.entries(json)
-    .filter(([key, value]) => SECRET_FIELDS.has(key) && typeof value === 'string')
-    .map(([, value]) => value as string);
+  return Object.entries(json).flatMap(([key, value]) => (SECRET_FIELDS.has(key) && typeof value === 'string' ? [value] : []));
 }
 
 function numberOrNull(value: unknown): number | null {

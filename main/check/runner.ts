@@ -90,14 +90,15 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     }, environment.signal),
   );
   steps.push(login);
+  // Without a session the later steps cannot run; a skipped login means the admin cancelled it.
+  const noSession = login.outcome === 'skipped' ? 'The check was cancelled before a session existed.' : null;
 
   if (!request.user) {
     steps.push(skipped('authorize', client, now(), 'No Onshape user was given, so no user was authorized.'));
-  } else if (session && environment.signal?.aborted) {
-    steps.push(skipped('authorize', client, now(), 'Cancelled by you before this step.'));
   } else if (!session) {
-    const reason = login.outcome === 'skipped' ? 'The check was cancelled before a session existed.' : 'The login failed, so there was no session to authorize a user with.';
-    steps.push(skipped('authorize', client, now(), reason));
+    steps.push(skipped('authorize', client, now(), noSession ?? 'The login failed, so there was no session to authorize a user with.'));
+  } else if (environment.signal?.aborted) {
+    steps.push(skipped('authorize', client, now(), 'Cancelled by you before this step.'));
   } else {
     const user = request.user;
     const [authorize] = await runStep('authorize', async () => ({
@@ -107,14 +108,12 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
   }
 
   // Log out whenever the login succeeded, even after a failed or cancelled authorize: an abandoned session
-  // lingers (and blocks nothing else, but holds a seat). Logout is never cancelled.
+  // lingers until it times out. Logout is never cancelled.
   if (session) {
     const [logout] = await runStep('logout', async () => ({ call: await client.logout(session) }));
     steps.push(logout);
-  } else if (login.outcome === 'skipped') {
-    steps.push(skipped('logout', client, now(), 'The check was cancelled before a session existed.'));
   } else {
-    steps.push(skipped('logout', client, now(), 'The login failed, so there was no session to log out of.'));
+    steps.push(skipped('logout', client, now(), noSession ?? 'The login failed, so there was no session to log out of.'));
   }
 
   return buildReport(request, steps, session, now(), environment.electronVersion ?? null);

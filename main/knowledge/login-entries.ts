@@ -1,9 +1,19 @@
 // POST /login: the integration user's login. Rows of seeds/login-errors.md, every listed cause kept apart.
 import { ARENA_OUTAGE, ENTER_WORKSPACE_ID, UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
-import type { KnowledgeEntry } from './types.js';
+import type { KnowledgeCause, KnowledgeEntry } from './types.js';
 
 const SOURCE = 'seeds/login-errors.md';
 const LOGIN = ['POST /login'] as const;
+
+/** A feature is off because the workspace ID names another workspace (4079 and 4090 alike). */
+function wrongWorkspace(whereSomethingIsOff: string): KnowledgeCause {
+  return {
+    id: 'wrong-workspace',
+    summary: `The workspace ID points at a different workspace (for example a sandbox) where ${whereSomethingIsOff}.`,
+    question: 'Could the workspace ID entered belong to another workspace, such as a sandbox or training copy?',
+    fixSteps: ENTER_WORKSPACE_ID,
+  };
+}
 
 export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
   {
@@ -41,12 +51,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
           contactArenaSupport('Ask Arena Support to enable the API feature for this workspace (quote its workspace ID).'),
         ],
       },
-      {
-        id: 'wrong-workspace',
-        summary: 'The workspace ID points at a different workspace (for example a sandbox) where the API is off.',
-        question: 'Could the workspace ID entered belong to another workspace, such as a sandbox or training copy?',
-        fixSteps: ENTER_WORKSPACE_ID,
-      },
+      wrongWorkspace('the API is off'),
     ],
     recheck: 'after-change',
     documented: { httpStatus: 400, message: 'API feature is not enabled for your workspace.', source: SOURCE },
@@ -69,12 +74,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
           { who: 'onshape-admin', text: 'Enter the new WebToken Arena Support sends.', uiPath: UI.onshapeArena },
         ],
       },
-      {
-        id: 'wrong-workspace',
-        summary: 'The workspace ID points at a different workspace (for example a sandbox) where the feature is off.',
-        question: 'Could the workspace ID entered belong to another workspace, such as a sandbox or training copy?',
-        fixSteps: ENTER_WORKSPACE_ID,
-      },
+      wrongWorkspace('the feature is off'),
     ],
     recheck: 'after-change',
     documented: { httpStatus: 400, message: 'The Onshape feature is not enabled in your workspace.', source: SOURCE },
