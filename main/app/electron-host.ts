@@ -31,7 +31,7 @@ export function electronHost(window: BrowserWindow, logger?: AppLogger): Service
     openExternal: (url) => shell.openExternal(url),
     probeWithSystemStack: probeThroughChromium,
     // A corporate root that IT installed on this computer is trusted here as the browser trusts it.
-    trustSystemStore: true,
+    network: { trustSystemStore: true },
     recheckStore: createRecheckStore(join(app.getPath('userData'), 'recheck.json')),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     electronVersion: process.versions.electron ?? null,

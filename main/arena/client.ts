@@ -22,23 +22,30 @@ import { redact, redactNullable } from '../privacy/redact.js';
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-export interface ArenaClientOptions {
+/**
+ * How this computer reaches Arena, the same for every check the app runs: whom to trust, and how names are
+ * resolved. The host sets it once; the runner hands it to the client as it is.
+ */
+export interface ArenaNetwork {
+  /** Extra certificate authorities to trust besides the system's (never a way to skip verification). */
+  extraCa?: string | Buffer;
+  /** Also trust the operating system's certificate store, where this runtime can read it (the app does). */
+  trustSystemStore?: boolean;
+  /**
+   * A dns.lookup-compatible resolver. A test seam only (tests: no real DNS leaves this machine): the fault
+   * suite answers ENOTFOUND or EAI_AGAIN here. Absent: the system's resolver, as always.
+   */
+  lookup?: LookupFunction;
+}
+
+export interface ArenaClientOptions extends ArenaNetwork {
   /** API base, ending in /v1. */
   apiUrl: string;
   timeoutMs?: number;
   maxBodyBytes?: number;
   /** An explicit proxy (http:// or https://). Null or absent: connect directly. */
   proxyUrl?: string | null;
-  /** Extra certificate authorities to trust besides the system's (never a way to skip verification). */
-  extraCa?: string | Buffer;
-  /** Also trust the operating system's certificate store, where this runtime can read it (the app does). */
-  trustSystemStore?: boolean;
   userAgent?: string;
-  /**
-   * A dns.lookup-compatible resolver. A test seam only (tests: no real DNS leaves this machine): the fault
-   * suite answers ENOTFOUND or EAI_AGAIN here. Absent: the system's resolver, as always.
-   */
-  lookup?: LookupFunction;
 }
 
 /** What one request did, free of secrets. */

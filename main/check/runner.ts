@@ -10,8 +10,7 @@ import type {
   StepName,
   StepResult,
 } from '../../common/check-report.js';
-import type { LookupFunction } from 'node:net';
-import { ArenaClient, type ArenaSession, type CallOutcome } from '../arena/client.js';
+import { ArenaClient, type ArenaNetwork, type ArenaSession, type CallOutcome } from '../arena/client.js';
 import { CANCELLED } from '../arena/transport-error.js';
 import { dataCentreOf } from '../arena/data-centres.js';
 import { ENDPOINT_PATHS } from '../arena/request-shapes.js';
@@ -28,11 +27,6 @@ export interface CheckRequest {
   user?: { email: string; password: string } | null;
   timeoutMs?: number;
   proxyUrl?: string | null;
-  extraCa?: string | Buffer;
-  /** Also trust the operating system's certificate store (see main/arena/trust.ts). */
-  trustSystemStore?: boolean;
-  /** A dns.lookup-compatible resolver; a test seam only (tests: no real DNS leaves this machine). */
-  lookup?: LookupFunction;
   /** Set when the target is the built-in simulator. */
   practiceScenario?: string | null;
   /** Overrides the data centre read from apiUrl (a simulator address is 'custom' otherwise). */
@@ -50,18 +44,18 @@ export interface CheckEnvironment {
   /** Injectable for tests and for the simulator's clock. */
   now?: () => Date;
   electronVersion?: string | null;
+  /** Trust and name resolution, passed to the Arena client as they are. */
+  network?: ArenaNetwork;
 }
 
 export async function runCheck(request: CheckRequest, environment: CheckEnvironment = {}): Promise<CheckReport> {
   const now = environment.now ?? (() => new Date());
   const emit = environment.onEvent ?? (() => undefined);
   const client = new ArenaClient({
+    ...environment.network,
     apiUrl: request.apiUrl,
-    ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+    timeoutMs: request.timeoutMs,
     proxyUrl: request.proxyUrl ?? null,
-    ...(request.extraCa !== undefined ? { extraCa: request.extraCa } : {}),
-    ...(request.trustSystemStore !== undefined ? { trustSystemStore: request.trustSystemStore } : {}),
-    ...(request.lookup !== undefined ? { lookup: request.lookup } : {}),
     userAgent: `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`,
   });
 

@@ -13,3 +13,4 @@ export {
   type LogLevel,
 } from './logger.js';
 export { isSensitiveKey, scrubFields, scrubText, scrubValue, SENSITIVE_KEYS } from './scrub.js';
+export { stepFields, targetFields } from './fields.js';

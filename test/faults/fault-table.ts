@@ -40,7 +40,7 @@ export interface Staged {
   apiUrl: string;
   /** An explicit proxy: --proxy for the CLI, the system proxy answer ("PROXY host:port") for the service. */
   proxyUrl?: string;
-  /** Trust the suite's root CA: NODE_EXTRA_CA_CERTS for the CLI process, ServiceHost.extraCa for the service. */
+  /** Trust the suite's root CA: NODE_EXTRA_CA_CERTS for the CLI process, ServiceHost.network.extraCa for the service. */
   trustRoot?: boolean;
   /** Every DNS lookup fails with this (always failing lookups is the default: ENOTFOUND). */
   dns?: DnsFailure;

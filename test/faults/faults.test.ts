@@ -179,8 +179,7 @@ function serviceHost(fault: Fault, staged: Staged): ServiceHost {
     ...base,
     // The app asks the system (Chromium's resolveProxy) which proxy to use; here the system says "this one".
     resolveSystemProxy: async () => (proxy ? `PROXY ${proxy.host}` : 'DIRECT'),
-    lookup: failingLookup(staged.dns ?? 'ENOTFOUND'),
-    ...(staged.trustRoot ? { extraCa: faultCertificates().root } : {}),
+    network: { lookup: failingLookup(staged.dns ?? 'ENOTFOUND'), ...(staged.trustRoot ? { extraCa: faultCertificates().root } : {}) },
   };
 }
 

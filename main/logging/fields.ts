@@ -1,0 +1,33 @@
+// What the support log says about a check: the target without any secret, each step in brief.
+import type { CheckReport } from '../../common/check-report.js';
+import type { ConnectionDetails } from '../../common/ipc/contract.js';
+
+/** The check's target; the API address as its host only. */
+export function targetFields(details: ConnectionDetails): Record<string, unknown> {
+  let apiHost: string;
+  try {
+    apiHost = new URL(details.apiUrl).host;
+  } catch {
+    apiHost = '(not a web address)';
+  }
+  return {
+    dataCentre: details.dataCentre,
+    apiHost,
+    workspaceId: details.workspaceId,
+    integrationEmail: details.integrationEmail,
+    userEmail: details.userEmail,
+    loginType: details.loginType,
+  };
+}
+
+/** Each step's outcome, status, code and duration. */
+export function stepFields(report: CheckReport): Record<string, unknown>[] {
+  return report.steps.map((step) => ({
+    step: step.step,
+    outcome: step.outcome,
+    httpStatus: step.httpStatus,
+    errorCode: step.errorCode,
+    durationMs: step.durationMs,
+    diagnosis: step.diagnosis?.id ?? null,
+  }));
+}

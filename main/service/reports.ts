@@ -1,0 +1,43 @@
+// The report's part of the service: exporting the last report and copying its summary.
+import type { CheckReport } from '../../common/check-report.js';
+import type { ExportRequest, SummaryRequest } from '../../common/ipc/contract.js';
+import type { AppLogger } from '../logging/index.js';
+import { fileNameFor } from '../report/file-name.js';
+import { renderHtml } from '../report/html-report.js';
+import { renderJson } from '../report/json-report.js';
+import { renderText } from '../report/text-report.js';
+import { fail, messageOf, ok, type Handlers } from './handler.js';
+import type { ServiceHost } from './host.js';
+
+/** The last finished check's report: the checks set it, exports read it. */
+export interface LastReport {
+  current: CheckReport | null;
+}
+
+export function reportHandlers(host: ServiceHost, last: LastReport, log: AppLogger): Pick<Handlers, 'exportReport' | 'copyReportSummary'> {
+  return {
+    exportReport: async (request) => {
+      const report = reportFor(last.current, request);
+      if (!report) return fail('no-report', 'There is no report yet: run a check first.');
+      const content = request.format === 'html' ? renderHtml(report) : renderJson(report);
+      try {
+        const saved = await host.saveFile({ suggestedName: fileNameFor(report, request.format), content, format: request.format });
+        log.info({ format: request.format, saved: saved.saved, practice: report.practiceScenario !== null }, 'report exported');
+        return ok(saved);
+      } catch (error) {
+        return fail('file-unwritable', `The report could not be saved: ${messageOf(error)}`);
+      }
+    },
+    copyReportSummary: async (request) => {
+      const report = reportFor(last.current, request);
+      if (!report) return fail('no-report', 'There is no report yet: run a check first.');
+      await host.writeClipboard(renderText(report));
+      return ok(null);
+    },
+  };
+}
+
+function reportFor(report: CheckReport | null, request: ExportRequest | SummaryRequest): CheckReport | null {
+  if (!report) return null;
+  return { ...report, supportTicket: request.supportTicket, diagnosisPath: request.diagnosisPath };
+}
