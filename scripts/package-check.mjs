@@ -63,13 +63,14 @@ const formatMB = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export function readManifest(root = PROJECT_ROOT) {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   return {
-    dependencies: Object.keys(manifest.dependencies ?? {}),
+    // keytar is optional for developers (it may not build on their machine), never for an installer.
+    dependencies: [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {})],
     devDependencies: Object.keys(manifest.devDependencies ?? {}),
   };
 }
 
 /**
- * Writes a stand-in Electron distribution (see /work/shared/toolchain-notes.md) and returns its folder.
+ * Writes a stand-in Electron distribution (see ../shared/toolchain-notes.md) and returns its folder.
  * @param {string} folder
  * @param {string} electronVersion e.g. 45.4.1
  */

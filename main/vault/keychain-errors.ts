@@ -82,8 +82,22 @@ export function keychainErrorMessage(error: unknown, platform: KeychainPlatform)
   return `The ${keychainName(platform)} could not be used (${text}), so the WebToken and passwords are not remembered. ${STILL_WORKS}`;
 }
 
+// Node's codes for an import (ESM) or require (CommonJS, e.g. keytar's own .node) that found no file: keytar
+// is an optional dependency, so a machine without its build tools installs without it.
+function isModuleNotFound(error: unknown): boolean {
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+}
+
 /** keytar's native module (or a library it needs, e.g. libsecret) could not be loaded at all. */
 export function keychainLoadErrorMessage(error: unknown, platform: KeychainPlatform): string {
+  if (isModuleNotFound(error)) {
+    return (
+      'The keychain module is not installed, so the WebToken and passwords cannot be remembered. ' +
+      'On a development machine: install the tools keytar is built with (README, Quick start), then run npm install again. ' +
+      STILL_WORKS
+    );
+  }
   const text = errorText(error);
   if (/libsecret/i.test(text)) {
     return (

@@ -24,9 +24,16 @@ export interface KeytarVaultOptions {
   platform?: KeychainPlatform;
 }
 
-export async function loadKeytarModule(): Promise<KeytarLike> {
+/** keytar is an optional dependency (it builds from C++ where no prebuilt binary fits), so it may be absent. */
+export const KEYTAR_MODULE = 'keytar';
+
+/**
+ * Imports keytar by name. The name is a parameter so neither the type check nor the build needs keytar
+ * installed (the command line never uses it); tests pass a name that is not installed.
+ */
+export async function loadKeytarModule(moduleName: string = KEYTAR_MODULE): Promise<KeytarLike> {
   // keytar is CommonJS: its exports are the default export of the ESM namespace.
-  const module = await import('keytar');
+  const module = (await import(/* @vite-ignore */ moduleName)) as { default: KeytarLike };
   return module.default;
 }
 
@@ -60,7 +67,7 @@ export function createKeytarVault(options: KeytarVaultOptions = {}): Vault {
   async function use<T>(work: (keytar: KeytarLike) => Promise<T>, secret?: string): Promise<VaultResult<T>> {
     let keytar: KeytarLike;
     try {
-      loading ??= Promise.resolve().then(loadKeytar);
+      loading ??= Promise.resolve().then(() => loadKeytar());
       keytar = await loading;
     } catch (error) {
       return unavailable(withoutSecret(keychainLoadErrorMessage(error, platform), secret));

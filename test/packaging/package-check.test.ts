@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM script with JSDoc types, no declaration file
-import { checkPackage, importSpecifiers, makeStandInElectron, readFuseWire } from '../../scripts/package-check.mjs';
+import { checkPackage, importSpecifiers, makeStandInElectron, readFuseWire, readManifest } from '../../scripts/package-check.mjs';
 
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as { createPackageWithOptions(src: string, dest: string, options: { unpack?: string }): Promise<void> };
@@ -100,6 +100,14 @@ describe('package check rules', () => {
     ['node_modules/playwright-core/package.json', 'no dev dependencies'],
   ])('fail when %s is packaged', async (path, rule) => {
     expect(await failedChecks({ ...GOOD_APP, [path]: 'x' })).toContain(rule);
+  });
+
+  it('count an optional dependency (keytar) as a production dependency: optional to install, required to ship', () => {
+    const root = join(work, 'manifest');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ dependencies: { got: '1' }, optionalDependencies: { keytar: '1' }, devDependencies: { vitest: '1' } }));
+    expect(readManifest(root)).toEqual({ dependencies: ['got', 'keytar'], devDependencies: ['vitest'] });
+    expect(readManifest().dependencies).toContain('keytar');
   });
 
   it('fail when a production dependency is missing', async () => {
