@@ -57,4 +57,24 @@ describe('accessibility (axe)', () => {
     await runToResult(rendered, 'The connection works');
     expect(await violations()).toEqual([]);
   });
+
+  it('a refusal on the details screen: the reason, the countdown and the confirmation', async () => {
+    const retryAt = new Date(Date.now() + 4 * 60_000).toISOString();
+    const rendered = renderApp({
+      checkResults: [
+        { ok: false, error: { code: 'recheck-needs-change', message: 'The last check of this account failed.' } },
+        { ok: false, error: { code: 'recheck-wait', message: 'This account is locked for five minutes.', retryAt } },
+      ],
+    });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    for (const shown of [/I changed something since the last check/, /Time left before checking again/]) {
+      await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+      await heading('Before the check runs');
+      await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+      await heading('Connection details');
+      expect(screen.getAllByLabelText(shown)).toHaveLength(1);
+      expect(await violations()).toEqual([]);
+    }
+  });
 });

@@ -9,6 +9,19 @@ export function mmss(totalSeconds: number): string {
   return `${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/** Whole seconds from `now` (ms) until an ISO time; 0 when it has passed or cannot be read. */
+export function secondsUntil(iso: string | null, now: number): number {
+  const until = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(until) ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+}
+
+/** What a live region says about a wait: once a minute, not every second. */
+export function waitAnnouncement(remainingSeconds: number): string {
+  if (remainingSeconds <= 0) return 'You can check again now.';
+  const minutes = Math.ceil(remainingSeconds / 60);
+  return `You can check again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
+
 /** A time from Arena or the main process in this computer's local format; the raw text when it cannot be read. */
 export function localTime(value: string): string {
   const trimmed = value.trim();

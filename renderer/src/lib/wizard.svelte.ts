@@ -1,0 +1,339 @@
+// The wizard as an explicit state machine: one discriminated union of states, each carrying exactly the
+// data its screen needs, and one pure transition function. The Wizard class below holds the current state
+// and runs the effects (API calls); Wizard.svelte only maps a state to its screen and intents to events.
+//
+// How to add a state (e.g. a new screen):
+//   1. Add a member to WizardState with a new `kind` and only the data that screen needs.
+//   2. Add the events that lead into and out of it to WizardEvent, and handle them in transition()
+//      (an event a state does not handle leaves the state unchanged: it is never an error or a blank screen).
+//   3. Add its example to WIZARD_STATE_EXAMPLES in test/renderer/wizard-states.ts (the type forces it) and a
+//      branch in Wizard.svelte; its `{:else}` branch fails the type check while a kind is not routed.
+//   4. If it calls the API, add a method to the Wizard class that sends the events around the call.
+import type { Answer, StepName } from '../../../common/check-report';
+import type {
+  CheckIntent,
+  CheckOutcome,
+  CheckProgress,
+  DoctorApi,
+  IpcError,
+  RecheckGate,
+  Result,
+  ScenarioSummary,
+  StartupInfo,
+} from '../../../common/ipc/contract';
+import { safeCall } from './call';
+import { DetailsForm } from './details-form.svelte';
+import { answerQuestion, diagnosedSteps, type WalkAnswer } from './diagnosis-path';
+import { announcement, applyProgress, initialProgress, type StepProgress } from './progress';
+
+export type Run = { kind: 'check'; intent: CheckIntent } | { kind: 'practice'; scenario: ScenarioSummary };
+
+/** Why the service would not send the details: shown on the screen the check was started from. */
+export type Refusal =
+  | { kind: 'wait'; message: string; retryAt: string | null }
+  | { kind: 'needs-change'; message: string; confirmed: boolean };
+
+/** What the details screen says above the form. */
+export type DetailsNotice = { kind: 'problem'; error: IpcError } | { kind: 'refused'; refusal: Refusal };
+
+export type DetailsState = { kind: 'details'; notice: DetailsNotice | null };
+export type PracticeState = { kind: 'practice'; notice: IpcError | null };
+export type ResultState = {
+  kind: 'result';
+  run: Run;
+  outcome: CheckOutcome;
+  answers: Partial<Record<StepName, WalkAnswer[]>>;
+  /** Steps in the order their questions were answered, so Back undoes the last answer first. */
+  answerOrder: StepName[];
+  /** The re-check gate: the outcome's, then whatever a refused "Check again" said. */
+  recheck: RecheckGate;
+  recheckError: IpcError | null;
+  ticket: string;
+};
+/** The screens a run goes back to when it is cancelled or cannot run. */
+export type ReturnState = DetailsState | PracticeState | ResultState;
+
+export type WizardState =
+  | { kind: 'start' }
+  | DetailsState
+  | PracticeState
+  | { kind: 'warning'; intent: CheckIntent; back: DetailsState }
+  | {
+      kind: 'running';
+      run: Run;
+      returnTo: ReturnState;
+      progress: StepProgress[];
+      said: string;
+      startedAt: number;
+    }
+  | ResultState
+  | { kind: 'report'; result: ResultState };
+
+export type WizardKind = WizardState['kind'];
+
+/** For the router's last branch: a state kind without a screen fails the type check here. */
+export function unrouted(state: never): string {
+  return `Unknown screen ${JSON.stringify(state)}`;
+}
+
+export type WizardEvent =
+  | { type: 'open-details' }
+  | { type: 'open-practice' }
+  | { type: 'back' }
+  | { type: 'start-over' }
+  | { type: 'submit-details'; intent: CheckIntent }
+  | { type: 'confirm-change'; confirmed: boolean }
+  | { type: 'run-started'; run: Run; at: number }
+  | { type: 'progress'; event: CheckProgress }
+  | { type: 'run-finished'; result: Result<CheckOutcome> }
+  | { type: 'answer'; step: StepName; answer: Answer }
+  | { type: 'check-again-invalid' }
+  | { type: 'open-report' }
+  | { type: 'ticket'; text: string };
+
+export const START: WizardState = { kind: 'start' };
+const FRESH_DETAILS: DetailsState = { kind: 'details', notice: null };
+
+export const CANCELLED_MESSAGE = 'The check was cancelled. Nothing more was sent to Arena.';
+
+const INVALID_FOR_AGAIN: IpcError = {
+  code: 'invalid-payload',
+  message: 'The connection details need attention before checking again: see the fields marked below.',
+};
+
+/** The refusal an error stands for, or null when it is not a re-check refusal. */
+export function refusalOf(error: IpcError): Refusal | null {
+  if (error.code === 'recheck-wait') return { kind: 'wait', message: error.message, retryAt: error.retryAt ?? null };
+  if (error.code === 'recheck-needs-change') return { kind: 'needs-change', message: error.message, confirmed: false };
+  return null;
+}
+
+/** The intent as it is sent: a confirmation ticked on the details screen goes with it. */
+function withConfirmation(intent: CheckIntent, notice: DetailsNotice | null): CheckIntent {
+  const confirmed = notice?.kind === 'refused' && notice.refusal.kind === 'needs-change' && notice.refusal.confirmed;
+  return { ...intent, confirmedChange: intent.confirmedChange || confirmed };
+}
+
+/** Where the result screen's Back goes once no answer is left to undo. */
+function beforeResult(result: ResultState): WizardState {
+  return result.run.kind === 'practice' ? { kind: 'practice', notice: null } : FRESH_DETAILS;
+}
+
+function resultOf(run: Run, outcome: CheckOutcome): ResultState {
+  return {
+    kind: 'result',
+    run,
+    outcome,
+    answers: {},
+    answerOrder: [],
+    recheck: outcome.recheck,
+    recheckError: null,
+    ticket: '',
+  };
+}
+
+/** A run that did not produce a result goes back where it came from, saying why. */
+function returnWith(returnTo: ReturnState, error: IpcError): ReturnState {
+  switch (returnTo.kind) {
+    case 'details': {
+      const refusal = refusalOf(error);
+      return { kind: 'details', notice: refusal ? { kind: 'refused', refusal } : { kind: 'problem', error } };
+    }
+    case 'practice':
+      return { kind: 'practice', notice: error };
+    case 'result': {
+      const recheck: RecheckGate = { ...returnTo.recheck };
+      if (error.code === 'recheck-wait' && error.retryAt) recheck.waitUntil = error.retryAt;
+      if (error.code === 'recheck-needs-change') recheck.needsChange = true;
+      return { ...returnTo, recheck, recheckError: error };
+    }
+  }
+}
+
+function finishRun(state: Extract<WizardState, { kind: 'running' }>, result: Result<CheckOutcome>): WizardState {
+  if (!result.ok) return returnWith(state.returnTo, result.error);
+  // A cancelled run is not shown as a result: back to where it was started, saying so.
+  if (result.data.cancelled) return returnWith(state.returnTo, { code: 'cancelled', message: CANCELLED_MESSAGE });
+  return resultOf(state.run, result.data);
+}
+
+function answer(state: ResultState, step: StepName, given: Answer): ResultState {
+  const found = diagnosedSteps(state.outcome.report).find((entry) => entry.step === step);
+  if (!found) return state;
+  const before = state.answers[step] ?? [];
+  const after = answerQuestion(found.diagnosis, before, given);
+  if (after.length === before.length) return state;
+  return { ...state, answers: { ...state.answers, [step]: after }, answerOrder: [...state.answerOrder, step] };
+}
+
+function back(state: WizardState): WizardState {
+  switch (state.kind) {
+    case 'start':
+      return state;
+    case 'details':
+    case 'practice':
+      return START;
+    case 'warning':
+      return state.back;
+    case 'running':
+      // Leaving a running check is a cancel, which the service answers; the run's end moves on.
+      return state;
+    case 'result': {
+      const last = state.answerOrder.at(-1);
+      if (!last) return beforeResult(state);
+      return {
+        ...state,
+        answers: { ...state.answers, [last]: (state.answers[last] ?? []).slice(0, -1) },
+        answerOrder: state.answerOrder.slice(0, -1),
+      };
+    }
+    case 'report':
+      return state.result;
+  }
+}
+
+/** The one transition function: the next state for an event; unchanged when the state does not take it. */
+export function transition(state: WizardState, event: WizardEvent): WizardState {
+  switch (event.type) {
+    case 'open-details':
+      return state.kind === 'start' ? FRESH_DETAILS : state;
+    case 'open-practice':
+      return state.kind === 'start' ? { kind: 'practice', notice: null } : state;
+    case 'back':
+      return back(state);
+    case 'start-over':
+      return state.kind === 'running' ? state : START;
+    case 'submit-details':
+      return state.kind === 'details'
+        ? { kind: 'warning', intent: withConfirmation(event.intent, state.notice), back: state }
+        : state;
+    case 'confirm-change':
+      if (state.kind !== 'details' || state.notice?.kind !== 'refused' || state.notice.refusal.kind !== 'needs-change') {
+        return state;
+      }
+      return {
+        kind: 'details',
+        notice: { kind: 'refused', refusal: { ...state.notice.refusal, confirmed: event.confirmed } },
+      };
+    case 'run-started': {
+      let returnTo: ReturnState;
+      if (state.kind === 'warning' && event.run.kind === 'check') returnTo = state.back;
+      else if (state.kind === 'practice' && event.run.kind === 'practice') returnTo = { kind: 'practice', notice: null };
+      else if (state.kind === 'result' && event.run.kind === state.run.kind) returnTo = { ...state, recheckError: null };
+      else return state;
+      const withUser = event.run.kind === 'check' ? event.run.intent.details.userEmail !== null : null;
+      return { kind: 'running', run: event.run, returnTo, progress: initialProgress(withUser), said: '', startedAt: event.at };
+    }
+    case 'progress': {
+      if (state.kind !== 'running') return state;
+      const said = announcement(event.event);
+      return { ...state, progress: applyProgress(state.progress, event.event), said: said ?? state.said };
+    }
+    case 'run-finished':
+      return state.kind === 'running' ? finishRun(state, event.result) : state;
+    case 'answer':
+      return state.kind === 'result' ? answer(state, event.step, event.answer) : state;
+    case 'check-again-invalid':
+      return state.kind === 'result' && state.run.kind === 'check'
+        ? { kind: 'details', notice: { kind: 'problem', error: INVALID_FOR_AGAIN } }
+        : state;
+    case 'open-report':
+      return state.kind === 'result' ? { kind: 'report', result: state } : state;
+    case 'ticket':
+      return state.kind === 'report' ? { ...state, result: { ...state.result, ticket: event.text } } : state;
+  }
+}
+
+export type StartupState =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; info: StartupInfo }
+  | { kind: 'failed'; error: IpcError };
+
+export interface WizardOptions {
+  /** The state to begin in (tests); the start screen otherwise. */
+  initial?: WizardState;
+  /** Milliseconds since the epoch, for the running screen's elapsed time. */
+  now?: () => number;
+}
+
+/** The running wizard: its state, the form it keeps across screens, and the effects of its intents. */
+export class Wizard {
+  state: WizardState = $state.raw(START);
+  startup: StartupState = $state.raw({ kind: 'loading' });
+  /** Kept here, not in a state, so Back, Start over and Check again find it as the admin left it. */
+  readonly form = new DetailsForm();
+  private readonly now: () => number;
+
+  constructor(
+    private readonly api: DoctorApi,
+    options: WizardOptions = {},
+  ) {
+    if (options.initial) this.state = options.initial;
+    this.now = options.now ?? Date.now;
+  }
+
+  send(event: WizardEvent): void {
+    this.state = transition(this.state, event);
+  }
+
+  /** Listens to progress events; returns the unsubscribe function. */
+  listen(): () => void {
+    return this.api.onCheckProgress((event) => this.send({ type: 'progress', event }));
+  }
+
+  async loadStartup(): Promise<StartupInfo | null> {
+    this.startup = { kind: 'loading' };
+    const result = await safeCall(() => this.api.getStartup());
+    if (!result.ok) {
+      this.startup = { kind: 'failed', error: result.error };
+      return null;
+    }
+    this.startup = { kind: 'loaded', info: result.data };
+    this.form.fillFrom(result.data.profile);
+    return result.data;
+  }
+
+  /** Continue on the warning screen: runs the check the admin just confirmed. */
+  async continueCheck(): Promise<void> {
+    if (this.state.kind !== 'warning') return;
+    await this.run({ kind: 'check', intent: this.state.intent });
+  }
+
+  async pickScenario(scenario: ScenarioSummary): Promise<void> {
+    if (this.state.kind !== 'practice') return;
+    await this.run({ kind: 'practice', scenario });
+  }
+
+  /** "Check again" on the result screen: the details as they are in the form now, not the old request. */
+  async checkAgain(confirmedChange: boolean): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'result') return;
+    if (state.run.kind === 'practice') {
+      await this.run(state.run);
+      return;
+    }
+    const startup = this.startup;
+    const intent = startup.kind === 'loaded' ? this.form.intent(startup.info.dataCentres, startup.info.keychain.available) : null;
+    if (!intent) {
+      this.form.submitted = true;
+      this.send({ type: 'check-again-invalid' });
+      return;
+    }
+    await this.run({ kind: 'check', intent: { ...intent, confirmedChange } });
+  }
+
+  async cancel(): Promise<void> {
+    if (this.state.kind !== 'running') return;
+    await safeCall(() => this.api.cancelCheck());
+  }
+
+  private async run(run: Run): Promise<void> {
+    const before = this.state;
+    this.send({ type: 'run-started', run, at: this.now() });
+    if (this.state === before) return;
+    const result = await safeCall(() =>
+      run.kind === 'check' ? this.api.runCheck(run.intent) : this.api.runPractice({ scenario: run.scenario.name }),
+    );
+    this.send({ type: 'run-finished', result });
+  }
+}

@@ -1,0 +1,58 @@
+// One example of every wizard state. Typed as a record over every kind, so a new state cannot be added
+// without an example here, and the "every state renders a screen" test covers it at once.
+import type { CheckIntent } from '../../../common/ipc/contract';
+import type { ResultState, WizardKind, WizardState } from '../../../renderer/src/lib/wizard.svelte';
+import { initialProgress } from '../../../renderer/src/lib/progress';
+import { DATA_CENTRES, SCENARIOS, login4089Outcome } from './fixtures';
+
+export const INTENT: CheckIntent = {
+  details: {
+    dataCentre: 'us',
+    apiUrl: DATA_CENTRES[0]!.apiBase,
+    workspaceId: 123456789,
+    integrationEmail: 'onshape-integration@example.com',
+    loginType: 'webtoken',
+    userEmail: null,
+  },
+  integrationSecret: { source: 'typed', value: 'wt-0123456789abcdef' },
+  userPassword: { source: 'none' },
+  remember: false,
+  confirmedChange: false,
+  proxy: { mode: 'system' },
+};
+
+const outcome = login4089Outcome();
+export const RESULT: ResultState = {
+  kind: 'result',
+  run: { kind: 'check', intent: INTENT },
+  outcome,
+  answers: {},
+  answerOrder: [],
+  recheck: outcome.recheck,
+  recheckError: null,
+  ticket: '',
+};
+
+/** Each state with the h1 its screen shows. */
+export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardState; heading: string }>> = {
+  start: { state: { kind: 'start' }, heading: 'Check the Onshape–Arena connection' },
+  details: {
+    state: { kind: 'details', notice: { kind: 'refused', refusal: { kind: 'needs-change', message: 'Refused.', confirmed: false } } },
+    heading: 'Connection details',
+  },
+  practice: { state: { kind: 'practice', notice: null }, heading: 'Practice with sample problems' },
+  warning: { state: { kind: 'warning', intent: INTENT, back: { kind: 'details', notice: null } }, heading: 'Before the check runs' },
+  running: {
+    state: {
+      kind: 'running',
+      run: { kind: 'practice', scenario: SCENARIOS[1]! },
+      returnTo: { kind: 'practice', notice: null },
+      progress: initialProgress(null),
+      said: '',
+      startedAt: 0,
+    },
+    heading: `Practice: ${SCENARIOS[1]!.title}`,
+  },
+  result: { state: RESULT, heading: 'The check found a problem' },
+  report: { state: { kind: 'report', result: RESULT }, heading: 'Report' },
+};

@@ -1,0 +1,247 @@
+// The wizard's state machine: its transitions (pure), its effects against a scripted API, and its routing
+// (every state renders a screen; a refused check is answered on the details screen).
+import { render } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CheckOutcome, IpcError, Result } from '../../common/ipc/contract';
+import Wizard from '../../renderer/src/Wizard.svelte';
+import { DOCTOR_API_KEY } from '../../renderer/src/lib/context';
+import {
+  CANCELLED_MESSAGE,
+  Wizard as WizardMachine,
+  transition,
+  type DetailsState,
+  type WizardEvent,
+  type WizardKind,
+  type WizardState,
+} from '../../renderer/src/lib/wizard.svelte';
+import { SCENARIOS, login4089Outcome, passedOutcome, startupInfo } from './support/fixtures';
+import { expectFocused, fillValidDetails, heading, openDetails, renderApp, screen } from './support/render-app';
+import { createScriptedApi } from './support/scripted-api';
+import { INTENT, RESULT, WIZARD_STATE_EXAMPLES } from './support/wizard-states';
+
+const NEEDS_CHANGE: IpcError = { code: 'recheck-needs-change', message: 'The last check of this account failed; confirm a change.' };
+const ok = (data: CheckOutcome): Result<CheckOutcome> => ({ ok: true, data });
+
+const EVENTS: WizardEvent[] = [
+  { type: 'open-details' },
+  { type: 'open-practice' },
+  { type: 'back' },
+  { type: 'start-over' },
+  { type: 'submit-details', intent: INTENT },
+  { type: 'confirm-change', confirmed: true },
+  { type: 'run-started', run: { kind: 'check', intent: INTENT }, at: 0 },
+  { type: 'run-started', run: { kind: 'practice', scenario: SCENARIOS[0]! }, at: 0 },
+  { type: 'progress', event: { type: 'step-started', step: 'login', at: '2025-11-22T10:00:00Z' } },
+  { type: 'run-finished', result: ok(passedOutcome()) },
+  { type: 'run-finished', result: { ok: false, error: NEEDS_CHANGE } },
+  { type: 'answer', step: 'login', answer: 'yes' },
+  { type: 'check-again-invalid' },
+  { type: 'open-report' },
+  { type: 'ticket', text: 'T-1' },
+];
+
+const KINDS = Object.keys(WIZARD_STATE_EXAMPLES) as WizardKind[];
+
+function refusedDetails(confirmed: boolean): DetailsState {
+  return { kind: 'details', notice: { kind: 'refused', refusal: { kind: 'needs-change', message: NEEDS_CHANGE.message, confirmed } } };
+}
+
+function runFrom(state: WizardState, result: Result<CheckOutcome>): WizardState {
+  const running = transition(state, { type: 'run-started', run: { kind: 'check', intent: INTENT }, at: 0 });
+  expect(running.kind).toBe('running');
+  return transition(running, { type: 'run-finished', result });
+}
+
+describe('wizard transitions', () => {
+  it('every event in every state leads to a state the router knows (an unhandled event changes nothing)', () => {
+    for (const kind of KINDS) {
+      for (const event of EVENTS) {
+        const next = transition(WIZARD_STATE_EXAMPLES[kind].state, event);
+        expect(KINDS).toContain(next.kind);
+      }
+    }
+    const warning = WIZARD_STATE_EXAMPLES.warning.state;
+    expect(transition(warning, { type: 'answer', step: 'login', answer: 'yes' })).toBe(warning);
+  });
+
+  it('a refusal of a check started from the details lands on the details screen, with the confirmation unticked', () => {
+    const warning = transition({ kind: 'details', notice: null }, { type: 'submit-details', intent: INTENT });
+    expect(runFrom(warning, { ok: false, error: NEEDS_CHANGE })).toEqual(refusedDetails(false));
+    const retryAt = '2025-11-22T10:05:00.000Z';
+    expect(runFrom(warning, { ok: false, error: { code: 'recheck-wait', message: 'Locked.', retryAt } })).toEqual({
+      kind: 'details',
+      notice: { kind: 'refused', refusal: { kind: 'wait', message: 'Locked.', retryAt } },
+    });
+    expect(runFrom(warning, { ok: false, error: { code: 'secret-missing', message: 'Type it.' } })).toEqual({
+      kind: 'details',
+      notice: { kind: 'problem', error: { code: 'secret-missing', message: 'Type it.' } },
+    });
+  });
+
+  it('the ticked confirmation goes with the next intent, and Back from the warning keeps it ticked', () => {
+    const confirmed = transition(refusedDetails(false), { type: 'confirm-change', confirmed: true });
+    expect(confirmed).toEqual(refusedDetails(true));
+    const warning = transition(confirmed, { type: 'submit-details', intent: INTENT });
+    expect(warning).toMatchObject({ kind: 'warning', intent: { confirmedChange: true } });
+    expect(transition(warning, { type: 'back' })).toEqual(refusedDetails(true));
+    const unconfirmed = transition(refusedDetails(false), { type: 'submit-details', intent: INTENT });
+    expect(unconfirmed).toMatchObject({ kind: 'warning', intent: { confirmedChange: false } });
+  });
+
+  it('a cancelled run goes back where it started, saying so; a finished one shows a fresh result', () => {
+    const warning = transition({ kind: 'details', notice: null }, { type: 'submit-details', intent: INTENT });
+    expect(runFrom(warning, ok({ ...passedOutcome(), cancelled: true }))).toEqual({
+      kind: 'details',
+      notice: { kind: 'problem', error: { code: 'cancelled', message: CANCELLED_MESSAGE } },
+    });
+    const answered = transition(RESULT, { type: 'answer', step: 'login', answer: 'no' });
+    const again = runFrom(answered, ok(login4089Outcome()));
+    expect(again).toMatchObject({ kind: 'result', answers: {}, answerOrder: [], ticket: '' });
+  });
+
+  it('a run cannot start while one runs; Back while running changes nothing', () => {
+    const running = WIZARD_STATE_EXAMPLES.running.state;
+    expect(transition(running, { type: 'run-started', run: { kind: 'check', intent: INTENT }, at: 1 })).toBe(running);
+    expect(transition(running, { type: 'back' })).toBe(running);
+    expect(transition(running, { type: 'start-over' })).toBe(running);
+  });
+
+  it('Back on the result undoes the last answer first, then returns to a details screen without the old notice', () => {
+    const answered = transition(RESULT, { type: 'answer', step: 'login', answer: 'no' });
+    expect(answered).toMatchObject({ answers: { login: [{ answer: 'no' }] } });
+    const undone = transition(answered, { type: 'back' });
+    expect(undone).toMatchObject({ kind: 'result', answers: { login: [] }, answerOrder: [] });
+    expect(transition(undone, { type: 'back' })).toEqual({ kind: 'details', notice: null });
+  });
+
+  it('the report keeps the support ticket across Back and returning', () => {
+    const report = transition(transition(RESULT, { type: 'open-report' }), { type: 'ticket', text: 'CASE-7' });
+    const result = transition(report, { type: 'back' });
+    expect(result).toMatchObject({ kind: 'result', ticket: 'CASE-7' });
+    expect(transition(result, { type: 'open-report' })).toMatchObject({ kind: 'report', result: { ticket: 'CASE-7' } });
+  });
+});
+
+describe('wizard effects', () => {
+  it('"Check again" sends the details as they are in the form now, not the request of the shown result', async () => {
+    const scripted = createScriptedApi({ checkResults: [ok(passedOutcome())] });
+    const wizard = new WizardMachine(scripted.api, { initial: RESULT });
+    await wizard.loadStartup();
+    Object.assign(wizard.form, { workspaceId: '987654321', integrationEmail: 'new-user@example.com', integrationSecret: 'wt-corrected-0001' });
+    await wizard.checkAgain(true);
+    expect(scripted.payloadsOf('runCheck')).toEqual([
+      expect.objectContaining({
+        details: expect.objectContaining({ workspaceId: 987654321, integrationEmail: 'new-user@example.com' }),
+        integrationSecret: { source: 'typed', value: 'wt-corrected-0001' },
+        confirmedChange: true,
+      }),
+    ]);
+    expect(wizard.state.kind).toBe('result');
+  });
+
+  it('"Check again" with details that are no longer valid opens the details instead of sending anything', async () => {
+    const scripted = createScriptedApi();
+    const wizard = new WizardMachine(scripted.api, { initial: RESULT });
+    await wizard.loadStartup();
+    await wizard.checkAgain(false);
+    expect(scripted.payloadsOf('runCheck')).toHaveLength(0);
+    expect(wizard.state).toMatchObject({ kind: 'details', notice: { kind: 'problem' } });
+    expect(wizard.form.submitted).toBe(true);
+  });
+
+  it('Continue pressed twice runs one check', async () => {
+    const scripted = createScriptedApi({ holdRuns: true });
+    const wizard = new WizardMachine(scripted.api, { initial: WIZARD_STATE_EXAMPLES.warning.state });
+    const first = wizard.continueCheck();
+    const second = wizard.continueCheck();
+    scripted.release();
+    await Promise.all([first, second]);
+    expect(scripted.payloadsOf('runCheck')).toHaveLength(1);
+  });
+});
+
+describe('wizard routing', () => {
+  it('every state renders a screen with its heading', async () => {
+    for (const kind of KINDS) {
+      const { state, heading: name } = WIZARD_STATE_EXAMPLES[kind];
+      const scripted = createScriptedApi({ startup: startupInfo() });
+      const { unmount } = render(Wizard, { props: { initial: state }, context: new Map([[DOCTOR_API_KEY, scripted.api]]) });
+      const shown = await screen.findByRole('heading', { level: 1, name });
+      expect(shown, kind).toHaveTextContent(name);
+      unmount();
+    }
+  });
+});
+
+describe('after a "check again only after a change" failure', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  async function runFromDetails(rendered: ReturnType<typeof renderApp>): Promise<void> {
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await heading('Before the check runs');
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+  }
+
+  it('Back, a corrected WebToken and Continue run the check once, with the corrected token', async () => {
+    const rendered = renderApp({ checkResults: [ok(login4089Outcome()), ok(passedOutcome())] });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    await runFromDetails(rendered);
+    await heading('The check found a problem');
+    await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
+    expectFocused(await heading('Connection details'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    const token = screen.getByLabelText('WebToken');
+    await rendered.user.clear(token);
+    await rendered.user.type(token, 'wt-corrected-0001');
+    await runFromDetails(rendered);
+    await heading('The connection works');
+    const sent = rendered.scripted.payloadsOf('runCheck');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ integrationSecret: { source: 'typed', value: 'wt-corrected-0001' }, confirmedChange: false });
+  });
+
+  it('a refusal shows on the details screen with the confirmation right there; ticked, the check runs', async () => {
+    const rendered = renderApp({
+      checkResults: [ok(login4089Outcome()), { ok: false, error: NEEDS_CHANGE }, ok(passedOutcome())],
+    });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    await runFromDetails(rendered);
+    await heading('The check found a problem');
+    await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
+    await heading('Connection details');
+    await runFromDetails(rendered);
+    await heading('Connection details');
+    expect(screen.getByRole('alert')).toHaveTextContent(NEEDS_CHANGE.message);
+    const confirm = screen.getByLabelText(/I changed something since the last check/);
+    expect(confirm).not.toBeChecked();
+    await rendered.user.click(confirm);
+    await runFromDetails(rendered);
+    await heading('The connection works');
+    const sent = rendered.scripted.payloadsOf('runCheck');
+    expect(sent.map((intent) => intent.confirmedChange)).toEqual([false, false, true]);
+  });
+
+  it('a lockout refusal shows when checking is possible again in local time, not ISO, and counts down', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date('2025-11-22T10:00:00Z'));
+    const retryAt = '2025-11-22T10:04:30.000Z';
+    const rendered = renderApp({
+      checkResults: [{ ok: false, error: { code: 'recheck-wait', message: 'This account is locked for five minutes.', retryAt } }],
+    });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    await runFromDetails(rendered);
+    await heading('Connection details');
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(new Date(retryAt).toLocaleString());
+    expect(alert.textContent).not.toContain('2025-11-22T');
+    expect(screen.getByRole('timer', { name: 'Time left before checking again' })).toHaveTextContent('04:30');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(screen.getByRole('timer', { name: 'Time left before checking again' })).toHaveTextContent('03:30');
+    expect(screen.queryByLabelText(/I changed something/)).not.toBeInTheDocument();
+  });
+});
