@@ -328,7 +328,8 @@ async function main(argv) {
   }
 
   const workDir = mkdtempSync(join(tmpdir(), 'acd-package-check-'));
-  let verdict = 2;
+  /** @type {number} */
+  let verdict;
   try {
     console.log('== electron-builder --linux --dir (stand-in Electron, offline)');
     const packStarted = performance.now();

@@ -8,7 +8,6 @@ import type {
   CheckTarget,
   DataCentreId,
   DiagnosisPathEntry,
-  LoginType,
   StepName,
   StepResult,
 } from '../check-report.js';

@@ -1,7 +1,7 @@
 // Arena codes that mean the same on any endpoint (arena-api-notes.md, "Codes beyond the seed tables").
 // Their HTTP status and exact wording are not all documented, so these entries carry no `documented`.
 import { SECOND_LOGIN, IDLE_EXPIRY, SESSION_HEADER_DROPPED } from './session-causes.js';
-import { ARENA_OUTAGE, ENTER_WORKSPACE_ID, UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
+import { ARENA_OUTAGE, ENTER_WORKSPACE_ID, UI, contactArenaSupport } from './shared-text.js';
 import type { KnowledgeCause, KnowledgeEntry } from './types.js';
 
 /** For codes the check's own well-formed request should never cause: something rewrote it, or Arena changed. */

@@ -1,5 +1,5 @@
 // POST /login/authorizeuser: authorizing one Onshape user. Rows of seeds/authorize-user-errors.md.
-import { UI, WEB_APPS, contactArenaSupport } from './shared-text.js';
+import { UI, WEB_APPS } from './shared-text.js';
 import type { FixStep, KnowledgeEntry } from './types.js';
 
 const SOURCE = 'seeds/authorize-user-errors.md';

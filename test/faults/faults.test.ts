@@ -211,7 +211,7 @@ describe.concurrent.each(rows)('fault through the app service: %s', (_name, faul
       try {
         result = await service.handle('runCheck', intentFor(staged));
       } catch (error) {
-        throw new Error(`the service threw: ${String(error)}`);
+        throw new Error(`the service threw: ${String(error)}`, { cause: error });
       }
       const elapsedMs = Date.now() - started;
       expect(elapsedMs).toBeLessThan(timeoutOf(fault) * 1000 + SLACK_MS);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
+import type { CheckReport, Diagnosis } from '../../common/check-report.js';
 import { escapeHtml, renderHtml } from '../../main/report/html-report.js';
 import { checkReport, stepResult, TEST_API } from '../support/report-builders.js';
 
