@@ -17,6 +17,7 @@ export function apiOverTransport(transport: Transport): DoctorApi {
     getStartup: () => call('getStartup')(),
     rememberedFor: call('rememberedFor'),
     runCheck: call('runCheck'),
+    gateFor: call('gateFor'),
     listScenarios: () => call('listScenarios')(),
     runPractice: call('runPractice'),
     cancelCheck: () => call('cancelCheck')(),

@@ -32,11 +32,16 @@ export type IpcErrorCode =
 
 export interface IpcError {
   code: IpcErrorCode;
-  /** Plain words for the admin. */
+  /** Plain words for the admin. Never holds a time: show retryAt in the admin's local time instead. */
   message: string;
   /** For 'recheck-wait': when checking again becomes possible (ISO time). */
   retryAt?: string;
+  /** For 'recheck-wait' and 'recheck-needs-change': which account the re-check guard held back. */
+  account?: GuardedAccount;
 }
+
+/** The two Arena accounts a check signs in as: the integration user, and the Onshape user it authorizes. */
+export type GuardedAccount = 'integration' | 'user';
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: IpcError };
 
@@ -119,6 +124,29 @@ export interface RecheckGate {
   needsChange: boolean;
 }
 
+/** What the re-check guard holds against one account, before anything is sent. */
+export interface AccountGate extends RecheckGate {
+  /** Why, in plain words without a time (show waitUntil in local time); null when nothing holds it back. */
+  reason: string | null;
+}
+
+/** The re-check guard's answer for a check about to run, per account, so the details screen can show it first. */
+export interface DetailsGate {
+  integration: AccountGate;
+  /** The Onshape user's account; null when the details name no Onshape user. */
+  user: AccountGate | null;
+}
+
+/**
+ * The check the details screen is about to run. The secrets matter: a different secret typed for an
+ * account counts as a change (compared in the main process, never stored).
+ */
+export interface GateQuery {
+  details: ConnectionDetails;
+  integrationSecret: SecretInput;
+  userPassword: SecretInput;
+}
+
 export interface TlsHint {
   /** The same address answered through the system's network stack: a proxy or TLS inspection is likely. */
   inspectionLikely: boolean;
@@ -134,6 +162,8 @@ export interface CheckOutcome {
   notices: string[];
   /** The admin cancelled the check; the report shows how far it got. */
   cancelled: boolean;
+  /** After a cancel: what was left in Arena, in plain words ("Cancelled; nothing was opened in Arena."); else null. */
+  cancelNote: string | null;
 }
 
 export type CheckProgress =
@@ -157,6 +187,8 @@ export interface DoctorApi {
   getStartup(): Promise<Result<StartupInfo>>;
   rememberedFor(details: ConnectionDetails): Promise<Result<RememberedSecrets>>;
   runCheck(intent: CheckIntent): Promise<Result<CheckOutcome>>;
+  /** What the re-check guard would say to this check now; sends nothing to Arena. */
+  gateFor(query: GateQuery): Promise<Result<DetailsGate>>;
   listScenarios(): Promise<Result<ScenarioSummary[]>>;
   runPractice(intent: PracticeIntent): Promise<Result<CheckOutcome>>;
   /** Stops the running check: the request under way is abandoned, no later step runs (a session is still logged out of). */
@@ -178,6 +210,7 @@ export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
   getStartup: 'doctor:get-startup',
   rememberedFor: 'doctor:remembered-for',
   runCheck: 'doctor:run-check',
+  gateFor: 'doctor:gate-for',
   listScenarios: 'doctor:list-scenarios',
   runPractice: 'doctor:run-practice',
   cancelCheck: 'doctor:cancel-check',

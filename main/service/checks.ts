@@ -26,7 +26,7 @@ export interface CheckContext {
   emitProgress: (progress: CheckProgress) => void;
 }
 
-export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' | 'runPractice' | 'cancelCheck' | 'listScenarios'> {
+export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios'> {
   const { host, now, log, last } = context;
   // The guard starts from what the last run of the app recorded, so a restart does not end a lockout wait.
   const guardReady: Promise<RecheckGuard> = (host.recheckStore?.load() ?? Promise.resolve({})).then(
@@ -65,7 +65,7 @@ export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' 
     }
     last.current = report;
     const tlsHint = !cancelled && host.probeWithSystemStack ? await tlsHintFor(report, host.probeWithSystemStack) : null;
-    return { report, recheck: guard.gateFor(reportKey(report)), tlsHint, cancelled };
+    return { report, recheck: guard.gateFor(reportKey(report)), tlsHint, cancelled, cancelNote: cancelled ? cancelNoteFor(report) : null };
   };
 
   return {
@@ -110,6 +110,14 @@ export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' 
         return ok({ ...(await finish(report, signal)), notices });
       }),
 
+    gateFor: async (query) => {
+      const details = normaliseDetails(query.details);
+      const gate = (await guardReady).gateFor(targetKey(details));
+      const reason = gate.waitUntil ? 'Arena locked this account after too many failed attempts; trying sooner extends the lockout.' : gate.needsChange ? 'The last check of these details failed on something that will fail the same way again.' : null;
+      const account = { ...gate, reason };
+      return ok({ integration: account, user: details.userEmail ? account : null });
+    },
+
     listScenarios: async () => ok(scenarioSummaries()),
 
     cancelCheck: async () => {
@@ -141,6 +149,15 @@ async function saveProfile(host: ServiceHost, profile: SavedProfile): Promise<vo
 
 function summary(report: CheckReport): SavedProfile['lastReport'] {
   return { createdAt: report.createdAt, ok: report.ok, headline: headline(report) };
+}
+
+function cancelNoteFor(report: CheckReport): string {
+  const login = report.steps[0];
+  const logout = report.steps.find((step) => step.step === 'logout');
+  if (login?.outcome !== 'passed') return 'Cancelled; nothing was opened in Arena.';
+  return logout?.outcome === 'passed'
+    ? 'Cancelled; the session Arena opened was logged out of.'
+    : 'Cancelled; Arena opened a session and logging out of it failed: it closes by itself when it times out.';
 }
 
 /** Echoed input: one line, shortened. */

@@ -78,6 +78,7 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
     confirmedChange: z.boolean(),
     proxy: proxySettingSchema,
   }),
+  gateFor: z.strictObject({ details: connectionDetailsSchema, integrationSecret: secretInputSchema, userPassword: secretInputSchema }),
   runPractice: z.strictObject({ scenario: z.string().min(1).max(100) }),
   exportReport: z.strictObject({ format: z.enum(['html', 'json']), supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema }),
   copyReportSummary: z.strictObject({ supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema }),

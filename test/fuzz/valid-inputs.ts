@@ -92,6 +92,7 @@ export const VALID_PAYLOADS: Valid = {
   rememberedFor: connectionDetails,
   forgetSecrets: connectionDetails,
   runCheck: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput, remember: fc.boolean(), confirmedChange: fc.boolean(), proxy: proxySetting }),
+  gateFor: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput }),
   runPractice: fc.record({ scenario: fc.string({ minLength: 1, maxLength: 100 }) }),
   exportReport: fc.record({ format: fc.constantFrom('html' as const, 'json' as const), supportTicket, diagnosisPath }),
   copyReportSummary: fc.record({ supportTicket, diagnosisPath }),

@@ -128,6 +128,9 @@ describe('running a check', () => {
     expect(first.report.steps[0]?.errorCode).toBe(4089);
     expect(first.recheck).toEqual({ waitUntil: null, needsChange: true });
 
+    const { details, integrationSecret, userPassword } = intentFor(regenerated, simulator.apiUrl);
+    const gate = data(await service.handle('gateFor', { details, integrationSecret, userPassword }));
+    expect(gate.integration).toMatchObject({ waitUntil: null, needsChange: true, reason: expect.any(String) });
     const again = await service.handle('runCheck', intentFor(regenerated, simulator.apiUrl));
     expect(again).toMatchObject({ ok: false, error: { code: 'recheck-needs-change' } });
     expect(simulator.requests.filter((request) => request.path.endsWith('/login'))).toHaveLength(1);

@@ -154,7 +154,7 @@ export function report(overrides: Partial<CheckReport> = {}): CheckReport {
 const OPEN_GATE: RecheckGate = { waitUntil: null, needsChange: false };
 
 export function passedOutcome(overrides: Partial<CheckReport> = {}): CheckOutcome {
-  return { report: report(overrides), recheck: OPEN_GATE, tlsHint: null, notices: [], cancelled: false };
+  return { report: report(overrides), recheck: OPEN_GATE, tlsHint: null, notices: [], cancelled: false, cancelNote: null };
 }
 
 export function login4089Outcome(
@@ -183,6 +183,7 @@ export function login4089Outcome(
     tlsHint,
     notices: [],
     cancelled: false,
+    cancelNote: null,
   };
 }
 
@@ -211,6 +212,7 @@ export function lockoutOutcome(waitUntil: string): CheckOutcome {
       ],
     },
     cancelled: false,
+    cancelNote: null,
   };
 }
 
@@ -246,5 +248,6 @@ export function transportOutcome(tlsHint: TlsHint): CheckOutcome {
     tlsHint,
     notices: [],
     cancelled: false,
+    cancelNote: null,
   };
 }

@@ -5,6 +5,7 @@
 import type {
   CheckOutcome,
   CheckProgress,
+  DetailsGate,
   DoctorApi,
   DoctorMethod,
   ExportResult,
@@ -32,6 +33,8 @@ export interface ScriptedApiOptions {
   /** Keep runCheck / runPractice pending until release() is called. */
   holdRuns?: boolean;
   exportResult?: ExportResult;
+  /** The answer of gateFor; absent: nothing holds either account back. */
+  gate?: DetailsGate;
   /** Methods that answer with an error instead. */
   failures?: Partial<Record<DoctorMethod, IpcError>>;
 }
@@ -79,7 +82,7 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     if (options.holdRuns) await new Promise<void>((resolve) => (releaseHeld = resolve));
     const answer = next(queue);
     // Like the service: a cancelled run still answers, with its partial report marked cancelled.
-    return cancelled && answer.ok ? ok({ ...answer.data, cancelled: true }) : answer;
+    return cancelled && answer.ok ? ok({ ...answer.data, cancelled: true, cancelNote: 'Cancelled; nothing was opened in Arena.' }) : answer;
   }
 
   function emit(progress: CheckProgress): void {
@@ -98,6 +101,12 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     async runCheck(intent) {
       const failure = record('runCheck', intent);
       return failure ? { ok: false, error: failure } : runLike(checkResults);
+    },
+    async gateFor(query) {
+      const failure = record('gateFor', query);
+      if (failure) return { ok: false, error: failure };
+      const open = { waitUntil: null, needsChange: false, reason: null };
+      return ok(options.gate ?? { integration: open, user: query.details.userEmail ? open : null });
     },
     async listScenarios() {
       const failure = record('listScenarios', undefined);
