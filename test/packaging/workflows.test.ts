@@ -18,7 +18,7 @@ describe('GitHub workflows', () => {
   });
 
   it.each([
-    ['a misspelt key in a job', (text: string) => text.replace(/^    runs-on:/m, '    runs_on:')],
+    ['a misspelt key in a job', (text: string) => text.replace(/^ {4}runs-on:/m, '    runs_on:')],
     ['a step with neither run nor uses', (text: string) => text.replace(/^(\s+)run: npm ci --no-audit --no-fund$/m, '$1rn: npm ci')],
     ['an unknown trigger', (text: string) => text.replace(/^on:\n/m, 'on:\n  tag_pushed:\n')],
   ])('a release workflow with %s is refused', (_label, breakIt) => {
