@@ -7,6 +7,26 @@ export type StepOutcome = 'passed' | 'failed' | 'skipped';
 /** The Arena endpoints a check calls. Error codes are interpreted per endpoint (4001 differs by endpoint). */
 export type Endpoint = 'POST /login' | 'POST /login/authorizeuser' | 'PUT /logout';
 
+/**
+ * The endpoints Onshape calls later in a sync, which a check never calls: the knowledge base explains
+ * their errors from a pasted message (doctor explain). Kept apart from Endpoint so a check step cannot
+ * claim one.
+ */
+export const SYNC_ENDPOINTS = [
+  'POST /settings/items/numberreservations/onshape',
+  'POST /items',
+  'PUT /items',
+  'POST /items/{guid}/files',
+  'DELETE /items/{guid}/files/{guid}',
+  'POST /items/{guid}/bom',
+  'PUT /items/{guid}/bom/{guid}',
+  'DELETE /items/{guid}/bom/{guid}',
+] as const;
+export type SyncEndpoint = (typeof SYNC_ENDPOINTS)[number];
+
+/** Every endpoint the knowledge base has entries for. */
+export type KnownEndpoint = Endpoint | SyncEndpoint;
+
 export type LoginType = 'webtoken' | 'password';
 
 export type DataCentreId = 'us' | 'europe' | 'uk' | 'gov' | 'cn';

@@ -1,5 +1,5 @@
 // Turns one failed call into a Diagnosis by interpreting the knowledge base. Pure: no I/O, no clock.
-import type { Diagnosis, DiagnosisCause, Endpoint, FixStep, RequestBudget } from '../../common/check-report.js';
+import type { Diagnosis, DiagnosisCause, FixStep, KnownEndpoint, RequestBudget } from '../../common/check-report.js';
 import { ACTOR_LABELS } from '../../common/labels.js';
 import { findEntry } from '../knowledge/index.js';
 import type { KnowledgeCause } from '../knowledge/types.js';
@@ -9,7 +9,7 @@ import { fillFacts } from './fill-facts.js';
 export { ACTOR_LABELS };
 
 export interface DiagnosisInput {
-  endpoint: Endpoint;
+  endpoint: KnownEndpoint;
   httpStatus: number | null;
   errorCode: number | string | null;
   message: string | null;

@@ -1,7 +1,9 @@
 // Arena codes that mean the same on any endpoint (arena-api-notes.md, "Codes beyond the seed tables").
-// Their HTTP status and exact wording are not all documented, so these entries carry no `documented`.
+// Their HTTP status and exact wording are mostly not documented; only 3000 and 4087 (Arena's unknown-errors
+// page) carry `documented`.
 import { SECOND_LOGIN, IDLE_EXPIRY, SESSION_HEADER_DROPPED } from './session-causes.js';
 import { ARENA_OUTAGE, ENTER_WORKSPACE_ID, UI, contactArenaSupport } from './shared-text.js';
+import { reportIncident } from './sync-causes.js';
 import type { KnowledgeCause, KnowledgeEntry } from './types.js';
 
 /** For codes the check's own well-formed request should never cause: something rewrote it, or Arena changed. */
@@ -122,7 +124,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Does the error come back when you check again a few minutes later?',
         fixSteps: [
           { who: 'you', text: 'Check again in a few minutes; some of these errors are temporary.' },
-          contactArenaSupport(
+          reportIncident(
             'Contact Arena Technical Support and quote support code {supportCode|(none given: quote Arena\'s full message instead)}.',
           ),
         ],
@@ -130,24 +132,37 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
     ],
     recheck: 'now',
     extract: ['support-code'],
+    documented: {
+      httpStatus: 400,
+      message: 'Unknown errors encountered. Please contact Arena Technical Support{0}.',
+      source: 'arena-docs/connection-errors-unknown-system.md',
+      captures: ['supportCode'],
+    },
   },
   {
     id: 'api.3000',
     match: { endpoints: 'any', codes: [3000] },
     title: 'Arena had a system error',
-    meaning: 'Arena reported a general system error on its side. Nothing in your settings causes this.',
+    meaning: 'Arena reported an unexpected error on its side ("Sorry, a system error occurred, please try again."). Nothing in your settings causes this.',
     causes: [
       {
         id: 'arena-system-error',
         summary: 'A temporary or internal failure in Arena.',
-        question: 'Does the error come back when you check again a few minutes later?',
+        question: 'Does the error come back when you try again a few minutes later?',
         fixSteps: [
-          { who: 'you', text: 'Check again in a few minutes.' },
-          contactArenaSupport('If it persists, open a case with Arena Support.'),
+          { who: 'you', text: 'Try again in a few minutes.' },
+          reportIncident('If it persists, open a case with Arena Support.'),
         ],
       },
     ],
     recheck: 'now',
+    // Known mistakes of Arena's unknown-errors page: this row has no status code, and its explanation is a
+    // copy of a BOM row. It means an unexpected server error, reported to Arena Support with the incident.
+    documented: {
+      httpStatus: null,
+      message: 'Sorry, a system error occurred, please try again.',
+      source: 'arena-docs/connection-errors-unknown-system.md',
+    },
   },
   {
     id: 'api.503',

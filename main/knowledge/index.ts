@@ -1,21 +1,32 @@
 // The knowledge base as one list, and the lookup: exact endpoint + code, then 'any' + code, then 'unknown'.
-import type { Endpoint } from '../../common/check-report.js';
+import type { KnownEndpoint } from '../../common/check-report.js';
 import { API_ENTRIES } from './api-entries.js';
 import { AUTHORIZE_ENTRIES } from './authorize-entries.js';
+import { BOM_ENTRIES } from './bom-entries.js';
+import { CREATE_ITEM_ENTRIES } from './create-item-entries.js';
+import { FILE_ENTRIES } from './file-entries.js';
 import { FORMAT_ENTRIES } from './format-entries.js';
+import { ITEM_ENTRIES } from './item-entries.js';
 import { LOGIN_ENTRIES } from './login-entries.js';
 import { LOGOUT_ENTRIES } from './logout-entries.js';
 import { NETWORK_ENTRIES } from './network-entries.js';
+import { RESERVE_ENTRIES } from './reserve-entries.js';
 import type { KnowledgeEntry } from './types.js';
 import { UNKNOWN_ENTRY } from './unknown-entry.js';
 
-export type { KnowledgeCause, KnowledgeEntry, FactExtractor } from './types.js';
+export type { DocumentedMessage, KnowledgeCause, KnowledgeEntry, FactExtractor } from './types.js';
 export { UNKNOWN_ENTRY };
 
 export const KNOWLEDGE_BASE: readonly KnowledgeEntry[] = [
   ...LOGIN_ENTRIES,
   ...AUTHORIZE_ENTRIES,
   ...LOGOUT_ENTRIES,
+  // What Onshape's sync calls later: only explained from a pasted message, never called by a check.
+  ...RESERVE_ENTRIES,
+  ...CREATE_ITEM_ENTRIES,
+  ...ITEM_ENTRIES,
+  ...FILE_ENTRIES,
+  ...BOM_ENTRIES,
   ...API_ENTRIES,
   ...NETWORK_ENTRIES,
   ...FORMAT_ENTRIES,
@@ -28,7 +39,7 @@ function normaliseCode(code: number | string): number | string {
   return typeof code === 'string' ? code.trim() : code;
 }
 
-function key(scope: Endpoint | 'any', code: number | string): string {
+function key(scope: KnownEndpoint | 'any', code: number | string): string {
   return `${scope}|${typeof code}|${String(code)}`;
 }
 
@@ -51,7 +62,7 @@ function buildIndex(entries: readonly KnowledgeEntry[]): ReadonlyMap<string, Kno
 
 const INDEX = buildIndex(KNOWLEDGE_BASE);
 
-export function findEntry(endpoint: Endpoint, code: number | string | null): KnowledgeEntry {
+export function findEntry(endpoint: KnownEndpoint, code: number | string | null): KnowledgeEntry {
   if (code === null) return UNKNOWN_ENTRY;
   const normalised = normaliseCode(code);
   return INDEX.get(key(endpoint, normalised)) ?? INDEX.get(key('any', normalised)) ?? UNKNOWN_ENTRY;

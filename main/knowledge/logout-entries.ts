@@ -1,4 +1,5 @@
-// PUT /logout. Its 401 is the only documented failure (arena-api-notes.md, Arena's endpoint page).
+// PUT /logout. Its 401 is the only documented failure (arena-docs/connection-errors-logout.md). That page
+// is titled POST /logout, a known mistake: the endpoint is PUT /logout (Arena's endpoint page, the API notes).
 import { IDLE_EXPIRY, SECOND_LOGIN, SESSION_HEADER_DROPPED } from './session-causes.js';
 import type { KnowledgeEntry } from './types.js';
 
@@ -14,7 +15,7 @@ export const LOGOUT_ENTRIES: readonly KnowledgeEntry[] = [
     documented: {
       httpStatus: 401,
       message: 'There is no access token associated with this request or the access token is not valid.',
-      source: 'arena-api-notes.md',
+      source: 'arena-docs/connection-errors-logout.md',
     },
   },
 ];

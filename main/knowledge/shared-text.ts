@@ -9,6 +9,19 @@ export const UI = {
   integrationUse: 'Arena > Workspace > Settings > Employees > Employee > For Integration Use = Yes',
   onshapeArena: 'Onshape > Settings > Arena',
   workspaceSettings: 'Arena > profile icon (top right) > Workspace Settings',
+  // Where sync errors are fixed (Arena's connection-error pages and Onshape's Arena settings).
+  onshapeMappings: 'Onshape > Settings > Arena > Mappings',
+  onshapeCustomProperties: 'Onshape > Company settings > Custom properties',
+  onshapePartProperties: 'Onshape > part (right-click) > Properties',
+  itemAttributes: 'Arena > Workspace Settings > Attributes > Items',
+  bomAttributes: 'Arena > Workspace Settings > Attributes > BOM',
+  itemCategories: 'Arena > Workspace Settings > Categories > Items',
+  fileCategories: 'Arena > Workspace Settings > Categories > Files',
+  bomSettings: 'Arena > Workspace Settings > Summary > Settings',
+  accessPolicies: 'Arena > Workspace Settings > Access Policies',
+  itemChanges: 'Arena > Items > the item > Changes',
+  itemFiles: 'Arena > Items > the item > Files',
+  itemBom: 'Arena > Items > the item > Bill of Materials',
 } as const;
 
 /** "https://app.bom.com (United States), …": where a person signs in to the Arena web app. */

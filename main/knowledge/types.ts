@@ -1,5 +1,5 @@
 // The knowledge base's schema. Entries are data (see the sibling files); diagnose() interprets them.
-import type { Actor, Endpoint, FixStep, RecheckPolicy } from '../../common/check-report.js';
+import type { Actor, FixStep, KnownEndpoint, RecheckPolicy } from '../../common/check-report.js';
 
 export type { Actor, FixStep, RecheckPolicy };
 
@@ -32,7 +32,7 @@ export interface KnowledgeEntry {
   id: string;
   match: {
     /** The endpoints this entry applies to; 'any' for codes that mean the same everywhere. */
-    endpoints: readonly Endpoint[] | 'any';
+    endpoints: readonly KnownEndpoint[] | 'any';
     /** Arena error codes (numbers) or transport / format codes (strings). */
     codes: readonly (number | string)[];
   };
@@ -42,5 +42,20 @@ export interface KnowledgeEntry {
   recheck: RecheckPolicy;
   extract?: readonly FactExtractor[];
   /** Where an entry comes from a documented table: the status and message Arena documents. */
-  documented?: { httpStatus: number; message: string; source: string };
+  documented?: DocumentedMessage;
+}
+
+export interface DocumentedMessage {
+  /** Null where Arena's table leaves the status blank (3000 on the unknown-errors page). */
+  httpStatus: number | null;
+  /** Arena's message template verbatim, placeholders {0}, {1}… as the table writes them. */
+  message: string;
+  source: string;
+  /**
+   * Readable fact names for the placeholders, by index: captures[0] names {0}. A message matched
+   * against the template gives its values as these facts, which entry text may quote ("{attribute|…}").
+   */
+  captures?: readonly string[];
+  /** Other forms of the same message seen in Arena's examples (same placeholders), matched as well. */
+  variants?: readonly string[];
 }

@@ -27,7 +27,9 @@ describe('knowledge base entries', () => {
 
   it('names ids by scope and code', () => {
     for (const entry of KNOWLEDGE_BASE) {
-      expect(entry.id).toMatch(/^(login|authorize|logout)\.\d+$|^api\.\d+$|^network\.[A-Z_]+$|^format\.[A-Z_]+$|^unknown$/);
+      expect(entry.id).toMatch(
+        /^(login|authorize|logout|reserve|create-item|item|add-file|remove-file|bom|remove-bom)\.\d+$|^api\.\d+$|^network\.[A-Z_]+$|^format\.[A-Z_]+$|^unknown$/,
+      );
       if (entry.id !== 'unknown') expect(entry.id.split('.')[1]).toBe(String(entry.match.codes[0]));
     }
   });
@@ -74,8 +76,10 @@ describe('knowledge base entries', () => {
           NOW,
         );
         const always = extractFacts(entry.extract ?? [], { httpStatus: null, message: null, budget: null, serverDate: null }, NOW);
+        // A documented message's placeholders are facts too, but only when a message was matched.
+        const captured = entry.documented?.captures ?? [];
         for (const placeholder of allText(entry).flatMap(placeholdersIn)) {
-          expect(Object.keys(possible), `${entry.id} quotes {${placeholder.name}}`).toContain(placeholder.name);
+          expect([...Object.keys(possible), ...captured], `${entry.id} quotes {${placeholder.name}}`).toContain(placeholder.name);
           if (!placeholder.hasFallback) expect(Object.keys(always)).toContain(placeholder.name);
         }
       });
@@ -108,11 +112,23 @@ describe('knowledge base entries', () => {
     }
   });
 
-  it('documents statuses and messages only from the seeds or the API notes', () => {
+  it('documents statuses and messages only from Arena\'s tables, endpoint by endpoint', () => {
     for (const entry of KNOWLEDGE_BASE) {
       if (!entry.documented) continue;
-      expect(['seeds/login-errors.md', 'seeds/authorize-user-errors.md', 'arena-api-notes.md']).toContain(entry.documented.source);
-      expect(entry.match.endpoints).not.toBe('any');
+      expect(entry.documented.source).toMatch(/^seeds\/(login|authorize-user)-errors\.md$|^arena-docs\/connection-errors-[a-z-]+\.md$/);
+      // Only the unknown-errors page speaks for every endpoint.
+      if (entry.match.endpoints === 'any') expect(entry.documented.source).toBe('arena-docs/connection-errors-unknown-system.md');
+    }
+  });
+
+  it('names a fact for every placeholder of a documented message and its variants', () => {
+    for (const entry of KNOWLEDGE_BASE) {
+      if (!entry.documented) continue;
+      const { message, variants = [], captures = [] } = entry.documented;
+      const indexes = (text: string) => [...new Set([...text.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1])))].sort();
+      expect(captures.length, entry.id).toBe(indexes(message).length);
+      expect(indexes(message), entry.id).toEqual(captures.map((_name, index) => index));
+      for (const variant of variants) expect(indexes(variant), `${entry.id} variant`).toEqual(indexes(message));
     }
   });
 });

@@ -1,6 +1,6 @@
 // The lookup order: exact endpoint + code, then 'any' + code, then 'unknown'.
 import { describe, expect, it } from 'vitest';
-import type { Endpoint, FormatFailureCode } from '../../common/check-report.js';
+import { SYNC_ENDPOINTS, type Endpoint, type FormatFailureCode } from '../../common/check-report.js';
 import { KNOWLEDGE_BASE, findEntry } from '../../main/knowledge/index.js';
 
 const TRANSPORT: Record<string, string> = {
@@ -71,6 +71,21 @@ describe('findEntry', () => {
     expect(findEntry('POST /login', code).id).toBe(`format.${code}`);
   });
 
+  it('gives a code the meaning it has at its endpoint', () => {
+    // 3024 reserving a number is about the integration user's licence; creating an item, about the Onshape user.
+    expect(findEntry('POST /settings/items/numberreservations/onshape', 3024).id).toBe('reserve.3024');
+    expect(findEntry('POST /items', 3024).id).toBe('create-item.3024');
+    expect(findEntry('POST /items/{guid}/files', 3024).id).toBe('add-file.3024');
+    expect(findEntry('DELETE /items/{guid}/files/{guid}', 3024).id).toBe('remove-file.3024');
+    // 3001 on an item is a required attribute; on a file, its title.
+    expect(findEntry('PUT /items', 3001).id).toBe('item.3001');
+    expect(findEntry('POST /items/{guid}/files', 3001).id).toBe('add-file.3001');
+    expect(findEntry('PUT /items/{guid}/bom/{guid}', 2014).id).toBe('bom.2014');
+    expect(findEntry('POST /items', 2014).id).toBe('item.2014');
+    // Codes only the sync tables list are not guessed at on the check's endpoints.
+    expect(findEntry('POST /login', 3238).id).toBe('unknown');
+  });
+
   it('treats a numeric string like the number Arena sent', () => {
     expect(findEntry('POST /login', '4089').id).toBe('login.4089');
     expect(findEntry('POST /login', ' 4089 ').id).toBe('login.4089');
@@ -87,7 +102,7 @@ describe('findEntry', () => {
   it('reaches every entry through the lookup', () => {
     const reached = new Set<string>();
     for (const entry of KNOWLEDGE_BASE) {
-      for (const endpoint of ENDPOINTS) for (const code of entry.match.codes) reached.add(findEntry(endpoint, code).id);
+      for (const endpoint of [...ENDPOINTS, ...SYNC_ENDPOINTS]) for (const code of entry.match.codes) reached.add(findEntry(endpoint, code).id);
     }
     const unreachable = KNOWLEDGE_BASE.map((entry) => entry.id).filter((id) => id !== 'unknown' && !reached.has(id));
     expect(unreachable).toEqual([]);
