@@ -25,6 +25,10 @@ export function apiOverTransport(transport: Transport): DoctorApi {
     exportReport: call('exportReport'),
     copyReportSummary: call('copyReportSummary'),
     copyText: call('copyText'),
+    listHistory: () => call('listHistory')(),
+    openHistory: call('openHistory'),
+    deleteHistory: call('deleteHistory'),
+    clearHistory: () => call('clearHistory')(),
     openExternal: call('openExternal'),
     onCheckProgress: (listener) => transport.subscribe(listener),
   };

@@ -174,6 +174,8 @@ export interface ExportRequest {
   format: 'html' | 'json';
   supportTicket: string | null;
   diagnosisPath: DiagnosisPathEntry[];
+  /** A past result from the history to export, or null for the latest check. */
+  historyId: string | null;
 }
 
 export type ExportResult = { saved: true; fileName: string } | { saved: false };
@@ -181,6 +183,35 @@ export type ExportResult = { saved: true; fileName: string } | { saved: false };
 export interface SummaryRequest {
   supportTicket: string | null;
   diagnosisPath: DiagnosisPathEntry[];
+  /** A past result from the history to copy, or null for the latest check. */
+  historyId: string | null;
+}
+
+/** What a check (or another kind of result) looked like, kept in the history exactly as its export would show it. */
+export type HistoryRecord = { kind: 'check'; report: CheckReport };
+export type HistoryKind = HistoryRecord['kind'];
+export type HistoryEntry = HistoryRecord & { id: string };
+
+/** One line of the "Recent checks" list. */
+export interface HistorySummary {
+  id: string;
+  kind: HistoryKind;
+  createdAt: string;
+  /** The API address and workspace ID a check went to; null for a result that made no connection. */
+  apiUrl: string | null;
+  workspaceId: number | null;
+  ok: boolean;
+  /** "passed", or the failed step and Arena's code, e.g. "Log in as the integration user failed (4089)". */
+  outcome: string;
+  /** The diagnosis title, or "The connection works". */
+  title: string;
+}
+
+export interface HistoryList {
+  /** Newest first. */
+  entries: HistorySummary[];
+  /** E.g. that a damaged history file was set aside. */
+  notices: string[];
 }
 
 export interface DoctorApi {
@@ -197,6 +228,11 @@ export interface DoctorApi {
   exportReport(request: ExportRequest): Promise<Result<ExportResult>>;
   copyReportSummary(request: SummaryRequest): Promise<Result<null>>;
   copyText(text: string): Promise<Result<null>>;
+  listHistory(): Promise<Result<HistoryList>>;
+  /** One past result, read-only; export it with historyId in the export request. */
+  openHistory(id: string): Promise<Result<HistoryEntry>>;
+  deleteHistory(id: string): Promise<Result<HistoryList>>;
+  clearHistory(): Promise<Result<HistoryList>>;
   openExternal(url: string): Promise<Result<null>>;
   /** Progress of the running check; returns the unsubscribe function. */
   onCheckProgress(listener: (progress: CheckProgress) => void): () => void;
@@ -218,6 +254,10 @@ export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
   exportReport: 'doctor:export-report',
   copyReportSummary: 'doctor:copy-report-summary',
   copyText: 'doctor:copy-text',
+  listHistory: 'doctor:list-history',
+  openHistory: 'doctor:open-history',
+  deleteHistory: 'doctor:delete-history',
+  clearHistory: 'doctor:clear-history',
   openExternal: 'doctor:open-external',
 };
 

@@ -6,6 +6,7 @@ import { app, clipboard, dialog, net, session, shell, type BrowserWindow } from 
 import type { ExportResult } from '../../common/ipc/contract.js';
 import type { AppLogger } from '../logging/index.js';
 import { createRecheckStore } from '../check/recheck-store.js';
+import { createHistoryStore } from '../history/index.js';
 import type { ServiceHost } from '../service/doctor-service.js';
 import { createSettingsStore } from '../settings/index.js';
 import type { ProbeResult } from '../tls-hint/tls-hint.js';
@@ -33,6 +34,7 @@ export function electronHost(window: BrowserWindow, logger?: AppLogger): Service
     // A corporate root that IT installed on this computer is trusted here as the browser trusts it.
     network: { trustSystemStore: true },
     recheckStore: createRecheckStore(join(app.getPath('userData'), 'recheck.json')),
+    history: createHistoryStore(join(app.getPath('userData'), 'history.json')),
     resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
     electronVersion: process.versions.electron ?? null,
   };

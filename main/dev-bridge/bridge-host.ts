@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRecheckStore } from '../check/recheck-store.js';
+import { createHistoryStore } from '../history/index.js';
 import { createLogger, nullLogger, type AppLogger } from '../logging/index.js';
 import type { ServiceHost } from '../service/doctor-service.js';
 import { createSettingsStore } from '../settings/index.js';
@@ -40,6 +41,7 @@ export function bridgeHost(options: BridgeHostOptions): BridgeHost {
       : unavailableVault('The keychain is switched off for this browser session, so nothing is remembered.'),
     settings: createSettingsStore(join(options.dataDir, 'settings.json')),
     recheckStore: createRecheckStore(join(options.dataDir, 'recheck.json')),
+    history: createHistoryStore(join(options.dataDir, 'history.json')),
     saveFile: async ({ suggestedName, content }) => {
       await mkdir(options.exportDir, { recursive: true });
       // No dialog asks before overwriting here, so never overwrite: the first free name wins.

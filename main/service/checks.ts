@@ -14,6 +14,7 @@ import { scenarioByName } from '../simulator/index.js';
 import { tlsHintFor } from '../tls-hint/tls-hint.js';
 import { normaliseDetails } from './details.js';
 import { fail, ok, type Handlers } from './handler.js';
+import type { HistoryHandlers } from './history-handlers.js';
 import type { ServiceHost } from './host.js';
 import { integrationSecretKind, remember, resolveSecret } from './keychain.js';
 import type { LastReport } from './reports.js';
@@ -23,6 +24,7 @@ export interface CheckContext {
   now: () => Date;
   log: AppLogger;
   last: LastReport;
+  history: Pick<HistoryHandlers, 'keep'>;
   emitProgress: (progress: CheckProgress) => void;
 }
 
@@ -107,6 +109,8 @@ export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' 
         const notices = await remember(host, intent, details);
         if (notices.length > 0) log.warn({ notices }, 'the keychain did not remember a secret');
         await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) });
+        // A cancelled check is not a result (the window does not show it either), so it is not kept.
+        if (!signal.aborted) notices.push(...(await context.history.keep(report, [integrationSecret.data, ...(user ? [user.password] : [])])));
         return ok({ ...(await finish(report, signal)), notices });
       }),
 

@@ -1,7 +1,7 @@
 // The main process's side of the IPC contract, independent of how it is reached: Electron's ipcMain
 // (main/app) and the development bridge (main/dev-bridge) both hand payloads to handle(). Every payload
 // is validated here; every answer is a Result; no handler throws; no secret leaves in an answer.
-// The handlers live by concern: checks.ts, keychain.ts, reports.ts.
+// The handlers live by concern: checks.ts, keychain.ts, reports.ts, history-handlers.ts.
 import type { CheckProgress, DataOf, DoctorMethod, PayloadOf, Result, StartupInfo } from '../../common/ipc/contract.js';
 import { DATA_CENTRES } from '../arena/data-centres.js';
 import { nullLogger, type AddSecrets } from '../logging/index.js';
@@ -9,6 +9,7 @@ import { toolInfo } from '../version.js';
 import { checkHandlers } from './checks.js';
 import { isAllowedExternalLink } from './external-links.js';
 import { fail, ok, type Handlers } from './handler.js';
+import { historyHandlers } from './history-handlers.js';
 import type { ServiceHost } from './host.js';
 import { keychainHandlers } from './keychain.js';
 import { describeIssues, PAYLOAD_SCHEMAS, type PayloadSchema } from './payload-schemas.js';
@@ -30,10 +31,16 @@ export function createDoctorService(host: ServiceHost): DoctorService {
     for (const listener of listeners) listener(progress);
   };
 
+  const history = historyHandlers(host.history, log);
+
   const handlers: Handlers = {
-    ...checkHandlers({ host, now, log, last, emitProgress }),
+    ...checkHandlers({ host, now, log, last, history, emitProgress }),
     ...keychainHandlers(host),
-    ...reportHandlers(host, last, log),
+    ...reportHandlers(host, last, history, log),
+    listHistory: history.listHistory,
+    openHistory: history.openHistory,
+    deleteHistory: history.deleteHistory,
+    clearHistory: history.clearHistory,
 
     getStartup: async () => {
       const [{ settings, notices }, keychain] = await Promise.all([host.settings.read(), host.vault.status()]);

@@ -2,6 +2,7 @@
 import type { ExportResult } from '../../common/ipc/contract.js';
 import type { ArenaNetwork } from '../arena/client.js';
 import type { RecheckStore } from '../check/recheck-store.js';
+import type { HistoryStore } from '../history/index.js';
 import type { AppLogger } from '../logging/index.js';
 import type { SystemProxyResolver } from '../network/proxy.js';
 import type { SettingsStore } from '../settings/index.js';
@@ -23,6 +24,8 @@ export interface ServiceHost {
   timeoutMs?: number;
   /** Trust (extra CAs, the system store) and name resolution for every check; handed to the Arena client as is. */
   network?: ArenaNetwork;
+  /** The recent checks, kept between runs of the app; absent: none are kept. */
+  history?: HistoryStore;
   /** Where the re-check guard keeps its state between runs of the app; absent: in memory only. */
   recheckStore?: RecheckStore;
   /** The support log; it is told the secrets of each request, and removes them from everything logged. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { apiUrlProblem, emailProblem, proxyUrlProblem, MAX_EMAIL_LENGTH, MAX_SECRET_LENGTH } from '../../common/fields.js';
 import type { DoctorMethod, PayloadOf } from '../../common/ipc/contract.js';
 import { DATA_CENTRE_IDS } from '../arena/data-centres.js';
+import { HISTORY_ID_PATTERN } from '../history/schema.js';
 
 const MAX_URL_LENGTH = 2048;
 const MAX_TEXT_LENGTH = 20_000;
@@ -59,6 +60,8 @@ const proxySettingSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('manual'), url: z.string().max(MAX_URL_LENGTH).superRefine(ruled(proxyUrlProblem)) }),
 ]);
 
+const historyIdSchema = z.string().regex(HISTORY_ID_PATTERN, 'That is not an entry of the recent checks.');
+
 const none = z.union([z.null(), z.undefined()]).transform(() => undefined);
 
 export type PayloadSchema<M extends DoctorMethod> = z.ZodType<PayloadOf<M>, unknown>;
@@ -80,8 +83,17 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
   }),
   gateFor: z.strictObject({ details: connectionDetailsSchema, integrationSecret: secretInputSchema, userPassword: secretInputSchema }),
   runPractice: z.strictObject({ scenario: z.string().min(1).max(100) }),
-  exportReport: z.strictObject({ format: z.enum(['html', 'json']), supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema }),
-  copyReportSummary: z.strictObject({ supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema }),
+  exportReport: z.strictObject({
+    format: z.enum(['html', 'json']),
+    supportTicket: supportTicketSchema,
+    diagnosisPath: diagnosisPathSchema,
+    historyId: historyIdSchema.nullable(),
+  }),
+  copyReportSummary: z.strictObject({ supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema, historyId: historyIdSchema.nullable() }),
+  listHistory: none,
+  clearHistory: none,
+  openHistory: historyIdSchema,
+  deleteHistory: historyIdSchema,
   copyText: z.string().min(1).max(MAX_TEXT_LENGTH),
   openExternal: z.string().max(MAX_URL_LENGTH),
 };

@@ -1,4 +1,4 @@
-// The report's part of the service: exporting the last report and copying its summary.
+// The report's part of the service: exporting the last report (or a past one from the history) and copying its summary.
 import type { CheckReport } from '../../common/check-report.js';
 import type { ExportRequest, SummaryRequest } from '../../common/ipc/contract.js';
 import type { AppLogger } from '../logging/index.js';
@@ -8,16 +8,26 @@ import { renderJson } from '../report/json-report.js';
 import { renderText } from '../report/text-report.js';
 import { fail, messageOf, ok, type Handlers } from './handler.js';
 import type { ServiceHost } from './host.js';
+import type { HistoryHandlers } from './history-handlers.js';
 
 /** The last finished check's report: the checks set it, exports read it. */
 export interface LastReport {
   current: CheckReport | null;
 }
 
-export function reportHandlers(host: ServiceHost, last: LastReport, log: AppLogger): Pick<Handlers, 'exportReport' | 'copyReportSummary'> {
+export function reportHandlers(
+  host: ServiceHost,
+  last: LastReport,
+  history: Pick<HistoryHandlers, 'reportOf'>,
+  log: AppLogger,
+): Pick<Handlers, 'exportReport' | 'copyReportSummary'> {
+  /** The latest check's report, or a past one from the history when the request names it. */
+  const reportAtHand = (request: ExportRequest | SummaryRequest): Promise<CheckReport | null> =>
+    request.historyId === null ? Promise.resolve(last.current) : history.reportOf(request.historyId);
+
   return {
     exportReport: async (request) => {
-      const report = reportFor(last.current, request);
+      const report = reportFor(await reportAtHand(request), request);
       if (!report) return fail('no-report', 'There is no report yet: run a check first.');
       const content = request.format === 'html' ? renderHtml(report) : renderJson(report);
       try {
@@ -29,7 +39,7 @@ export function reportHandlers(host: ServiceHost, last: LastReport, log: AppLogg
       }
     },
     copyReportSummary: async (request) => {
-      const report = reportFor(last.current, request);
+      const report = reportFor(await reportAtHand(request), request);
       if (!report) return fail('no-report', 'There is no report yet: run a check first.');
       await host.writeClipboard(renderText(report));
       return ok(null);

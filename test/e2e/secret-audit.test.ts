@@ -2,7 +2,8 @@
 // every simulator scenario is checked through the details form with its WebToken and passwords typed in,
 // its report saved as HTML and JSON and copied, then the page is left. Afterwards nothing holds a secret:
 // not the page (DOM and form values), not any message the page received (API answers and progress
-// events), not the exported files, the clipboard, the settings file, or the support log.
+// events), not the exported files, the clipboard, the settings file, the history of recent checks, or the
+// support log.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -79,7 +80,7 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
 });
 
 describe('after every scenario', () => {
-  it('no exported report, clipboard copy, message to the page, settings file or log line holds a secret', async () => {
+  it('no exported report, clipboard copy, message to the page, settings file, history or log line holds a secret', async () => {
     expect(audited).toHaveLength(SCENARIOS.length);
     // The detector itself finds what it looks for.
     expect(leaksIn(`x ${SCENARIOS[0]?.check.secret ?? ''} y`)).not.toEqual([]);
@@ -92,6 +93,9 @@ describe('after every scenario', () => {
     expect(app.received.length).toBeGreaterThan(SCENARIOS.length * 3);
     expect(leaksIn(app.received.join('\n'))).toEqual([]);
     expect(leaksIn(readFileSync(join(app.dataDir, 'settings.json'), 'utf8'))).toEqual([]);
+    const history = readFileSync(join(app.dataDir, 'history.json'), 'utf8');
+    expect((JSON.parse(history) as { entries: unknown[] }).entries).toHaveLength(SCENARIOS.length);
+    expect(leaksIn(history)).toEqual([]);
     await app.host.logger.flush();
     const logs = join(app.dataDir, 'logs');
     const logText = readdirSync(logs)

@@ -82,6 +82,9 @@ export const savedProfile: fc.Arbitrary<SavedProfile> = fc.record({
   lastReport: fc.option(fc.record({ createdAt: isoDate, ok: fc.boolean(), headline: fc.string({ maxLength: 1000 }) }), { nil: null }),
 });
 
+/** The history store's ids: random base64url. */
+export const historyId: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
+
 /** A valid payload for each IPC method. */
 type Valid = { [M in DoctorMethod]: fc.Arbitrary<PayloadOf<M>> };
 
@@ -94,8 +97,12 @@ export const VALID_PAYLOADS: Valid = {
   runCheck: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput, remember: fc.boolean(), confirmedChange: fc.boolean(), proxy: proxySetting }),
   gateFor: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput }),
   runPractice: fc.record({ scenario: fc.string({ minLength: 1, maxLength: 100 }) }),
-  exportReport: fc.record({ format: fc.constantFrom('html' as const, 'json' as const), supportTicket, diagnosisPath }),
-  copyReportSummary: fc.record({ supportTicket, diagnosisPath }),
+  exportReport: fc.record({ format: fc.constantFrom('html' as const, 'json' as const), supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
+  copyReportSummary: fc.record({ supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
+  listHistory: fc.constant(undefined),
+  clearHistory: fc.constant(undefined),
+  openHistory: historyId,
+  deleteHistory: historyId,
   copyText: fc.string({ minLength: 1, maxLength: 20_000 }),
   openExternal: fc.string({ maxLength: 2048 }),
 };

@@ -64,7 +64,7 @@ describe('the service writes the support log', () => {
     await service.handle('getStartup', undefined);
     const result = await service.handle('runCheck', intentFor(chosen, simulator.apiUrl));
     expect(result.ok).toBe(true);
-    await service.handle('exportReport', { format: 'json', supportTicket: null, diagnosisPath: [] });
+    await service.handle('exportReport', { format: 'json', supportTicket: null, diagnosisPath: [], historyId: null });
     const { text, lines } = await logLines(logs);
     expect(leakedSecrets(chosen, text)).toEqual([]);
     const started = lines.find((line) => line.msg === 'check started');

@@ -78,6 +78,7 @@ describe('Result: a step failed', () => {
     expect(scripted.payloadsOf('exportReport')[0]).toEqual({
       format: 'json',
       supportTicket: null,
+      historyId: null,
       diagnosisPath: [
         {
           step: 'login',

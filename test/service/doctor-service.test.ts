@@ -190,7 +190,7 @@ describe('running a check', () => {
 describe('practice, export and links', () => {
   it('practises a scenario and exports its report as HTML and JSON with the ticket and the path, free of secrets', async () => {
     const { service, dataDir } = setup();
-    expect(await service.handle('exportReport', { format: 'html', supportTicket: null, diagnosisPath: [] })).toMatchObject({
+    expect(await service.handle('exportReport', { format: 'html', supportTicket: null, diagnosisPath: [], historyId: null })).toMatchObject({
       ok: false,
       error: { code: 'no-report' },
     });
@@ -205,7 +205,7 @@ describe('practice, export and links', () => {
       },
     ];
     for (const format of ['html', 'json'] as const) {
-      const saved = data(await service.handle('exportReport', { format, supportTicket: 'CASE-1234', diagnosisPath: path }));
+      const saved = data(await service.handle('exportReport', { format, supportTicket: 'CASE-1234', diagnosisPath: path, historyId: null }));
       expect(saved.saved).toBe(true);
     }
     const files = readdirSync(join(dataDir, 'reports'));
@@ -221,7 +221,7 @@ describe('practice, export and links', () => {
   it('copies a summary to the clipboard and opens only allow-listed help links', async () => {
     const { service, host } = setup();
     data(await service.handle('runPractice', { scenario: 'user-email-not-found' }));
-    data(await service.handle('copyReportSummary', { supportTicket: null, diagnosisPath: [] }));
+    data(await service.handle('copyReportSummary', { supportTicket: null, diagnosisPath: [], historyId: null }));
     expect(host.clipboard[0]).toContain('20015');
     expect(await service.handle('openExternal', 'https://ptc-arena.github.io/arena-dev-help/get-started/connecting')).toEqual({ ok: true, data: null });
     expect(await service.handle('openExternal', 'https://evil.example/phish')).toMatchObject({ ok: false, error: { code: 'not-allowed' } });

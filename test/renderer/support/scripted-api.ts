@@ -9,6 +9,8 @@ import type {
   DoctorApi,
   DoctorMethod,
   ExportResult,
+  HistoryEntry,
+  HistorySummary,
   IpcError,
   PayloadOf,
   RememberedSecrets,
@@ -35,6 +37,10 @@ export interface ScriptedApiOptions {
   exportResult?: ExportResult;
   /** The answer of gateFor; absent: nothing holds either account back. */
   gate?: DetailsGate;
+  /** The recent checks, newest first, with their summaries. */
+  history?: { summary: HistorySummary; entry: HistoryEntry }[];
+  /** Notices listHistory reports. */
+  historyNotices?: string[];
   /** Methods that answer with an error instead. */
   failures?: Partial<Record<DoctorMethod, IpcError>>;
 }
@@ -60,6 +66,8 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
   const practiceResults = [...(options.practiceResults ?? [ok(passedOutcome({ practiceScenario: 'healthy' }))])];
   let remembered: RememberedSecrets = options.remembered ?? { integration: false, user: false };
   let releaseHeld: (() => void) | null = null;
+  let history = [...(options.history ?? [])];
+  const historyList = () => ok({ entries: history.map((item) => item.summary), notices: options.historyNotices ?? [] });
 
   function record<M extends DoctorMethod>(method: M, payload: PayloadOf<M>): IpcError | undefined {
     // Like IPC: throws DataCloneError for proxies, functions and the like.
@@ -140,6 +148,28 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     async copyText(text) {
       const failure = record('copyText', text);
       return failure ? { ok: false, error: failure } : ok(null);
+    },
+    async listHistory() {
+      const failure = record('listHistory', undefined);
+      return failure ? { ok: false, error: failure } : historyList();
+    },
+    async openHistory(id) {
+      const failure = record('openHistory', id);
+      if (failure) return { ok: false, error: failure };
+      const found = history.find((item) => item.entry.id === id);
+      return found ? ok(found.entry) : { ok: false, error: { code: 'no-report', message: 'That check is no longer in the list of recent checks.' } };
+    },
+    async deleteHistory(id) {
+      const failure = record('deleteHistory', id);
+      if (failure) return { ok: false, error: failure };
+      history = history.filter((item) => item.entry.id !== id);
+      return historyList();
+    },
+    async clearHistory() {
+      const failure = record('clearHistory', undefined);
+      if (failure) return { ok: false, error: failure };
+      history = [];
+      return historyList();
     },
     async openExternal(url) {
       const failure = record('openExternal', url);

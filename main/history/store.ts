@@ -1,0 +1,167 @@
+// The history file (<userData>/history.json): the newest results, each as the non-secret report its export
+// would hold. Read with validation, written atomically, every access queued so two changes never lose one.
+// The settings file's rules apply: a damaged, oversized or strange file is set aside with a notice, never a crash.
+import { randomBytes } from 'node:crypto';
+import { lstat, open, rename } from 'node:fs/promises';
+import type { HistoryEntry, HistoryRecord } from '../../common/ipc/contract.js';
+import { errorCode, writeFileAtomic } from '../settings/atomic-write.js';
+import { describeIssues } from '../settings/schema.js';
+import { HISTORY_LIMIT, HISTORY_VERSION, MAX_HISTORY_FILE_BYTES, historyFileSchema, type HistoryFile } from './schema.js';
+
+export interface HistoryStore {
+  /** Newest first. Notices are plain words for the admin, e.g. that a damaged file was set aside. */
+  list(): Promise<{ entries: HistoryEntry[]; notices: string[] }>;
+  get(id: string): Promise<HistoryEntry | null>;
+  /** Adds a result as the newest, dropping the oldest beyond the limit. Rejects when the file cannot be written. */
+  add(record: HistoryRecord): Promise<HistoryEntry>;
+  /** True when an entry was removed. */
+  remove(id: string): Promise<boolean>;
+  clear(): Promise<void>;
+}
+
+export interface HistoryStoreOptions {
+  /** Clock for the name of a set-aside file. */
+  now?: () => Date;
+  /** Largest file read; a test seam (the default is MAX_HISTORY_FILE_BYTES). */
+  maxBytes?: number;
+}
+
+const empty = (): HistoryFile => ({ version: HISTORY_VERSION, entries: [] });
+
+function describeError(error: unknown): string {
+  return errorCode(error) ?? (error instanceof Error ? error.message : 'unknown error');
+}
+
+function mismatchReason(data: unknown, issues: string): string {
+  if (typeof data === 'object' && data !== null && 'version' in data && typeof data.version === 'number' && data.version > HISTORY_VERSION) {
+    return `was written by a newer version of Arena Connect Doctor (history version ${data.version})`;
+  }
+  return `does not hold what Arena Connect Doctor expects (${issues})`;
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+export function createHistoryStore(filePath: string, options: HistoryStoreOptions = {}): HistoryStore {
+  const now = options.now ?? (() => new Date());
+  const maxBytes = options.maxBytes ?? MAX_HISTORY_FILE_BYTES;
+  let tail: Promise<unknown> = Promise.resolve();
+  // Notices found while changing the file, handed out by the next list().
+  let pending: string[] = [];
+
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = tail.then(task);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  // A free name next to the file; rename would silently replace an existing one on POSIX.
+  async function asideName(): Promise<string> {
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    for (let n = 1; ; n += 1) {
+      const candidate = `${filePath}.corrupt-${stamp}${n === 1 ? '' : `-${n}`}`;
+      try {
+        await lstat(candidate);
+      } catch {
+        return candidate;
+      }
+    }
+  }
+
+  async function setAside(reason: string): Promise<{ file: HistoryFile; notices: string[] }> {
+    const start = `The history file ${filePath} ${reason}, so the list of recent checks starts empty.`;
+    try {
+      const aside = await asideName();
+      await rename(filePath, aside);
+      return { file: empty(), notices: [`${start} The old file was kept as ${aside}.`] };
+    } catch (error) {
+      return { file: empty(), notices: [`${start} It could not be moved aside (${describeError(error)}) and will be replaced by the next check.`] };
+    }
+  }
+
+  // Reads at most maxBytes + 1 bytes, so a file that grows while it is read still cannot cost memory.
+  async function readBounded(): Promise<string | 'too-large'> {
+    const handle = await open(filePath, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(maxBytes + 1);
+      let filled = 0;
+      while (filled < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return filled > maxBytes ? 'too-large' : buffer.subarray(0, filled).toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async function readNow(): Promise<{ file: HistoryFile; notices: string[] }> {
+    let text: string | 'too-large';
+    try {
+      // Checked before opening: opening a FIFO or a device would wait forever or read without end.
+      const info = await lstat(filePath);
+      if (!info.isFile()) return setAside('is not a regular file');
+      if (info.size > maxBytes) return setAside(`is larger than ${megabytes(maxBytes)}`);
+      text = await readBounded();
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return { file: empty(), notices: [] };
+      return { file: empty(), notices: [`The history file ${filePath} could not be read (${describeError(error)}), so the list of recent checks is empty for now.`] };
+    }
+    if (text === 'too-large') return setAside(`is larger than ${megabytes(maxBytes)}`);
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return setAside(text.trim() === '' ? 'is empty' : 'is damaged (not valid JSON)');
+    }
+    const parsed = historyFileSchema.safeParse(data);
+    if (!parsed.success) return setAside(mismatchReason(data, describeIssues(parsed.error)));
+    return { file: parsed.data, notices: [] };
+  }
+
+  async function writeNow(file: HistoryFile): Promise<void> {
+    // Validated on the way out too: the strict schema is what keeps anything unexpected out of the file.
+    const parsed = historyFileSchema.parse(file);
+    await writeFileAtomic(filePath, `${JSON.stringify(parsed)}\n`);
+  }
+
+  /** Reads, changes and writes back in one queued step; the read's notices wait for the next list(). */
+  function change<T>(edit: (file: HistoryFile) => { file: HistoryFile | null; result: T }): Promise<T> {
+    return serial(async () => {
+      const current = await readNow();
+      pending.push(...current.notices);
+      const { file, result } = edit(current.file);
+      if (file) await writeNow(file);
+      return result;
+    });
+  }
+
+  return {
+    list: () =>
+      serial(async () => {
+        const { file, notices } = await readNow();
+        const all = [...pending, ...notices];
+        pending = [];
+        return { entries: file.entries, notices: all };
+      }),
+    get: (id) =>
+      serial(async () => {
+        const { file, notices } = await readNow();
+        pending.push(...notices);
+        return file.entries.find((entry) => entry.id === id) ?? null;
+      }),
+    add: (record) =>
+      change((file) => {
+        const entry: HistoryEntry = { ...record, id: randomBytes(12).toString('base64url') };
+        return { file: { ...file, entries: [entry, ...file.entries].slice(0, HISTORY_LIMIT) }, result: entry };
+      }),
+    remove: (id) =>
+      change((file) => {
+        const entries = file.entries.filter((entry) => entry.id !== id);
+        return entries.length === file.entries.length ? { file: null, result: false } : { file: { ...file, entries }, result: true };
+      }),
+    clear: () => change(() => ({ file: empty(), result: undefined })),
+  };
+}
