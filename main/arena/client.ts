@@ -8,7 +8,6 @@ import {
   BUDGET_HEADERS,
   ENDPOINT_PATHS,
   SESSION_HEADER,
-  SESSION_ID_KEYS,
   SECRET_FIELDS,
   authorizeBody,
   loginBody,
@@ -17,7 +16,8 @@ import {
 import { classifyResponse, isRecord, type RawResponse } from './response.js';
 import { describeTransportError } from './transport-error.js';
 import { trustedAuthorities } from './trust.js';
-import { redact, redactNullable } from '../privacy/redact.js';
+import { networkText, networkTextOrNull } from '../privacy/network-text.js';
+import { redactNullable } from '../privacy/redact.js';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -46,6 +46,12 @@ export interface ArenaClientOptions extends ArenaNetwork {
   /** An explicit proxy (http:// or https://). Null or absent: connect directly. */
   proxyUrl?: string | null;
   userAgent?: string;
+  /**
+   * Every secret of the check (the integration user's secret, the Onshape user's password). Each answer
+   * is redacted of all of them on every step, and of the session id once known: a server may echo the
+   * WebToken into the authorize or logout answer.
+   */
+  secrets?: readonly string[];
 }
 
 /** What one request did, free of secrets. */
@@ -95,11 +101,14 @@ export class ArenaClient {
   /** The proxy agents, made on first use: hpagent is loaded only when a proxy is set. */
   private agent: Promise<Agents> | undefined;
   private readonly authorities: (string | Buffer)[] | undefined;
+  /** Grows as the check goes: the secrets given, those sent, the session id received. */
+  private readonly secrets: Set<string>;
 
   constructor(private readonly options: ArenaClientOptions) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.secrets = new Set(options.secrets ?? []);
     this.authorities = trustedAuthorities({
       systemStore: options.trustSystemStore ?? false,
       ...(options.extraCa !== undefined ? { extraCa: options.extraCa } : {}),
@@ -111,14 +120,13 @@ export class ArenaClient {
   }
 
   async login(credentials: IntegrationCredentials, signal?: AbortSignal): Promise<LoginOutcome> {
-    const { call, json } = await this.send({
+    const { call, json, sessionId } = await this.send({
       method: 'POST',
       path: ENDPOINT_PATHS.login.path,
       json: loginBody(credentials),
       ...(signal ? { signal } : {}),
     });
     if (!call.ok) return { call, session: null };
-    const sessionId = readSessionId(json);
     if (!sessionId) {
       return {
         call: { ...call, ok: false, errorCode: 'NO_SESSION_ID', message: 'Arena answered the login without a session id.' },
@@ -127,7 +135,7 @@ export class ArenaClient {
     }
     const session = new ArenaSession(
       numberOrNull(json?.workspaceId),
-      typeof json?.workspaceName === 'string' ? json.workspaceName : null,
+      typeof json?.workspaceName === 'string' ? networkText(json.workspaceName) : null,
       numberOrNull(json?.workspaceRequestLimit),
     );
     sessionIds.set(session, sessionId);
@@ -151,7 +159,7 @@ export class ArenaClient {
     return outcome.call;
   }
 
-  private async send(plan: RequestPlan): Promise<{ call: CallOutcome; json: Record<string, unknown> | null }> {
+  private async send(plan: RequestPlan): Promise<{ call: CallOutcome; json: Record<string, unknown> | null; sessionId: string | null }> {
     if (this.options.proxyUrl && !this.agent) this.agent = proxyAgents(this.options.proxyUrl, this.timeoutMs);
     const agent = this.agent ? await this.agent : undefined;
     const started = performance.now();
@@ -177,8 +185,10 @@ export class ArenaClient {
       ...(this.authorities ? { https: { certificateAuthority: this.authorities } } : {}),
     });
 
-    // A server may echo what it was sent into an error message or page: scrub it before anything keeps it.
-    const secrets = [sessionId ?? '', ...secretFieldsOf(plan.json)];
+    // A server may echo what it was sent (on this step or an earlier one) into any part of its answer.
+    for (const secret of secretFieldsOf(plan.json)) this.secrets.add(secret);
+    if (sessionId) this.secrets.add(sessionId);
+    const secrets = [...this.secrets];
     const received = await readCapped(stream, this.maxBodyBytes);
     const durationMs = Math.round(performance.now() - started);
     const timings = phaseTimings(stream.timings, durationMs);
@@ -197,26 +207,33 @@ export class ArenaClient {
         bodyExcerpt: null,
         durationMs,
       };
-      return { call, json: null };
+      return { call, json: null, sessionId: null };
     }
 
     const { response } = received;
-    // Scrub the whole body before anything is cut from it, so no part of an echoed secret survives a cut.
-    const classified = classifyResponse({ ...response.raw, body: scrubbed(response.raw.body, secrets) });
+    // Parsed first, then every string of it redacted (response.ts); header values are redacted here.
+    const classified = classifyResponse(response.raw, secrets);
+    if (classified.kind === 'ok' && classified.sessionId) this.secrets.add(classified.sessionId);
+    const kept = (value: string | null): string | null => networkTextOrNull(redactNullable(value, [...this.secrets]));
     const common = {
       httpStatus: response.raw.status,
       timings,
-      budget: readBudget(response.headers),
-      serverDate: header(response.headers, 'date'),
+      budget: readBudget(response.headers, kept),
+      serverDate: kept(header(response.headers, 'date')),
       durationMs,
     };
     switch (classified.kind) {
       case 'ok':
-        return { call: { ...common, ok: true, errorCode: null, message: null, bodyExcerpt: null }, json: classified.json };
+        return {
+          call: { ...common, ok: true, errorCode: null, message: null, bodyExcerpt: null },
+          json: classified.json,
+          sessionId: classified.sessionId,
+        };
       case 'arena-error':
         return {
           call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null },
           json: null,
+          sessionId: null,
         };
       case 'format-error':
         return {
@@ -228,6 +245,7 @@ export class ArenaClient {
             bodyExcerpt: classified.excerpt,
           },
           json: null,
+          sessionId: null,
         };
     }
   }
@@ -301,9 +319,9 @@ function phaseTimings(timings: GotStream['timings'], durationMs: number): PhaseT
   };
 }
 
-function readBudget(headers: IncomingHeaders): RequestBudget | null {
+function readBudget(headers: IncomingHeaders, kept: (value: string | null) => string | null): RequestBudget | null {
   const remaining = header(headers, BUDGET_HEADERS.remaining);
-  const resetsAt = header(headers, BUDGET_HEADERS.reset);
+  const resetsAt = kept(header(headers, BUDGET_HEADERS.reset));
   if (remaining === null && resetsAt === null) return null;
   const parsed = remaining === null ? Number.NaN : Number(remaining);
   return { limit: null, remaining: Number.isFinite(parsed) ? parsed : null, resetsAt };
@@ -318,21 +336,6 @@ function header(headers: IncomingHeaders, name: string): string | null {
   const value = headers[name.toLowerCase()];
   if (Array.isArray(value)) return value[0] ?? null;
   return value ?? null;
-}
-
-function readSessionId(json: Record<string, unknown> | null): string | null {
-  if (!isRecord(json)) return null;
-  for (const key of SESSION_ID_KEYS) {
-    const value = json[key];
-    if (typeof value === 'string' && value.trim() !== '') return value;
-  }
-  return null;
-}
-
-function scrubbed(body: Buffer, secrets: readonly string[]): Buffer {
-  const text = body.toString('utf8');
-  const clean = redact(text, secrets);
-  return clean === text ? body : Buffer.from(clean, 'utf8');
 }
 
 /** The secret values in a request body: the fields request-shapes.ts defines as secrets. */

@@ -1,6 +1,12 @@
 // Classifies what came back from Arena (or whatever stood in its place: a proxy, a captive portal, a load
 // balancer) into one tagged value. Pure: no I/O, never throws, whatever the bytes.
+// Secrets are removed after parsing: the body is parsed first and every string of the parsed value is
+// redacted (JSON \u escapes are decoded by then), and text that is not JSON is redacted whole before any
+// cut, so no part of an echoed secret survives an excerpt's or a message's length limit.
 import type { FormatFailureCode } from '../../common/check-report.js';
+import { networkText } from '../privacy/network-text.js';
+import { redact, redactedPrefix, redactValue, secretReach } from '../privacy/redact.js';
+import { SESSION_ID_KEYS } from './request-shapes.js';
 
 export interface RawResponse {
   status: number;
@@ -12,33 +18,45 @@ export interface RawResponse {
 }
 
 export type ClassifiedResponse =
-  | { kind: 'ok'; json: Record<string, unknown> | null }
+  /** sessionId: read from the answer before it was redacted; json no longer holds it. */
+  | { kind: 'ok'; json: Record<string, unknown> | null; sessionId: string | null }
   | { kind: 'arena-error'; code: number | null; message: string }
   | { kind: 'format-error'; code: FormatFailureCode; message: string; excerpt: string | null };
 
 const EXCERPT_CHARS = 300;
+/** The part of an unexpected body an excerpt is read from. */
+const EXCERPT_WINDOW = 64 * 1024;
 
-export function classifyResponse(response: RawResponse): ClassifiedResponse {
+/** secrets: every secret of the check (credentials, session id), removed from everything returned. */
+export function classifyResponse(response: RawResponse, secrets: readonly string[] = []): ClassifiedResponse {
+  const classified = classify(response, secrets);
+  // The tool's own words may quote a header (the redirect target): swept like everything else.
+  if (classified.kind === 'format-error') return { ...classified, message: redact(classified.message, secrets) };
+  return classified;
+}
+
+function classify(response: RawResponse, secrets: readonly string[]): ClassifiedResponse {
   const { status } = response;
   if (response.overCap) {
     return formatError('BODY_TOO_LARGE', `The answer was larger than this tool reads (${response.body.length} bytes kept).`, null);
   }
   if (status === 407) {
-    return formatError('PROXY_AUTH_REQUIRED', 'A proxy asked for its own login (HTTP 407).', excerptOf(response.body));
+    return formatError('PROXY_AUTH_REQUIRED', 'A proxy asked for its own login (HTTP 407).', excerptOf(response.body, secrets));
   }
   if (status >= 300 && status < 400) {
-    return formatError('REDIRECT', `The API address redirected (HTTP ${status}) to ${describeLocation(response.location)}.`, null);
+    const location = response.location === null ? null : redact(response.location, secrets);
+    return formatError('REDIRECT', `The API address redirected (HTTP ${status}) to ${describeLocation(location)}.`, null);
   }
 
   const text = response.body.toString('utf8');
   if (text.trim() === '') {
-    if (status >= 200 && status < 300) return { kind: 'ok', json: null };
+    if (status >= 200 && status < 300) return { kind: 'ok', json: null, sessionId: null };
     // A bare 503 from a load balancer means the same as Arena's own 503.
     if (status === 503) return { kind: 'arena-error', code: 503, message: 'The service is currently unavailable.' };
     return formatError(status >= 400 ? 'UNEXPECTED_STATUS' : 'EMPTY_BODY', `HTTP ${status} with an empty body.`, null);
   }
   if (looksLikeHtml(text, response.contentType)) {
-    return formatError('HTML_RESPONSE', `A web page came back instead of Arena's JSON (HTTP ${status}).`, excerptOf(response.body));
+    return formatError('HTML_RESPONSE', `A web page came back instead of Arena's JSON (HTTP ${status}).`, excerptOf(response.body, secrets));
   }
 
   let parsed: unknown;
@@ -47,37 +65,53 @@ export function classifyResponse(response: RawResponse): ClassifiedResponse {
   } catch {
     // Plain text on an error status (Go's "Client sent an HTTP request to an HTTPS server.") is not JSON cut short.
     if (status >= 400 && !looksLikeJson(text, response.contentType)) {
-      return formatError('UNEXPECTED_STATUS', `HTTP ${status} with a plain-text answer instead of Arena's JSON.`, excerptOf(response.body));
+      return formatError('UNEXPECTED_STATUS', `HTTP ${status} with a plain-text answer instead of Arena's JSON.`, excerptOf(response.body, secrets));
     }
-    return formatError('INVALID_JSON', `The answer is not complete JSON (HTTP ${status}, ${response.body.length} bytes).`, excerptOf(response.body));
+    return formatError('INVALID_JSON', `The answer is not complete JSON (HTTP ${status}, ${response.body.length} bytes).`, excerptOf(response.body, secrets));
   }
 
-  const arenaError = readArenaError(parsed);
+  const ok = status >= 200 && status < 300;
+  const sessionId = ok ? readSessionId(parsed) : null;
+  const all = sessionId === null ? secrets : [...secrets, sessionId];
+  const clean = redactValue(parsed, all);
+  const arenaError = readArenaError(clean, all);
   if (arenaError) return { kind: 'arena-error', ...arenaError };
-  if (status >= 200 && status < 300) {
-    if (isRecord(parsed)) return { kind: 'ok', json: parsed };
-    return formatError('WRONG_SHAPE', `The answer is JSON but not the object Arena sends (HTTP ${status}).`, excerptOf(response.body));
+  if (ok) {
+    if (isRecord(clean)) return { kind: 'ok', json: clean, sessionId };
+    return formatError('WRONG_SHAPE', `The answer is JSON but not the object Arena sends (HTTP ${status}).`, excerptOf(response.body, all));
   }
-  return formatError('UNEXPECTED_STATUS', `HTTP ${status} without an Arena error code.`, excerptOf(response.body));
+  return formatError('UNEXPECTED_STATUS', `HTTP ${status} without an Arena error code.`, excerptOf(response.body, all));
+}
+
+/** The session id of a login answer: Arena's docs and its OpenAPI copy spell the key differently. */
+function readSessionId(parsed: unknown): string | null {
+  if (!isRecord(parsed)) return null;
+  for (const key of SESSION_ID_KEYS) {
+    const value = parsed[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return null;
 }
 
 /** Arena's error body: {"status": 400, "errors": [{"code": 4001, "message": "…"}]}. */
-function readArenaError(parsed: unknown): { code: number | null; message: string } | null {
+function readArenaError(parsed: unknown, secrets: readonly string[]): { code: number | null; message: string } | null {
   if (!isRecord(parsed) || !Array.isArray(parsed.errors) || parsed.errors.length === 0) return null;
   const errors = parsed.errors.filter(isRecord);
   const first = errors[0];
   if (!first) return null;
   const code = toCode(first.code);
   const messages = errors.map((error) => (typeof error.message === 'string' ? error.message : '')).filter(Boolean);
-  return { code, message: oneLine(messages.join(' ')) || 'Arena gave no message.' };
+  return { code, message: oneLine(messages.join(' '), secrets) || 'Arena gave no message.' };
 }
 
 const MAX_MESSAGE_CHARS = 1000;
 
-/** Arena's message as one line of bounded length: a body can hold thousands of errors or control characters. */
-function oneLine(text: string): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_MESSAGE_CHARS ? `${flat.slice(0, MAX_MESSAGE_CHARS)}…` : flat;
+/**
+ * Arena's message as one line of bounded length: a body can hold thousands of errors or control
+ * characters. Swept again once joined and flattened (a secret split across two messages), before the cut.
+ */
+function oneLine(text: string, secrets: readonly string[]): string {
+  return redactedPrefix(networkText(text), secrets, MAX_MESSAGE_CHARS);
 }
 
 function toCode(value: unknown): number | null {
@@ -95,15 +129,17 @@ function looksLikeHtml(text: string, contentType: string | null): boolean {
   return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<)/i.test(text) && !/^\s*[[{"]/.test(text);
 }
 
-/** Readable text of an unexpected body (tags, scripts and styles removed), for support and the admin. */
-export function excerptOf(body: Buffer): string | null {
-  const text = removeTags(removeScriptsAndStyles(body.subarray(0, 64 * 1024).toString('utf8')))
-    .replace(/&nbsp;/g, ' ')
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Readable text of an unexpected body (tags, scripts and styles removed, secrets redacted), for support and the admin. */
+export function excerptOf(body: Buffer, secrets: readonly string[] = []): string | null {
+  const reach = Math.min(EXCERPT_WINDOW, secretReach(secrets));
+  const window = body.subarray(0, EXCERPT_WINDOW + reach).toString('utf8');
+  // Redacted before tags and controls are removed (they could join a split secret), and before the cut.
+  let readable = redact(window, secrets);
+  // A secret cut off at the end of the window has no whole form to recognise: drop the tail it could be in.
+  if (body.length > EXCERPT_WINDOW + reach && reach > 0) readable = readable.slice(0, -reach);
+  const text = networkText(removeTags(removeScriptsAndStyles(readable)).replace(/&nbsp;/g, ' '));
   if (text === '') return null;
-  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
+  return redactedPrefix(text, secrets, EXCERPT_CHARS);
 }
 
 // The two removals below do what .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ') and
@@ -169,7 +205,7 @@ function describeLocation(location: string | null): string {
 }
 
 function formatError(code: FormatFailureCode, message: string, excerpt: string | null): ClassifiedResponse {
-  return { kind: 'format-error', code, message, excerpt };
+  return { kind: 'format-error', code, message: networkText(message), excerpt };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -57,6 +57,8 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     timeoutMs: request.timeoutMs,
     proxyUrl: request.proxyUrl ?? null,
     userAgent: `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`,
+    // Every step's answer is redacted of every secret of the check, not only of the ones it sent.
+    secrets: [request.integrationSecret, ...(request.user ? [request.user.password] : [])],
   });
 
   const runStep = async <T extends { call: CallOutcome }>(step: StepName, call: () => Promise<T>): Promise<[StepResult, T]> => {
