@@ -13,7 +13,7 @@ import {
   loginBody,
   type IntegrationCredentials,
 } from './request-shapes.js';
-import { classifyResponse, isRecord, type RawResponse } from './response.js';
+import { classifyResponse, type RawResponse } from './response.js';
 import { describeTransportError } from './transport-error.js';
 import { trustedAuthorities } from './trust.js';
 import { networkText, networkTextOrNull } from '../privacy/network-text.js';

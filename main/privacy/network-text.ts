@@ -8,8 +8,14 @@ const ESC = '\u001b';
 /** Strings (OSC, DCS, SOS, PM, APC) end at BEL or ST; one longer than this is not taken as a string. */
 const MAX_STRING_SEQUENCE = 256;
 
-/** Removed outright: they change how the rest is shown without being seen themselves. */
-const HIDING = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+/**
+ * Removed outright: they change how the rest is shown without being seen themselves (soft hyphen,
+ * zero-width and bidi controls, fillers, variation selectors, BOM). A string, not a literal: combining
+ * marks inside a character class read as a misleading class to the linter.
+ */
+export const HIDING_SOURCE =
+  '[\\u00ad\\u061c\\u115f\\u1160\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0]|\\u034f|\\u17b4|\\u17b5|[\\u180b-\\u180f]|[\\ufe00-\\ufe0f]';
+const HIDING = new RegExp(HIDING_SOURCE, 'g');
 /** Replaced with a space: C0, DEL, C1 and the Unicode line and paragraph separators. */
 const BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

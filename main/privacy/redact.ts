@@ -4,7 +4,7 @@
 // escapes decoded, repeatedly (double encoding). A match is mapped back to the original text and that
 // whole span is replaced, so nothing later (removing tags or controls for display) can rebuild a secret.
 import { decodeHTML } from 'entities';
-import { escapeSequenceAt } from './network-text.js';
+import { escapeSequenceAt, HIDING_SOURCE } from './network-text.js';
 
 export const REDACTED = '[redacted]';
 
@@ -18,9 +18,9 @@ const MAX_TAG_CHARS = 512;
 
 /**
  * Invisible in a terminal or a page, so a secret split by them still reads as the secret: C0, DEL, C1,
- * soft hyphen, zero-width characters, bidi controls, line/paragraph separators, BOM, variation selectors.
+ * the line/paragraph separators, and what network-text.ts removes as hiding (zero-width, bidi, …).
  */
-export const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/;
+const INVISIBLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]|${HIDING_SOURCE}`);
 
 /** Text, and for each of its UTF-16 code units the span [start, end) of the original text it came from. */
 interface View {
@@ -125,7 +125,7 @@ type Pass = 'strip' | 'entity' | 'percent' | 'unicode' | 'hex' | 'backslash';
 const ROUND: readonly Pass[] = ['entity', 'percent', 'unicode', 'hex', 'backslash', 'strip'];
 /** Characters without which a pass changes nothing (a cheap test before building a view). */
 const PASS_TRIGGERS: Readonly<Record<Pass, RegExp>> = {
-  strip: new RegExp(`[<${INVISIBLE.source.slice(1, -1)}]`),
+  strip: new RegExp(`<|${INVISIBLE.source}`),
   entity: /&/,
   percent: /%/,
   unicode: /\\u/,
