@@ -1,3 +1,4 @@
+// @ts-check
 // The baseline client: the same three requests a check makes (login, authorize, logout), with bare
 // node:http, the same bodies and headers the core sends, and the same keep-alive choice: Node's default
 // global agent (keepAlive: true since Node 19), exactly what got uses when no agent is given. Gzip answers
@@ -52,8 +53,9 @@ async function bareCheck(apiUrl, check) {
 
 /** As a process: reads the target from the environment and prints the statuses as JSON. */
 function main() {
-  const check = JSON.parse(process.env.BENCH_CHECK);
-  bareCheck(process.env.BENCH_API_URL, check).then(
+  const { BENCH_CHECK, BENCH_API_URL } = process.env;
+  if (!BENCH_CHECK || !BENCH_API_URL) throw new Error('bench: BENCH_CHECK and BENCH_API_URL must be set');
+  bareCheck(BENCH_API_URL, JSON.parse(BENCH_CHECK)).then(
     (statuses) => process.stdout.write(`${JSON.stringify({ statuses })}\n`),
     (error) => {
       process.stderr.write(`${error.message}\n`);

@@ -1,3 +1,4 @@
+// @ts-check
 // Check overhead: a full check through the core (runCheck: login, authorize, logout) against the simulator
 // on loopback, versus the same three requests with bare node:http (bare-check.cjs) against the same server.
 // Both use Node's default global agent (keep-alive), send the same bodies and headers, accept gzip and

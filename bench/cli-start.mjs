@@ -1,3 +1,4 @@
+// @ts-check
 // CLI start: `doctor check … --json` as a whole process against the simulator, versus `node -e` making the
 // same three requests with bare node:http (bare-check.cjs). Both processes are spawned the same way and
 // timed from spawn to exit, interleaved. Then: what the CLI loads (every module, traced with module
@@ -120,6 +121,7 @@ export async function cliStart({ warmup = 2, rounds = 15, importRounds = 3 } = {
 
     log(`CLI start: import times (${importRounds} fresh processes each)`);
     const empty = await importTime('node:http', importRounds);
+    /** @type {[string, string][]} */
     const parts = [
       ['got', 'got'],
       ['hpagent', 'hpagent'],

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared helpers for the benchmarks: timing, medians, interleaved A/B runs and the report table.
 // Every figure is a ratio against a baseline measured in the same run, so a loaded machine moves both.
 
@@ -70,8 +71,9 @@ export function ratio(value) {
 export function printTable(rows, out = process.stdout) {
   const headers = ['figure', 'value', 'baseline', 'ratio', 'target', 'verdict'];
   const cells = rows.map((r) => [r.figure, r.value, r.baseline, r.ratio, r.target, r.met === null ? 'info' : r.met ? 'met' : 'MISSED']);
-  const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((line) => [...line[column]].length)));
-  const format = (line) => line.map((cell, column) => cell + ' '.repeat(widths[column] - [...cell].length)).join('  ').trimEnd();
+  const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((line) => [...(line[column] ?? '')].length)));
+  /** @param {string[]} line */
+  const format = (line) => line.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - [...cell].length)).join('  ').trimEnd();
   out.write(`${format(headers)}\n${format(widths.map((width) => '-'.repeat(width)))}\n`);
   for (const line of cells) out.write(`${format(line)}\n`);
   const notes = rows.filter((r) => r.note);

@@ -1,3 +1,4 @@
+// @ts-check
 // Renderer: the built wizard's size (JS + CSS, gzip), its time to interactive in headless Chromium over
 // the development bridge, and its JS heap after practising every scenario, each against a baseline page
 // measured in the same run: an HTML page holding only the start button, served by a bare node:http server
@@ -17,6 +18,9 @@ import { chromium } from 'playwright-core';
 import { SCENARIOS } from '../out/main/simulator/index.js';
 import { interleave, kb, log, mb, median, ms, ratio, row } from './lib.mjs';
 import { START_BUTTON } from './support/page-servers.mjs';
+
+/** The page's own record of when the start button became usable (set by watchForStartButton). */
+/** @typedef {Window & {__tti?: number}} MeasuredWindow */
 
 const RENDERER = fileURLToPath(new URL('../out/renderer/', import.meta.url));
 const ASSETS = join(RENDERER, 'assets');
@@ -44,7 +48,7 @@ function startPageServers() {
     child.stdout.on('data', (chunk) => {
       output += chunk;
       if (!output.includes('\n')) return;
-      const origins = JSON.parse(output.split('\n')[0]);
+      const origins = JSON.parse(output.split('\n')[0] ?? '');
       resolve({
         ...origins,
         stop: async () => {
@@ -69,8 +73,8 @@ function watchForStartButton(label) {
     return false;
   };
   const observer = new MutationObserver(() => {
-    if (window.__tti === undefined && interactive()) {
-      window.__tti = performance.now();
+    if (/** @type {MeasuredWindow} */ (window).__tti === undefined && interactive()) {
+      /** @type {MeasuredWindow} */ (window).__tti = performance.now();
       observer.disconnect();
     }
   });
@@ -103,13 +107,13 @@ async function timeToInteractive(browser, url, phases) {
 /** Loads url in page; returns the in-page time to interactive, recording HTML, assets, API, DOMContentLoaded. */
 async function measureLoad(page, url, phases) {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__tti !== undefined, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => /** @type {MeasuredWindow} */ (window).__tti !== undefined, undefined, { timeout: 15_000 });
   const measured = await page.evaluate(() => {
-    const navigation = performance.getEntriesByType('navigation')[0];
+    const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
     const lastEnd = (match) =>
-      Math.max(0, ...performance.getEntriesByType('resource').filter((entry) => match(entry.name)).map((entry) => entry.responseEnd));
+      Math.max(0, ...performance.getEntriesByType('resource').filter((entry) => match(entry.name)).map((entry) => /** @type {PerformanceResourceTiming} */ (entry).responseEnd));
     return {
-      tti: window.__tti,
+      tti: /** @type {MeasuredWindow} */ (window).__tti,
       html: navigation?.responseEnd ?? 0,
       assets: lastEnd((name) => name.includes('/assets/')),
       dcl: navigation?.domContentLoadedEventEnd ?? 0,
@@ -175,6 +179,7 @@ export async function renderer({ loads = 10 } = {}) {
     const app = (record) => timeToInteractive(browser, `${bridge.origin}/`, record ? phases : null);
     const empty = () => timeToInteractive(browser, `${baseline.origin}/`);
     const shell = () => timeToInteractive(browser, `${baseline.origin}/shell.html`);
+    /** @type {{a: number[], b: number[], c: number[]}} */
     const tti = { a: [], b: [], c: [] };
     const load = { a: () => app(true), b: empty, c: shell };
     await interleave(2, app, empty);
@@ -182,7 +187,7 @@ export async function renderer({ loads = 10 } = {}) {
     // interleave() times the whole call; the figure here is the in-page time, so collect it directly,
     // rotating the order of the three pages every round.
     for (let round = 0; round < loads; round += 1) {
-      const order = [['a', 'b', 'c'], ['b', 'c', 'a'], ['c', 'a', 'b']][round % 3];
+      const order = /** @type {const} */ ([['a', 'b', 'c'], ['b', 'c', 'a'], ['c', 'a', 'b']])[round % 3] ?? /** @type {const} */ (['a', 'b', 'c']);
       for (const which of order) tti[which].push(await load[which]());
     }
     const c = median(tti.c);
@@ -211,6 +216,7 @@ export async function renderer({ loads = 10 } = {}) {
       await warmContext.addInitScript(watchForStartButton, START_BUTTON);
       const appPage = await warmContext.newPage();
       const emptyPage = await warmContext.newPage();
+      /** @type {{a: number[], b: number[]}} */
       const warm = { a: [], b: [] };
       for (let round = 0; round < loads + 2; round += 1) {
         const appFirst = round % 2 === 0;

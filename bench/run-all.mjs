@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench`: every performance figure next to its baseline, measured in this run, as a table.
 // A report, not a test: it exits 0 even when a target is missed (the verdict says MISSED), and non-zero
 // only when a benchmark could not run. Run some sections only: node bench/run-all.mjs check cli renderer scale

@@ -1,3 +1,4 @@
+// @ts-check
 // Scale: a practice run over every scenario in sequence, and diagnose() (the knowledge-base lookup and
 // the filled-in diagnosis) for 10 000 failed calls. Both should be linear: the figure is the time for 2N
 // over the time for N (≈ 2), measured interleaved in the same run (best of R rounds each), with the
@@ -8,6 +9,10 @@ import { runPracticeScenario } from '../out/main/practice/practice.js';
 import { SCENARIOS } from '../out/main/simulator/index.js';
 import { log, median, ms, ratio, row, us } from './lib.mjs';
 
+/** @typedef {import('../out/main/simulator/index.js').Scenario} Scenario */
+/** @typedef {import('../out/main/diagnosis/diagnose.js').DiagnosisInput} DiagnosisInput */
+
+/** @type {import('../out/common/check-report.js').Endpoint[]} */
 const ENDPOINTS = ['POST /login', 'POST /login/authorizeuser', 'PUT /logout'];
 const LINEAR = (r) => r >= 1.6 && r <= 2.5;
 
@@ -28,7 +33,9 @@ async function linearity(rounds, n, run) {
 }
 
 /** Failed calls that reach every knowledge-base entry (and the unknown entry), cycled to any length. */
+/** @returns {DiagnosisInput[]} */
 function failedCalls() {
+  /** @type {DiagnosisInput[]} */
   const calls = [];
   for (const entry of KNOWLEDGE_BASE) {
     const endpoints = entry.match.endpoints === 'any' ? ENDPOINTS : entry.match.endpoints;
@@ -59,7 +66,7 @@ export async function scale({ practiceRounds = 15, lookupRounds = 21, diagnoses 
     const times = [];
     for (let i = 0; i < count; i += 1) {
       const started = performance.now();
-      const run = await runPracticeScenario(SCENARIOS[i % n]);
+      const run = await runPracticeScenario(/** @type {Scenario} */ (SCENARIOS[i % n]));
       times.push(performance.now() - started);
       if (!run.asExpected) unexpected += 1;
     }
@@ -69,6 +76,7 @@ export async function scale({ practiceRounds = 15, lookupRounds = 21, diagnoses 
   // Each position's median over the rounds, summed: a time slice lost to another process hits one item of
   // one round and drops out, while a cost that grows with the run's length (a leak, a growing list) would
   // show as later positions taking longer, and the 2N sum exceeding twice the N sum.
+  /** @type {{small: number[][], large: number[][]}} */
   const byPosition = { small: [], large: [] };
   for (let round = 0; round < practiceRounds; round += 1) {
     for (const size of round % 2 === 0 ? ['small', 'large'] : ['large', 'small']) {
@@ -101,11 +109,11 @@ export async function scale({ practiceRounds = 15, lookupRounds = 21, diagnoses 
   const now = new Date('2026-01-01T00:00:00Z');
   let sink = 0;
   const diagnoseMany = (count) => {
-    for (let i = 0; i < count; i += 1) sink += diagnose(calls[i % calls.length], { now }).causes.length;
+    for (let i = 0; i < count; i += 1) sink += diagnose(/** @type {DiagnosisInput} */ (calls[i % calls.length]), { now }).causes.length;
   };
   const lookupMany = (count) => {
     for (let i = 0; i < count; i += 1) {
-      const call = calls[i % calls.length];
+      const call = /** @type {DiagnosisInput} */ (calls[i % calls.length]);
       sink += findEntry(call.endpoint, call.errorCode).causes.length;
     }
   };

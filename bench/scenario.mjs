@@ -1,12 +1,26 @@
+// @ts-check
 // The simulator target every timing figure uses: the "healthy" scenario (all three steps pass), with a
 // request budget large enough that hundreds of checks never run it out.
+import { checkRequestFor } from '../out/main/practice/practice.js';
 import { SCENARIOS, startSimulator } from '../out/main/simulator/index.js';
 
-export const HEALTHY = SCENARIOS.find((scenario) => scenario.name === 'healthy');
-if (!HEALTHY || HEALTHY.check.loginType !== 'webtoken' || !HEALTHY.check.userEmail) {
-  throw new Error('bench: the "healthy" scenario must be a WebToken check with an Onshape user');
+/** @typedef {import('../out/main/simulator/index.js').Scenario} Scenario */
+
+/** @returns {Scenario & {check: {userEmail: string, userPassword: string}}} */
+function healthyScenario() {
+  /** @type {readonly Scenario[]} */
+  const scenarios = SCENARIOS;
+  const healthy = scenarios.find((scenario) => scenario.name === 'healthy');
+  if (!healthy || healthy.check.loginType !== 'webtoken' || !healthy.check.userEmail || !healthy.check.userPassword) {
+    throw new Error('bench: the "healthy" scenario must be a WebToken check with an Onshape user');
+  }
+  const { userEmail, userPassword } = healthy.check;
+  return { ...healthy, check: { ...healthy.check, userEmail, userPassword } };
 }
 
+export const HEALTHY = healthyScenario();
+
+/** @type {Scenario} */
 const UNLIMITED = {
   ...HEALTHY,
   workspace: () => ({ ...HEALTHY.workspace(), budget: { limit: 1_000_000_000, used: 0 } }),
@@ -17,16 +31,10 @@ export function startHealthySimulator(latencyMs = 0) {
   return startSimulator({ scenario: UNLIMITED, ...(latencyMs > 0 ? { latencyMs } : {}) });
 }
 
-/** The CheckRequest the core runs, from the scenario's check. */
+/**
+ * The CheckRequest the core runs, from the scenario's check (practice mode's own mapping).
+ * @param {string} apiUrl
+ */
 export function checkRequest(apiUrl) {
-  const { check } = HEALTHY;
-  return {
-    apiUrl,
-    workspaceId: check.workspaceId,
-    integrationEmail: check.email,
-    loginType: check.loginType,
-    integrationSecret: check.secret,
-    user: { email: check.userEmail, password: check.userPassword },
-    timeoutMs: 10_000,
-  };
+  return checkRequestFor(HEALTHY, apiUrl, 10_000);
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Draws the app icon, build/icon.png (1024x1024 RGBA), with no dependency but node:zlib: two systems
 // (Onshape and Arena) joined by a pulse line, on a rounded blue square. build/icon.svg is the same
 // drawing as a vector source; electron-builder makes .ico and .icns from the PNG.

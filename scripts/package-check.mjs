@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The package check (`npm run package:check`): packages the app with the real electron-builder.yml, on a
 // machine that has no Electron binary, and checks what would ship to customers.
 //

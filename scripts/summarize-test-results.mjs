@@ -1,3 +1,4 @@
+// @ts-check
 // Sums vitest and Playwright JSON reports into the one line CI reads: "N passed, N failed, N skipped".
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// @ts-check
 // The pages the renderer figures load, served from their own process (as the Electron main process or
 // `npm run dev:browser` would be), so the benchmark's own work (Playwright) never delays an answer:
 // the development bridge with the real service and the built renderer, and a bare node:http server
@@ -42,7 +43,9 @@ function startBaselineServer() {
       response.writeHead(404).end();
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${server.address().port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`, server })),
+  );
 }
 
 async function main() {

@@ -1,3 +1,4 @@
+// @ts-check
 // Module hooks (node:module register) that append every module URL the process loads to a file, one a line.
 import { appendFileSync } from 'node:fs';
 

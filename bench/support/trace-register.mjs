@@ -1,3 +1,4 @@
+// @ts-check
 // `node --import ./bench/support/trace-register.mjs …`: records every module loaded into $BENCH_TRACE_FILE.
 import { register } from 'node:module';
 

@@ -2,7 +2,7 @@
 // desktop app both use it, so anyone can see what the tool does without an Arena account.
 import type { CheckReport } from '../../common/check-report.js';
 import type { ScenarioSummary } from '../../common/ipc/contract.js';
-import { runCheck, type CheckEnvironment } from '../check/runner.js';
+import { runCheck, type CheckEnvironment, type CheckRequest } from '../check/runner.js';
 import { SCENARIOS, startSimulator, type Scenario } from '../simulator/index.js';
 
 export interface PracticeRun {
@@ -12,23 +12,24 @@ export interface PracticeRun {
   asExpected: boolean;
 }
 
+/** What a check is given for a scenario: its integration, secrets and Onshape user, against `apiUrl`. */
+export function checkRequestFor(scenario: Scenario, apiUrl: string, timeoutMs = 10_000): CheckRequest {
+  const { check } = scenario;
+  return {
+    apiUrl,
+    workspaceId: check.workspaceId,
+    integrationEmail: check.email,
+    loginType: check.loginType,
+    integrationSecret: check.secret,
+    user: check.userEmail && check.userPassword ? { email: check.userEmail, password: check.userPassword } : null,
+    timeoutMs,
+  };
+}
+
 export async function runPracticeScenario(scenario: Scenario, environment: CheckEnvironment = {}): Promise<PracticeRun> {
   const simulator = await startSimulator({ scenario });
   try {
-    const { check } = scenario;
-    const report = await runCheck(
-      {
-        apiUrl: simulator.apiUrl,
-        workspaceId: check.workspaceId,
-        integrationEmail: check.email,
-        loginType: check.loginType,
-        integrationSecret: check.secret,
-        user: check.userEmail && check.userPassword ? { email: check.userEmail, password: check.userPassword } : null,
-        timeoutMs: 10_000,
-        practiceScenario: scenario.name,
-      },
-      environment,
-    );
+    const report = await runCheck({ ...checkRequestFor(scenario, simulator.apiUrl), practiceScenario: scenario.name }, environment);
     return { scenario, report, asExpected: matchesExpectation(scenario, report) };
   } finally {
     await simulator.close();

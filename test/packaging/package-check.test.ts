@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ESM script with JSDoc types, no declaration file
 import { checkPackage, importSpecifiers, makeStandInElectron, readFuseWire, readManifest } from '../../scripts/package-check.mjs';
 
 const require = createRequire(import.meta.url);

@@ -1,18 +1,11 @@
 // Turns a simulator scenario into the inputs a check (or the CLI) is given.
 import type { CheckRequest } from '../../main/check/runner.js';
+import { checkRequestFor as practiceCheckRequest } from '../../main/practice/practice.js';
 import type { Scenario } from '../../main/simulator/index.js';
 
+/** The check practice mode runs for a scenario (one mapping for the app, the tests and the benchmarks). */
 export function checkRequestFor(scenario: Scenario, apiUrl: string): CheckRequest {
-  const { check } = scenario;
-  return {
-    apiUrl,
-    workspaceId: check.workspaceId,
-    integrationEmail: check.email,
-    loginType: check.loginType,
-    integrationSecret: check.secret,
-    user: check.userEmail && check.userPassword ? { email: check.userEmail, password: check.userPassword } : null,
-    timeoutMs: 5000,
-  };
+  return practiceCheckRequest(scenario, apiUrl, 5000);
 }
 
 /** The simulator's session ids: "SIM-" and 32 base64url characters, ending in "|". */
