@@ -1,8 +1,9 @@
 // Turns one failed call into a Diagnosis by interpreting the knowledge base. Pure: no I/O, no clock.
 import type { Diagnosis, DiagnosisCause, FixStep, KnownEndpoint, RequestBudget } from '../../common/check-report.js';
 import { ACTOR_LABELS } from '../../common/labels.js';
+import { messageFacts } from '../explain/message-facts.js';
 import { findEntry } from '../knowledge/index.js';
-import type { KnowledgeCause } from '../knowledge/types.js';
+import type { KnowledgeCause, KnowledgeEntry } from '../knowledge/types.js';
 import { extractFacts, type Facts } from './facts.js';
 import { fillFacts } from './fill-facts.js';
 
@@ -19,8 +20,19 @@ export interface DiagnosisInput {
 
 
 export function diagnose(input: DiagnosisInput, context: { now: Date }): Diagnosis {
-  const entry = findEntry(input.endpoint, input.errorCode);
-  const facts = extractFacts(entry.extract ?? [], input, context.now);
+  return diagnoseEntry(findEntry(input.endpoint, input.errorCode), input, context);
+}
+
+/**
+ * The diagnosis one entry gives for one failure. Facts come from the entry's extractors and from the
+ * placeholders of its documented message, read out of Arena's message (the extractors win a clash).
+ */
+export function diagnoseEntry(
+  entry: KnowledgeEntry,
+  input: Omit<DiagnosisInput, 'endpoint' | 'errorCode'>,
+  context: { now: Date },
+): Diagnosis {
+  const facts = { ...messageFacts(entry, input.message), ...extractFacts(entry.extract ?? [], input, context.now) };
   return {
     id: entry.id,
     title: fillFacts(entry.title, facts),
