@@ -1,11 +1,12 @@
 // The shapes a check produces. Shared by the core, the CLI, reports, the IPC contract and the
 // renderer, so they hold plain data only (no functions, no Node or DOM types).
 
-export type StepName = 'login' | 'authorize' | 'logout';
+/** 'users' is the users check's middle step (GET /settings/users), in place of authorize. */
+export type StepName = 'login' | 'authorize' | 'users' | 'logout';
 export type StepOutcome = 'passed' | 'failed' | 'skipped';
 
 /** The Arena endpoints a check calls. Error codes are interpreted per endpoint (4001 differs by endpoint). */
-export type Endpoint = 'POST /login' | 'POST /login/authorizeuser' | 'PUT /logout';
+export type Endpoint = 'POST /login' | 'POST /login/authorizeuser' | 'GET /settings/users' | 'PUT /logout';
 
 /**
  * The endpoints Onshape calls later in a sync, which a check never calls: the knowledge base explains

@@ -13,6 +13,7 @@ export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
 export const STEP_LABELS: Readonly<Record<StepName, string>> = {
   login: 'Log in as the integration user',
   authorize: 'Authorize the Onshape user',
+  users: "Read the workspace's users",
   logout: 'Log out',
 };
 

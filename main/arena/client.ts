@@ -11,7 +11,11 @@ import {
   SECRET_FIELDS,
   authorizeBody,
   loginBody,
+  readUsersPage,
+  usersPageQuery,
+  usersSearchQuery,
   type IntegrationCredentials,
+  type UsersPage,
 } from './request-shapes.js';
 import { classifyResponse, type RawResponse } from './response.js';
 import { describeTransportError } from './transport-error.js';
@@ -85,10 +89,17 @@ export interface LoginOutcome {
   session: ArenaSession | null;
 }
 
+/** One answer of GET /settings/users: the page, or null when the call failed. */
+export interface UsersOutcome {
+  call: CallOutcome;
+  page: UsersPage | null;
+}
+
 interface RequestPlan {
-  method: 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   json?: object;
+  searchParams?: Record<string, string>;
   session?: ArenaSession;
   /** Cancels the request (the admin pressed Cancel); logout is never given one. */
   signal?: AbortSignal;
@@ -153,6 +164,32 @@ export class ArenaClient {
     return (await this.send(plan)).call;
   }
 
+  /** One page of the workspace's users (at most USERS_PAGE_LIMIT), from `offset`. */
+  async listUsers(session: ArenaSession, offset: number, signal?: AbortSignal): Promise<UsersOutcome> {
+    return this.readUsers(session, usersPageQuery(offset), signal);
+  }
+
+  /** The workspace's users whose email matches this one (Arena's search; see usersSearchQuery). */
+  async findUserByEmail(session: ArenaSession, email: string, signal?: AbortSignal): Promise<UsersOutcome> {
+    return this.readUsers(session, usersSearchQuery(email), signal);
+  }
+
+  private async readUsers(session: ArenaSession, searchParams: Record<string, string>, signal?: AbortSignal): Promise<UsersOutcome> {
+    const { call, json } = await this.send({
+      method: 'GET',
+      path: ENDPOINT_PATHS.users.path,
+      searchParams,
+      session,
+      ...(signal ? { signal } : {}),
+    });
+    if (!call.ok) return { call, page: null };
+    const page = readUsersPage(json);
+    if (!page) {
+      return { call: { ...call, ok: false, errorCode: 'WRONG_SHAPE', message: "Arena's answer is not a list of users ({count, results})." }, page: null };
+    }
+    return { call, page };
+  }
+
   async logout(session: ArenaSession): Promise<CallOutcome> {
     const outcome = await this.send({ method: 'PUT', path: ENDPOINT_PATHS.logout.path, session });
     sessionIds.delete(session);
@@ -173,7 +210,9 @@ export class ArenaClient {
     const stream = got.stream(this.url(plan.path), {
       method: plan.method,
       headers,
-      ...(plan.json ? { json: plan.json } : { body: '' }),
+      // got refuses a body on GET; POST and PUT always send one (an empty one for logout).
+      ...(plan.json ? { json: plan.json } : plan.method === 'GET' ? {} : { body: '' }),
+      ...(plan.searchParams ? { searchParams: plan.searchParams } : {}),
       retry: { limit: 0 },
       timeout: { request: this.timeoutMs },
       followRedirect: false,

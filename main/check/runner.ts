@@ -51,30 +51,8 @@ export interface CheckEnvironment {
 export async function runCheck(request: CheckRequest, environment: CheckEnvironment = {}): Promise<CheckReport> {
   const now = environment.now ?? (() => new Date());
   const emit = environment.onEvent ?? (() => undefined);
-  const client = new ArenaClient({
-    ...environment.network,
-    apiUrl: request.apiUrl,
-    timeoutMs: request.timeoutMs,
-    proxyUrl: request.proxyUrl ?? null,
-    userAgent: `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`,
-    // Every step's answer is redacted of every secret of the check, not only of the ones it sent.
-    secrets: [request.integrationSecret, ...(request.user ? [request.user.password] : [])],
-  });
-
-  const runStep = async <T extends { call: CallOutcome }>(step: StepName, call: () => Promise<T>): Promise<[StepResult, T]> => {
-    const { endpoint, path } = ENDPOINT_PATHS[step];
-    const startedAt = now();
-    emit({ type: 'step-started', step, endpoint, at: startedAt.toISOString() });
-    const outcome = await call();
-    const finishedAt = now();
-    const cancelled = outcome.call.errorCode === CANCELLED;
-    const diagnosis = outcome.call.ok || cancelled ? null : await diagnosisOf(endpoint, outcome.call, finishedAt);
-    const result = cancelled
-      ? skipped(step, client, startedAt, "Cancelled by you while waiting for Arena's answer.")
-      : stepResult(step, endpoint, client.url(path), startedAt, outcome.call, diagnosis);
-    emit({ type: 'step-finished', result });
-    return [result, outcome];
-  };
+  const client = clientFor(request, environment.network);
+  const runStep = stepRunner(client, emit, now);
 
   const steps: StepResult[] = [];
   const [login, { session }] = await runStep('login', () =>
@@ -115,7 +93,38 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
   return buildReport(request, steps, session, now(), environment.electronVersion ?? null);
 }
 
-function stepResult(
+/** The Arena client a check (or a users check) talks through, with the request's connection options. */
+export function clientFor(request: Omit<CheckRequest, 'user'> & { user?: CheckRequest['user'] }, network?: ArenaNetwork): ArenaClient {
+  return new ArenaClient({
+    ...network,
+    apiUrl: request.apiUrl,
+    timeoutMs: request.timeoutMs,
+    proxyUrl: request.proxyUrl ?? null,
+    userAgent: `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`,
+    // Every step's answer is redacted of every secret of the check, not only of the ones it sent.
+    secrets: [request.integrationSecret, ...(request.user ? [request.user.password] : [])],
+  });
+}
+
+/** Runs one step's call: announces it, diagnoses a failure, turns a cancelled call into a skipped step. */
+export function stepRunner(client: ArenaClient, emit: (event: CheckEvent) => void, now: () => Date) {
+  return async <T extends { call: CallOutcome }>(step: StepName, call: () => Promise<T>): Promise<[StepResult, T]> => {
+    const { endpoint, path } = ENDPOINT_PATHS[step];
+    const startedAt = now();
+    emit({ type: 'step-started', step, endpoint, at: startedAt.toISOString() });
+    const outcome = await call();
+    const finishedAt = now();
+    const cancelled = outcome.call.errorCode === CANCELLED;
+    const diagnosis = outcome.call.ok || cancelled ? null : await diagnosisOf(endpoint, outcome.call, finishedAt);
+    const result = cancelled
+      ? skipped(step, client, startedAt, "Cancelled by you while waiting for Arena's answer.")
+      : stepResult(step, endpoint, client.url(path), startedAt, outcome.call, diagnosis);
+    emit({ type: 'step-finished', result });
+    return [result, outcome];
+  };
+}
+
+export function stepResult(
   step: StepName,
   endpoint: Endpoint,
   url: string,
@@ -143,7 +152,7 @@ function stepResult(
 }
 
 /** The knowledge base is loaded only when a step fails: a passing check (and the CLI's start) never needs it. */
-async function diagnosisOf(endpoint: Endpoint, call: CallOutcome, finishedAt: Date): Promise<Diagnosis> {
+export async function diagnosisOf(endpoint: Endpoint, call: CallOutcome, finishedAt: Date): Promise<Diagnosis> {
   const { diagnose } = await import('../diagnosis/diagnose.js');
   return diagnose(
     {
@@ -158,7 +167,7 @@ async function diagnosisOf(endpoint: Endpoint, call: CallOutcome, finishedAt: Da
   );
 }
 
-function skipped(step: StepName, client: ArenaClient, at: Date, reason: string): StepResult {
+export function skipped(step: StepName, client: ArenaClient, at: Date, reason: string): StepResult {
   const { endpoint, path } = ENDPOINT_PATHS[step];
   return {
     step,
@@ -179,8 +188,8 @@ function skipped(step: StepName, client: ArenaClient, at: Date, reason: string):
   };
 }
 
-function buildReport(
-  request: CheckRequest,
+export function buildReport(
+  request: Omit<CheckRequest, 'user'> & { user?: CheckRequest['user'] },
   steps: StepResult[],
   session: ArenaSession | null,
   createdAt: Date,

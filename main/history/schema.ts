@@ -45,11 +45,11 @@ const diagnosisSchema = z.strictObject({
   arenaMessage: nullableText(),
 });
 
-const stepNameSchema = z.enum(['login', 'authorize', 'logout']);
+const stepNameSchema = z.enum(['login', 'authorize', 'users', 'logout']);
 
 const stepSchema = z.strictObject({
   step: stepNameSchema,
-  endpoint: z.enum(['POST /login', 'POST /login/authorizeuser', 'PUT /logout']),
+  endpoint: z.enum(['POST /login', 'POST /login/authorizeuser', 'GET /settings/users', 'PUT /logout']),
   url: text(4096),
   outcome: z.enum(['passed', 'failed', 'skipped']),
   httpStatus: z.number().int().min(100).max(999).nullable(),

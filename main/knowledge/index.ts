@@ -11,6 +11,7 @@ import { LOGIN_ENTRIES } from './login-entries.js';
 import { LOGOUT_ENTRIES } from './logout-entries.js';
 import { NETWORK_ENTRIES } from './network-entries.js';
 import { RESERVE_ENTRIES } from './reserve-entries.js';
+import { USERS_ENTRIES } from './users-entries.js';
 import type { KnowledgeEntry } from './types.js';
 import { UNKNOWN_ENTRY } from './unknown-entry.js';
 
@@ -27,6 +28,7 @@ export const KNOWLEDGE_BASE: readonly KnowledgeEntry[] = [
   ...ITEM_ENTRIES,
   ...FILE_ENTRIES,
   ...BOM_ENTRIES,
+  ...USERS_ENTRIES,
   ...API_ENTRIES,
   ...NETWORK_ENTRIES,
   ...FORMAT_ENTRIES,

@@ -49,6 +49,10 @@ export const ARENA_ERRORS = {
   invalidJson: def(400, 20010, 'Invalid JSON data.'),
   invalidEmail: def(400, 20012, 'Invalid email address.'),
   invalidData: def(400, 20014, 'Data or format is invalid.'),
+  // GET /settings/users by an account that may not read users. Code and message are documented (4082
+  // "Access not allowed.", arena-api-notes.md) but not for this endpoint, and not with a status: that this is
+  // what a missing privilege returns, and the 400, are OURS (INFERRED; see USERS_PRIVILEGE_ERROR_CODES).
+  accessNotAllowed: def(400, 4082, 'Access not allowed.'),
   // Code documented, message NOT published: our wording.
   requestLimitReached: def(
     429,

@@ -26,3 +26,12 @@ export {
   type WorkspaceState,
 } from './workspace.js';
 export { nextPacificMidnight, formatPacific } from './budget.js';
+export {
+  usersScenario,
+  generatedUser,
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  LOGIN_EMPLOYEES,
+  type UsersWorkspaceOptions,
+} from './users-scenarios.js';
+export type { DirectoryUser, DirectoryUserType } from './workspace.js';

@@ -7,6 +7,8 @@ import type { BodyInput } from './request-validation.js';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, e.g. "?offset=400&limit=400" (holds no secret: the users list's parameters). */
+  search: string;
   /** Simulator clock, ms since the epoch. */
   time: number;
   /** The email in the body (integration user for login, Onshape user for authorize). */

@@ -55,14 +55,14 @@ export interface Scenario {
 export const WORKSPACE_ID = 123456789;
 /** The company's sandbox workspace: its id is the one admins paste by mistake. */
 export const SANDBOX_WORKSPACE_ID = 987654321;
-const INTEGRATION_EMAIL = 'onshape-integration@northwind.example';
+export const INTEGRATION_EMAIL = 'onshape-integration@northwind.example';
 const INTEGRATION_PASSWORD = 'Integration#Initial-2024';
-const WEBTOKEN = 'wt-7Qm2Xc9Lr4Tz8Kp1Vn6Bd3Hs5Jf0Ga';
+export const WEBTOKEN = 'wt-7Qm2Xc9Lr4Tz8Kp1Vn6Bd3Hs5Jf0Ga';
 const REGENERATED_WEBTOKEN = 'wt-Ne4Rw8Yt1Ui5Op9As2Df6Gh3Jk7Lz0';
-const USER_EMAIL = 'dana.designer@northwind.example';
+export const USER_EMAIL = 'dana.designer@northwind.example';
 const USER_PASSWORD = 'Dana#Arena-2024';
 
-function employee(fields: Pick<EmployeeState, 'email' | 'password'> & Partial<EmployeeState>): EmployeeState {
+export function employee(fields: Pick<EmployeeState, 'email' | 'password'> & Partial<EmployeeState>): EmployeeState {
   return {
     enabled: true,
     forIntegrationUse: false,
@@ -77,14 +77,14 @@ function employee(fields: Pick<EmployeeState, 'email' | 'password'> & Partial<Em
   };
 }
 
-interface Variation {
+export interface Variation {
   workspace?: Partial<Omit<WorkspaceState, 'employees'>>;
   integration?: Partial<EmployeeState>;
   user?: Partial<EmployeeState>;
 }
 
 /** A correctly configured workspace, with the given things changed. Cloned so runs never share objects. */
-function workspaceWith(variation: Variation = {}): () => WorkspaceState {
+export function workspaceWith(variation: Variation = {}): () => WorkspaceState {
   return () => structuredClone<WorkspaceState>({
     id: WORKSPACE_ID,
     name: 'Northwind Robotics',
@@ -117,7 +117,7 @@ const WEBTOKEN_CHECK: ScenarioCheck = {
   userPassword: USER_PASSWORD,
 };
 
-const PASS: ScenarioExpectation = { step: null, httpStatus: null, code: null, cause: null };
+export const PASS: ScenarioExpectation = { step: null, httpStatus: null, code: null, cause: null };
 const at = (step: StepName, httpStatus: number, code: number, cause: string): ScenarioExpectation => ({ step, httpStatus, code, cause });
 
 /** Someone signs in with a wrong password until Arena locks the account. */

@@ -67,7 +67,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://simulator').pathname;
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const path = url.pathname;
     const routed = routeFor(method, path);
     const hasBody = routed.route === 'login' || routed.route === 'authorize';
     let body: BodyInput | null = null;
@@ -81,7 +82,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       reply = routed.reply;
     } else {
       try {
-        reply = workspace.handle({ route: routed.route, sessionId, clientAddress: req.socket.remoteAddress ?? '', body });
+        reply = workspace.handle({
+          route: routed.route,
+          sessionId,
+          clientAddress: req.socket.remoteAddress ?? '',
+          body,
+          query: Object.fromEntries(url.searchParams),
+        });
       } catch {
         reply = errorReply('systemError');
       }
@@ -89,6 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests.push({
       method,
       path,
+      search: url.search,
       time: clock.now(),
       ...presentedCredential(routed.route, body),
       sessionFingerprint: sessionId === null ? null : fingerprint(sessionId),

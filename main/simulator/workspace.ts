@@ -39,6 +39,22 @@ export interface EmployeeState {
   /** Whether the employee is a member of this workspace. */
   workspaceAccess: boolean;
   policies: string[];
+  /** How GET /settings/users lists this employee; absent: EMPLOYEE. */
+  userType?: DirectoryUserType;
+  /** Whether this account may read GET /settings/users; absent: yes. The privilege is not documented (see errors.ts). */
+  mayReadUsers?: boolean;
+}
+
+export type DirectoryUserType = 'EMPLOYEE' | 'PARTNER' | 'BASIC_SUPPLIER' | 'ADVANCED_SUPPLIER' | 'INTEGRATION';
+
+/** A user in the workspace's user list who does not log in during a check (Onshape users, partners, suppliers…). */
+export interface DirectoryUser {
+  email: string;
+  firstName: string;
+  lastName: string;
+  type: DirectoryUserType;
+  enabled: boolean;
+  guid: string;
 }
 
 /** A fault inside Arena while serving one endpoint: nothing the admin configured. */
@@ -58,6 +74,8 @@ export interface WorkspaceState {
   /** How the login reply spells the session id: Arena's docs and its OpenAPI copy differ. */
   sessionKey: SessionKey;
   incident: Incident | null;
+  /** Listed by GET /settings/users after the employees; absent: none. */
+  users?: DirectoryUser[];
 }
 
 export interface ArenaRequest {
@@ -65,8 +83,10 @@ export interface ArenaRequest {
   /** The arena_session_id header, if sent. */
   sessionId: string | null;
   clientAddress: string;
-  /** Null for logout, which has no body. */
+  /** Null for logout and the users list, which have no body. */
   body: BodyInput | null;
+  /** The query string's parameters (GET /settings/users reads offset, limit and email). */
+  query?: Readonly<Record<string, string>>;
 }
 
 export type { ArenaReply };
@@ -89,6 +109,23 @@ interface Failures {
 
 const normalise = (email: string): string => email.trim().toLowerCase();
 
+/** Documented: the default page is 20 users, the largest 400. */
+export const USERS_DEFAULT_LIMIT = 20;
+export const USERS_MAX_LIMIT = 400;
+
+/** A query number: absent gives the default; anything but a whole number gives null. */
+function wholeNumber(text: string | undefined, fallback: number): number | null {
+  if (text === undefined) return fallback;
+  return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+/** Arena's search: whole value, ignoring case, with * as a wildcard (as in the documented fullName=*john). */
+function emailMatcher(pattern: string): (email: string) => boolean {
+  const parts = normalise(pattern).split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  const expression = new RegExp(`^${parts.join('.*')}$`);
+  return (email) => expression.test(normalise(email));
+}
+
 export class Workspace {
   private readonly sessions = new Map<string, Session>();
   private readonly failures = new Map<string, Failures>();
@@ -110,6 +147,8 @@ export class Workspace {
         return this.login(request);
       case 'authorize':
         return this.authorize(request);
+      case 'users':
+        return this.users(request);
       case 'logout':
         return this.logout(request);
     }
@@ -235,6 +274,49 @@ export class Workspace {
     };
     this.fireOnce('afterAuthorize');
     return reply;
+  }
+
+  // ---- GET /settings/users
+
+  private users(request: ArenaRequest): ArenaReply {
+    const gate = this.sessionGate(request.sessionId, 'invalidAccessToken', 'invalidAccessToken');
+    if (!gate.ok) return gate.reply;
+    if (this.findEmployee(gate.session.email)?.mayReadUsers === false) return errorReply('accessNotAllowed', gate.headers);
+    const incident = this.incidentReply('users', gate.headers);
+    if (incident) return incident;
+    const query = request.query ?? {};
+    const offset = wholeNumber(query.offset, 0);
+    const limit = wholeNumber(query.limit, USERS_DEFAULT_LIMIT);
+    // Arena documents a maximum of 400; what it does with more is not documented, so the simulator refuses it.
+    if (offset === null || limit === null || limit < 1 || limit > USERS_MAX_LIMIT) return errorReply('invalidData', gate.headers);
+    const wanted = query.email === undefined ? null : emailMatcher(query.email);
+    const matching = wanted ? this.directory().filter((user) => wanted(user.email)) : this.directory();
+    const results = matching.slice(offset, offset + limit).map((user) => ({
+      email: user.email,
+      enabled: user.enabled,
+      firstName: user.firstName,
+      fullName: `${user.firstName} ${user.lastName}`,
+      guid: user.guid,
+      lastName: user.lastName,
+      type: user.type,
+    }));
+    return { status: 200, body: { count: matching.length, results }, headers: gate.headers };
+  }
+
+  /** Everyone GET /settings/users lists: the employees who log in, then the other users. */
+  directory(): DirectoryUser[] {
+    const employees = this.state.employees.map((employee, index): DirectoryUser => {
+      const [first = employee.email, last = ''] = employee.email.split('@')[0]?.split('.') ?? [];
+      return {
+        email: employee.email,
+        firstName: first,
+        lastName: last,
+        type: employee.userType ?? 'EMPLOYEE',
+        enabled: employee.enabled,
+        guid: `EMPLOYEE${String(index).padStart(12, '0')}`,
+      };
+    });
+    return [...employees, ...(this.state.users ?? [])];
   }
 
   // ---- PUT /logout

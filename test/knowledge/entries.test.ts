@@ -1,4 +1,5 @@
 // Shape rules every knowledge-base entry must keep, checked over the whole list.
+import { ENDPOINT_PATHS } from '../../main/arena/request-shapes.js';
 import { describe, expect, it } from 'vitest';
 import type { Endpoint } from '../../common/check-report.js';
 import { ACTOR_LABELS } from '../../common/labels.js';
@@ -8,7 +9,7 @@ import { placeholdersIn } from '../../main/diagnosis/fill-facts.js';
 import { KNOWLEDGE_BASE, findEntry } from '../../main/knowledge/index.js';
 import type { KnowledgeEntry } from '../../main/knowledge/types.js';
 
-const ENDPOINTS: Endpoint[] = ['POST /login', 'POST /login/authorizeuser', 'PUT /logout'];
+const ENDPOINTS: Endpoint[] = Object.values(ENDPOINT_PATHS).map((entry) => entry.endpoint);
 const NOW = new Date('2025-03-04T05:06:07.000Z');
 
 function allText(entry: KnowledgeEntry): string[] {
@@ -28,7 +29,7 @@ describe('knowledge base entries', () => {
   it('names ids by scope and code', () => {
     for (const entry of KNOWLEDGE_BASE) {
       expect(entry.id).toMatch(
-        /^(login|authorize|logout|reserve|create-item|item|add-file|remove-file|bom|remove-bom)\.\d+$|^api\.\d+$|^network\.[A-Z_]+$|^format\.[A-Z_]+$|^unknown$/,
+        /^(login|authorize|logout|reserve|create-item|item|add-file|remove-file|bom|remove-bom)\.\d+$|^users\.(\d+|[A-Z_]+)$|^api\.\d+$|^network\.[A-Z_]+$|^format\.[A-Z_]+$|^unknown$/,
       );
       if (entry.id !== 'unknown') expect(entry.id.split('.')[1]).toBe(String(entry.match.codes[0]));
     }

@@ -1,4 +1,5 @@
 // The lookup order: exact endpoint + code, then 'any' + code, then 'unknown'.
+import { ENDPOINT_PATHS, USERS_PRIVILEGE_ERROR_CODES } from '../../main/arena/request-shapes.js';
 import { describe, expect, it } from 'vitest';
 import { SYNC_ENDPOINTS, type Endpoint, type FormatFailureCode } from '../../common/check-report.js';
 import { KNOWLEDGE_BASE, findEntry } from '../../main/knowledge/index.js';
@@ -38,7 +39,7 @@ const FORMAT: Record<FormatFailureCode, true> = {
   NO_SESSION_ID: true,
 };
 
-const ENDPOINTS: Endpoint[] = ['POST /login', 'POST /login/authorizeuser', 'PUT /logout'];
+const ENDPOINTS: Endpoint[] = Object.values(ENDPOINT_PATHS).map((entry) => entry.endpoint);
 
 describe('findEntry', () => {
   it('interprets a code by the endpoint that returned it', () => {
@@ -54,12 +55,15 @@ describe('findEntry', () => {
     expect(findEntry('POST /login/authorizeuser', 401).id).toBe('api.401');
     expect(findEntry('POST /login', 503).id).toBe('login.503');
     expect(findEntry('PUT /logout', 503).id).toBe('api.503');
+    // On the users list, access codes mean the account may not read users (INFERRED, see USERS_PRIVILEGE_ERROR_CODES).
+    for (const code of [4082, 20001, 20002]) expect(findEntry('GET /settings/users', code).id).toBe('users.4082');
   });
 
   it.each([4082, 4084, 4085, 4087, 3000, 20002, 20010, 20011, 20012, 20013, 20014, 415])(
     'finds the any-endpoint entry api.%s on every endpoint',
     (code) => {
-      for (const endpoint of ENDPOINTS) expect(findEntry(endpoint, code).id).toBe(`api.${code}`);
+      const privilege = (USERS_PRIVILEGE_ERROR_CODES as readonly number[]).includes(code);
+      for (const endpoint of ENDPOINTS) expect(findEntry(endpoint, code).id).toBe(privilege && endpoint === 'GET /settings/users' ? 'users.4082' : `api.${code}`);
     },
   );
 
