@@ -36,3 +36,25 @@ export interface Explanation {
   diagnoses: Diagnosis[];
   question: ExplainQuestion | null;
 }
+
+/** Said wherever an explanation is shown or exported: it came from text alone. */
+export const EXPLAINED_NOTE = 'Explained from a message, no connection made.';
+
+/** Said when nothing matched. */
+export const NOT_IN_CATALOGUE =
+  "This message is not in Arena's published list of Onshape connection errors; general guidance follows.";
+
+/** An explanation as exported or copied: what was explained, when, by which version, and the admin's choice. */
+export interface ExplanationReport {
+  tool: { name: string; version: string };
+  createdAt: string;
+  explanation: Explanation;
+  /** The candidate the admin picked by answering "What were you doing…?"; null: the best-ranked one. */
+  chosenId: string | null;
+}
+
+/** The candidate's diagnosis a report shows: the chosen one, else the best-ranked, else the generic one. */
+export function shownDiagnosisIndex(report: Pick<ExplanationReport, 'explanation' | 'chosenId'>): number {
+  const index = report.explanation.candidates.findIndex((candidate) => candidate.id === report.chosenId);
+  return index >= 0 ? index : 0;
+}

@@ -4,6 +4,7 @@ import type { DataCentreId, LoginType } from '../../common/check-report.js';
 import { apiUrlProblem, emailProblem, proxyUrlProblem, timeoutProblem, workspaceIdProblem } from '../../common/fields.js';
 import { DATA_CENTRE_IDS, dataCentreById } from '../arena/data-centres.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
+import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
 
 export interface CheckOptions {
   apiUrl: string;
@@ -27,6 +28,9 @@ export type CliCommand =
   | { command: 'check'; options: CheckOptions }
   | { command: 'practice'; scenario: string | null; json: boolean }
   | { command: 'scenarios'; json: boolean }
+  /** text null: read it from standard input ("-"). */
+  | { command: 'explain'; text: string | null; json: boolean }
+  | { command: 'explain-list'; json: boolean }
   | { command: 'help' }
   | { command: 'version' };
 
@@ -38,6 +42,9 @@ Commands:
   check       Run the check Onshape runs against Arena, from this computer
   practice    Run checks against the built-in Arena simulator: [SCENARIO], or every scenario
   scenarios   List the simulator's scenarios
+  explain     Explain an error Onshape shows, from its text alone (no login, no network):
+              explain TEXT... (the words joined by spaces; "-" reads standard input) [--json]
+              explain --list [--json] prints every error Arena publishes: endpoint, code, title
   help        Show this help
 
 check options:
@@ -59,7 +66,9 @@ check only speaks HTTPS to Arena.
 Secrets are never taken on the command line. They come from ARENA_WEBTOKEN or ARENA_PASSWORD (by
 login type) and ARENA_USER_PASSWORD, or from a hidden prompt when this is a terminal.
 
-Exit codes: 0 every step passed, 1 a step failed (diagnosed), 2 bad usage or input, 3 internal error.`;
+Exit codes: 0 every step passed, 1 a step failed (diagnosed), 2 bad usage or input, 3 internal error.
+explain: 0 the message or code was recognised, 1 it was not (general guidance printed), 2 bad usage
+(no text, or more than ${MAX_EXPLAIN_INPUT_CHARS} characters).`;
 
 const CHECK_OPTIONS = {
   'api-url': { type: 'string' },
@@ -92,13 +101,43 @@ export function parseCommandLine(argv: readonly string[], env: CliEnvironment = 
       return parseCheck(rest, env);
     case 'practice':
       return parsePractice(rest);
+    case 'explain':
+      return parseExplain(rest);
     case 'scenarios': {
       const listing = parseListing(rest, false);
       return listing.ok ? ok({ command: 'scenarios', json: listing.value.json }) : listing;
     }
     default:
-      return fail(`Unknown command "${printable(command)}". Commands: check, practice, scenarios, help.`);
+      return fail(`Unknown command "${printable(command)}". Commands: check, practice, scenarios, explain, help.`);
   }
+}
+
+/**
+ * explain's words are the admin's pasted text, so they are not run through parseArgs: a word such as
+ * "-1" or "--" inside a message is text. Only --json, --list and --help are options; "--" ends them.
+ */
+function parseExplain(rest: readonly string[]): Parsed<CliCommand> {
+  let json = false;
+  let list = false;
+  const words: string[] = [];
+  let optionsEnded = false;
+  for (const word of rest) {
+    if (!optionsEnded && word === '--') optionsEnded = true;
+    else if (!optionsEnded && word === '--json') json = true;
+    else if (!optionsEnded && word === '--list') list = true;
+    else if (!optionsEnded && (word === '--help' || word === '-h')) return ok({ command: 'help' });
+    else words.push(word);
+  }
+  if (list) return words.length > 0 ? fail('explain --list takes no text.') : ok({ command: 'explain-list', json });
+  if (words.length === 1 && words[0] === '-') return ok({ command: 'explain', text: null, json });
+  const text = words.join(' ');
+  if (text.trim() === '') return fail('explain needs the error text: doctor explain TEXT... (or "-" to read it from standard input).');
+  if (text.length > MAX_EXPLAIN_INPUT_CHARS) return fail(tooLongForExplain(text.length));
+  return ok({ command: 'explain', text, json });
+}
+
+export function tooLongForExplain(length: number): string {
+  return `The text is ${length} characters; explain takes at most ${MAX_EXPLAIN_INPUT_CHARS}. Paste only the error message.`;
 }
 
 function parsePractice(rest: readonly string[]): Parsed<CliCommand> {

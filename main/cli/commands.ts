@@ -1,4 +1,4 @@
-// The doctor commands: check, practice, scenarios. Output and exit codes are a contract (see USAGE).
+// The doctor commands: check, practice, scenarios, explain. Output and exit codes are a contract (see USAGE).
 import type { CheckReport } from '../../common/check-report.js';
 import { runCheck } from '../check/runner.js';
 import { renderJson } from '../report/json-report.js';
@@ -39,6 +39,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     case 'check':
       return check(command.options, io);
+    case 'explain': {
+      // Loaded on demand, like practice: the knowledge base and the matcher are not needed by check.
+      const { runExplain } = await import('./explain.js');
+      const result = await runExplain(command.text, command.json, io.stdin);
+      if (!result.ok) return usageError(io, result.error);
+      io.stdout.write(result.value.output);
+      return result.value.recognized ? EXIT.passed : EXIT.failed;
+    }
+    case 'explain-list': {
+      const { listCatalogue } = await import('./explain.js');
+      io.stdout.write(listCatalogue(command.json));
+      return EXIT.passed;
+    }
   }
 }
 

@@ -33,18 +33,18 @@ export function toJsonReport(report: CheckReport): JsonReport {
 
 function toJsonStep(step: StepResult): JsonStep {
   const { diagnosis, ...rest } = step;
+  return { ...rest, diagnosis: diagnosis ? toJsonDiagnosis(diagnosis) : null };
+}
+
+/** One diagnosis in the JSON contract; `doctor explain --json` gives the same shape. */
+export function toJsonDiagnosis(diagnosis: Diagnosis): JsonDiagnosis {
   return {
-    ...rest,
-    diagnosis: diagnosis
-      ? {
-          ...diagnosisSummary(diagnosis),
-          meaning: diagnosis.meaning,
-          recheck: diagnosis.recheck,
-          facts: diagnosis.facts,
-          arenaMessage: diagnosis.arenaMessage,
-          causeDetails: diagnosis.causes,
-        }
-      : null,
+    ...diagnosisSummary(diagnosis),
+    meaning: diagnosis.meaning,
+    recheck: diagnosis.recheck,
+    facts: diagnosis.facts,
+    arenaMessage: diagnosis.arenaMessage,
+    causeDetails: diagnosis.causes,
   };
 }
 
