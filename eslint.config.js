@@ -56,7 +56,7 @@ function boundaryConfigs() {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'test-results/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['**/out/**', 'release/**', 'test-results/**', '**/node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // The Svelte rules only for Svelte files (on plain CommonJS scripts some of them crash).

@@ -135,10 +135,12 @@ function packageNameOf(specifier) {
 
 /**
  * Checks a packaged app folder (the one holding resources/). Pure reading; no build.
- * @param {{appOutDir: string, executable?: string, dependencies: string[], devDependencies: string[], budgetBytes?: number}} options
+ * bridgeMarkers: strings only the development bridge's client holds (its token header and meta name);
+ * metaPolicy: the CSP the renderer's index.html must carry (the header's, as a <meta> may hold it).
+ * @param {{appOutDir: string, executable?: string, dependencies: string[], devDependencies: string[], budgetBytes?: number, bridgeMarkers: string[], metaPolicy: string}} options
  * @returns {{checks: {name: string, ok: boolean, detail: string}[], asarBytes: number, files: string[]}}
  */
-export function checkPackage({ appOutDir, executable, dependencies, devDependencies, budgetBytes = ASAR_BUDGET_BYTES }) {
+export function checkPackage({ appOutDir, executable, dependencies, devDependencies, budgetBytes = ASAR_BUDGET_BYTES, bridgeMarkers, metaPolicy }) {
   /** @type {{name: string, ok: boolean, detail: string}[]} */
   const checks = [];
   /** @type {(name: string, ok: boolean, detail?: string) => void} */
@@ -199,6 +201,25 @@ export function checkPackage({ appOutDir, executable, dependencies, devDependenc
   const assets = [...renderer.matchAll(/\b(?:src|href)="\.?\/?([^"#?:]+)"/g)].map((match) => `/out/renderer/${match[1]}`);
   const missingAssets = assets.filter((path) => !fileSet.has(path));
   check('renderer assets named by index.html are packaged', renderer !== '' && missingAssets.length === 0, missingAssets.join(', ') || `${assets.length} assets`);
+
+  // The renderer as built for the app: the header's CSP in its <meta>, and no development-bridge client.
+  const metaTag = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(renderer);
+  const metaContent = metaTag ? (metaTag[1] ?? '').replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&') : null;
+  check(
+    "renderer index.html carries the header's Content-Security-Policy",
+    metaContent === metaPolicy,
+    metaContent === null ? 'no Content-Security-Policy <meta>' : metaContent === metaPolicy ? metaContent : `has "${metaContent}"`,
+  );
+  const rendererCode = files.filter((path) => /^\/out\/renderer\/.*\.(js|html)$/.test(path));
+  const withBridge = rendererCode.filter((path) => {
+    const text = asar.extractFile(archive, path.slice(1)).toString('utf8');
+    return bridgeMarkers.some((marker) => text.includes(marker));
+  });
+  check(
+    'no development-bridge client in the renderer (its token header and meta name)',
+    bridgeMarkers.length > 0 && withBridge.length === 0,
+    withBridge.length ? `found in ${withBridge.join(', ')}` : `${rendererCode.length} renderer files searched`,
+  );
 
   // Nothing that must not ship.
   const own = files.filter((path) => !path.startsWith('/node_modules/'));
@@ -336,10 +357,15 @@ async function main(argv) {
     const packStarted = performance.now();
     const { appOutDir, electronVersion } = packageWithStandIn(workDir);
     console.log(`   packaged for Electron ${electronVersion} in ${((performance.now() - packStarted) / 1000).toFixed(1)} s`);
+    // The rules' own constants, from the build (out/ exists by now).
+    const { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } = await import('../out/common/dev-bridge.js');
+    const { META_CONTENT_SECURITY_POLICY } = await import('../out/common/content-security-policy.js');
     const { checks, asarBytes } = checkPackage({
       appOutDir,
       executable: join(appOutDir, linuxExecutableName()),
       ...readManifest(),
+      bridgeMarkers: [BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META],
+      metaPolicy: META_CONTENT_SECURITY_POLICY,
     });
     for (const { name, ok, detail } of checks) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
     const failed = checks.filter((item) => !item.ok);

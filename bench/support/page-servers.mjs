@@ -13,7 +13,7 @@ import { startDevBridge } from '../../out/main/dev-bridge/server.js';
 import { createDoctorService } from '../../out/main/service/doctor-service.js';
 
 export const START_BUTTON = 'Check my connection';
-const RENDERER = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+const RENDERER = fileURLToPath(new URL('../../out/renderer-bridge/', import.meta.url));
 
 const BASELINE_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="UTF-8"><title>baseline</title><link rel="icon" href="data:,"></head>

@@ -58,16 +58,4 @@ export function secureWindowOptions(preloadPath: string, options: { devTools: bo
   };
 }
 
-/** The renderer's Content-Security-Policy: only its own scripts and styles, nothing remote, no eval. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.js';

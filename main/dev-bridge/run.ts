@@ -11,7 +11,7 @@ const dataDir = process.env.DOCTOR_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'docto
 const host = bridgeHost({ dataDir, exportDir: join(dataDir, 'reports'), keychain: process.env.DOCTOR_KEYCHAIN !== 'off', log: true });
 const bridge = await startDevBridge({
   service: createDoctorService(host),
-  rendererRoot: fileURLToPath(new URL('../../renderer/', import.meta.url)),
+  rendererRoot: fileURLToPath(new URL('../../renderer-bridge/', import.meta.url)),
   port: process.env.DOCTOR_PORT ? Number(process.env.DOCTOR_PORT) : 0,
 });
 process.stdout.write(`Arena Connect Doctor (browser variant): ${bridge.origin}/\nSettings and exported reports: ${dataDir}\nCtrl-C to stop.\n`);

@@ -6,17 +6,17 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
+import { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from '../../common/dev-bridge.js';
 import { DOCTOR_METHODS, type DoctorMethod } from '../../common/ipc/contract.js';
 import { SECURITY_HEADERS, serveRendererFile } from '../app/renderer-files.js';
 import { RENDERER_ORIGIN } from '../app/window-options.js';
 import type { DoctorService } from '../service/doctor-service.js';
 
-export const TOKEN_HEADER = 'x-doctor-bridge-token';
 const MAX_BODY_BYTES = 64 * 1024;
 
 export interface DevBridgeOptions {
   service: DoctorService;
-  /** The built renderer (out/renderer). */
+  /** The renderer's bridge build (out/renderer-bridge): the app's build has no bridge client. */
   rendererRoot: string;
   port?: number;
 }
@@ -44,7 +44,7 @@ export async function startDevBridge(options: DevBridgeOptions): Promise<DevBrid
     const url = new URL(request.url ?? '/', origin);
 
     if (request.method === 'POST' && url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(request.headers[TOKEN_HEADER], token)) return sendText(response, 401, 'Bad token');
+      if (!tokenMatches(request.headers[BRIDGE_TOKEN_HEADER], token)) return sendText(response, 401, 'Bad token');
       const method = url.pathname.slice('/api/'.length);
       if (!isMethod(method)) return sendText(response, 404, 'Unknown method');
       const body = await readJson(request);
@@ -68,7 +68,7 @@ export async function startDevBridge(options: DevBridgeOptions): Promise<DevBrid
     if (pathname === '/' || pathname === '/index.html') {
       const html = await readFile(join(options.rendererRoot, 'index.html'), 'utf8');
       // The token reaches only pages this server serves; a meta tag needs no inline script.
-      const withToken = html.replace('<head>', `<head>\n    <meta name="doctor-bridge-token" content="${token}">`);
+      const withToken = html.replace('<head>', `<head>\n    <meta name="${BRIDGE_TOKEN_META}" content="${token}">`);
       response.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(withToken);
       return;

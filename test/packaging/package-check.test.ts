@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { META_CONTENT_SECURITY_POLICY } from '../../common/content-security-policy.js';
+import { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from '../../common/dev-bridge.js';
 import { checkPackage, importSpecifiers, makeStandInElectron, readFuseWire, readManifest } from '../../scripts/package-check.mjs';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +29,7 @@ const GOOD_APP: Record<string, string> = {
   'out/main/service/run.js': "import got from 'got';\nimport keytar from 'keytar';\nexport * from '../../common/shared.js';\nexport const run = () => [got, keytar];\n",
   'out/common/shared.js': 'export const shared = 1;\n',
   'out/preload/preload.cjs': "const { contextBridge } = require('electron');\ncontextBridge.exposeInMainWorld('doctor', {});\n",
-  'out/renderer/index.html': '<!doctype html><script type="module" src="./assets/index-abc.js"></script><link rel="stylesheet" href="./assets/style-abc.css">',
+  'out/renderer/index.html': `<!doctype html><meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}"><script type="module" src="./assets/index-abc.js"></script><link rel="stylesheet" href="./assets/style-abc.css">`,
   'out/renderer/assets/index-abc.js': 'console.log(1);\n',
   'out/renderer/assets/style-abc.css': 'body{}\n',
   'node_modules/got/package.json': '{"name":"got"}',
@@ -37,7 +39,12 @@ const GOOD_APP: Record<string, string> = {
   'node_modules/keytar/build/Release/keytar.node': 'not really a native module',
 };
 
-const MANIFEST = { dependencies: ['got', 'keytar'], devDependencies: ['vitest', 'svelte', 'electron', 'playwright-core', 'typescript'] };
+const MANIFEST = {
+  dependencies: ['got', 'keytar'],
+  devDependencies: ['vitest', 'svelte', 'electron', 'playwright-core', 'typescript'],
+  bridgeMarkers: [BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META],
+  metaPolicy: META_CONTENT_SECURITY_POLICY,
+};
 
 let counter = 0;
 /** Packs files into <folder>/resources/app.asar (+ app.asar.unpacked for .node) and returns the folder. */
@@ -107,6 +114,23 @@ describe('package check rules', () => {
     writeFileSync(join(root, 'package.json'), JSON.stringify({ dependencies: { got: '1' }, optionalDependencies: { keytar: '1' }, devDependencies: { vitest: '1' } }));
     expect(readManifest(root)).toEqual({ dependencies: ['got', 'keytar'], devDependencies: ['vitest'] });
     expect(readManifest().dependencies).toContain('keytar');
+  });
+
+  it("fail when the renderer bundle carries the development bridge's client", async () => {
+    const bundle = `fetch('/api/runCheck', { headers: { '${BRIDGE_TOKEN_HEADER}': token } });\n`;
+    expect(await failedChecks({ ...GOOD_APP, 'out/renderer/assets/index-abc.js': bundle })).toEqual([
+      'no development-bridge client in the renderer (its token header and meta name)',
+    ]);
+  });
+
+  it.each([
+    ['no CSP <meta>', '<!doctype html><script type="module" src="./assets/index-abc.js"></script><link rel="stylesheet" href="./assets/style-abc.css">'],
+    [
+      'a weaker CSP <meta> than the header (no base-uri)',
+      `<!doctype html><meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY.replace(/; base-uri [^;]+/, '')}"><script type="module" src="./assets/index-abc.js"></script><link rel="stylesheet" href="./assets/style-abc.css">`,
+    ],
+  ])('fail when index.html has %s', async (_label, html) => {
+    expect(await failedChecks({ ...GOOD_APP, 'out/renderer/index.html': html })).toEqual(["renderer index.html carries the header's Content-Security-Policy"]);
   });
 
   it('fail when a production dependency is missing', async () => {

@@ -1,11 +1,10 @@
-// DoctorApi over the lead's loopback development bridge, for running the wizard in a plain browser:
+// DoctorApi over the loopback development bridge, for running the wizard in a plain browser (only in
+// the renderer's bridge build: the app's build leaves this module out, see lib/api.ts):
 // POST /api/<method> with the bridge token, body {"payload": …}, answer = the Result JSON; progress
 // arrives as Server-Sent Events on /events. Never throws: every failure becomes a Result error.
 import { apiOverTransport } from '../../../common/ipc/api-over-transport';
+import { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from '../../../common/dev-bridge';
 import type { CheckProgress, DoctorApi, DoctorMethod, IpcError, Result } from '../../../common/ipc/contract';
-
-export const BRIDGE_TOKEN_META = 'doctor-bridge-token';
-export const BRIDGE_TOKEN_HEADER = 'x-doctor-bridge-token';
 
 export interface EventSourceLike {
   onmessage: ((event: MessageEvent) => void) | null;

@@ -10,7 +10,7 @@ import { startDevBridge, type DevBridge } from '../../../main/dev-bridge/server.
 import { createDoctorService } from '../../../main/service/doctor-service.js';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/screenshots/', import.meta.url));
-const RENDERER = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
+const RENDERER = fileURLToPath(new URL('../../../out/renderer-bridge/', import.meta.url));
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
