@@ -11,6 +11,7 @@ const REQUEST_ALTERED: KnowledgeCause = {
   id: 'request-altered',
   summary: 'A proxy or security device between this computer and Arena changed the request on its way.',
   question: 'Does traffic from this computer go through a corporate proxy or TLS-inspecting firewall?',
+  questionReviewed: 'one-condition',
   fixSteps: [
     { who: 'network-admin', text: 'Exempt the Arena API host from content inspection so requests reach Arena unchanged.' },
     { who: 'you', text: 'Run the check from a network without the proxy (for example a phone hotspot) to confirm.' },
@@ -50,6 +51,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'not-full-license',
         summary: 'The account does not have a Full License; the Onshape connection needs Full Licensed employees.',
         question: 'Is the account a licence type other than Full License (for example a limited or view-only licence)?',
+        questionReviewed: 'one-condition',
         fixSteps: [{ who: 'arena-admin', text: 'Give the account a Full License.', uiPath: UI.employee }],
       },
     ],
@@ -66,6 +68,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'other-integrations',
         summary: 'Other integrations or scripts on the same workspace used up the shared daily budget.',
         question: 'Do other integrations, scripts or reports use the Arena API on this workspace?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'Wait until the budget resets ({budgetResetsAt|at midnight Pacific time}), then check again.' },
           { who: 'arena-admin', text: 'Find which integration makes the most requests and reduce or reschedule it.' },
@@ -75,6 +78,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'heavy-sync',
         summary: 'A large Onshape synchronisation or release used most of the budget today.',
         question: 'Was a large Onshape release or synchronisation to Arena run today?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'Wait until the budget resets ({budgetResetsAt|at midnight Pacific time}), then check again.' },
           { who: 'onshape-admin', text: 'Schedule large releases or synchronisations early in Arena\'s day (after midnight Pacific time).' },
@@ -254,6 +258,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'email-malformed',
         summary: 'The email entered has a typo, a space, or is a name rather than an email address.',
         question: 'Does the email entered contain a space, lack an @ and domain, or hold a person\'s name instead of an address?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'onshape-admin',
@@ -277,6 +282,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'not-integration-login',
         summary: 'The login used a password, or a user without a WebToken, instead of the Onshape integration user.',
         question: 'Did this check log in with a password, or with a user other than Onshape\'s integration user?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'Check again using WebToken login with the integration user Onshape uses.' },
           {
@@ -305,6 +311,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'field-format',
         summary: 'A setting holds the wrong kind of value, for example a workspace name where the workspace ID number belongs.',
         question: 'Does the workspace ID contain anything but digits, or the email anything but a plain address?',
+        questionReviewed: 'one-condition',
         fixSteps: ENTER_WORKSPACE_ID,
       },
       REQUEST_ALTERED,

@@ -24,7 +24,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'first-login-not-done',
         summary: 'The user was created in Arena but has never signed in to Arena to replace the temporary password.',
-        question: 'Was this user added to Arena recently, and have they never signed in to the Arena web app?',
+        question: 'Has this user never signed in to the Arena web app?',
         fixSteps: [
           { who: 'onshape-user', text: `${SIGN_IN_AND_SET_PASSWORD} Use the temporary password from Arena's welcome email.` },
           {
@@ -81,7 +81,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'repeated-wrong-attempts',
         summary: 'The user (or Onshape on their behalf) tried a wrong or old Arena password several times.',
-        question: 'Did the user change their Arena password recently, or type it several times before this check?',
+        question: 'Was the user\'s Arena password tried several times in the minutes before this check?',
         fixSteps: [
           { who: 'onshape-user', text: 'Make sure you have the current Arena password before trying again; sign in to the Arena web app to confirm it.' },
           { who: 'you', text: 'Wait five minutes without any attempt, then check once.' },
@@ -131,7 +131,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'first-login-not-done',
         summary: 'The user has never signed in to Arena for the first time to set their password.',
-        question: 'Was this user added to Arena recently, and have they never signed in to the Arena web app?',
+        question: 'Has this user never signed in to the Arena web app?',
         fixSteps: [
           { who: 'onshape-user', text: `${SIGN_IN_AND_SET_PASSWORD} Use the temporary password from Arena's welcome email.` },
           {
@@ -144,7 +144,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'missing-policies',
         summary: 'The user is enabled but lacks the access policies Onshape needs (at least Item & File Read & Edit).',
-        question: 'Is the user enabled and has signed in before, yet lacks the Item & File Read & Edit policies?',
+        question: 'Does the user lack the Item & File Read & Edit policies in Arena?',
         fixSteps: [
           {
             who: 'arena-admin',
@@ -168,6 +168,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'integration-user-misconfigured',
         summary: 'The integration user (the employee with the WebToken) is not set up correctly.',
         question: 'Is anything about the integration user unusual: disabled, "For Integration Use" set to No, or not a Full License employee?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',
@@ -180,6 +181,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'authorized-user-misconfigured',
         summary: 'The Onshape user being authorized is not set up correctly in Arena.',
         question: 'Is the user being authorized disabled, without a Full License, or not a member of the workspace Onshape uses?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',
@@ -192,6 +194,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'session-lost',
         summary: 'The login session ended between login and authorization, for example because another login as the integration user replaced it.',
         question: 'Could Onshape or another tool have logged in as the same integration user while this check ran?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'Run the check again; it logs in afresh. If the error comes back every time, check the two accounts as above.' },
         ],
@@ -222,7 +225,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'session-expired',
         summary: 'The login session from POST /login expired before the user was authorized.',
-        question: 'Did a long time (90 minutes or more) pass between the login and this authorization, or did the computer sleep in between?',
+        question: 'Did at least 90 minutes pass between the login and this authorization, for example while the computer slept?',
         fixSteps: [
           { who: 'you', text: 'Run the check again; it starts with a fresh POST /login.' },
           {
@@ -260,6 +263,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'email-differs',
         summary: 'The user exists in Arena, but under a different email than the one used here (an alias, a typo, an old domain).',
         question: 'Is the user in Arena\'s employee list, but under an email that differs from the one this check or Onshape used?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',

@@ -72,7 +72,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
         fixAssembly(
           'refdes-count-differs',
           'The line\'s reference designators do not add up to its quantity ({quantity|see the message}).',
-          'Does the line list more or fewer reference designators than its quantity of {quantity|the message}?',
+          'Does the number of reference designators on the line differ from its quantity of {quantity|the message}?',
           'Make the line\'s reference designators match its quantity (one per unit), or correct the quantity.',
         ),
         bomSetting('Reference Designator Checking for New Assemblies', 'Check'),
@@ -147,6 +147,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
           id: 'line-number-mapped',
           summary: 'Onshape sends BOM line numbers ({attribute|the attribute in the message}), while Arena numbers lines itself.',
           question: 'Are item or line numbers from Onshape mapped to the Arena BOM line number?',
+          questionReviewed: 'one-condition',
           fixSteps: [
             {
               who: 'onshape-admin',
@@ -211,7 +212,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
         fixAssembly(
           'recursive-bom',
           'The item {itemNumber|in the message} is being added below itself, for example an assembly inside its own BOM.',
-          'Does the assembly, or one of its sub-assemblies, contain {itemNumber|the item in the message} which also contains it?',
+          'Does {itemNumber|the item in the message} contain this assembly somewhere below it, while the assembly also contains it?',
           'Remove {itemNumber|the item} from its own sub-assembly, or use a different part there.',
         ),
       ],
@@ -255,7 +256,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
         fixAssembly(
           'refdes-format',
           'The reference designator "{refdes|in the message}" is not letters followed by a number, or a range of them.',
-          'Does "{refdes|the reference designator}" contain spaces, semicolons, or a range written other than R4-R10?',
+          'Does "{refdes|the reference designator}" hold anything but single names (R4), ranges like R4-R10 and commas between them?',
           'Write the reference designators as a comma-separated list such as R1,R2,R4-R10.',
         ),
       ],

@@ -39,6 +39,7 @@ export const CREATE_ITEM_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'number-not-reserved',
         summary: 'The part has a number that was never reserved in Arena, or whose reservation was already used.',
         question: 'Was the part\'s number typed in by hand or copied from another part, rather than reserved from Onshape?',
+        questionReviewed: 'one-condition',
         fixSteps: [RESERVE_NEW_NUMBER],
       },
     ],

@@ -65,6 +65,7 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'file-title-missing',
         summary: 'The file Onshape sends has no title.',
         question: 'Is the drawing, export or document this file comes from unnamed in Onshape?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'onshape-user', text: 'Give the drawing or exported file a name in Onshape.' },
           {
@@ -89,12 +90,14 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'file-deleted',
         summary: 'The file was deleted from its source (for example the drawing or export was removed in Onshape).',
         question: 'Was the drawing, export or file deleted or replaced in Onshape after the sync started?',
+        questionReviewed: 'one-condition',
         fixSteps: [{ who: 'onshape-user', text: 'Create the drawing or export again in Onshape.' }, SYNC_AGAIN],
       },
       {
         id: 'file-not-ready',
         summary: 'The file was not ready to upload yet (for example a translation or export still running).',
         question: 'Was a translation or export of this file still in progress when the sync ran?',
+        questionReviewed: 'one-condition',
         fixSteps: [{ who: 'onshape-user', text: 'Wait until the export or translation has finished in Onshape.' }, SYNC_AGAIN],
       },
     ],

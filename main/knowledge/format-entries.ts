@@ -24,6 +24,7 @@ const PROXY_BLOCK_PAGE: KnowledgeCause = {
   id: 'proxy-block-page',
   summary: 'A company proxy or web filter answered with its own page (blocked, warning or sign-in) instead of passing the request on.',
   question: 'Does your company route web traffic through a proxy or web filter?',
+  questionReviewed: 'one-condition',
   fixSteps: [
     { who: 'network-admin', text: 'Allow HTTPS from this computer to the Arena API host in the proxy or web filter, without a warning or sign-in page.' },
   ],
@@ -33,6 +34,7 @@ const CAPTIVE_PORTAL: KnowledgeCause = {
   id: 'captive-portal',
   summary: 'A guest, hotel or public Wi-Fi sign-in page intercepted the request.',
   question: 'Are you on a guest, hotel or public network that asks you to sign in or accept terms?',
+  questionReviewed: 'one-condition',
   fixSteps: [{ who: 'you', text: 'Open any website in a browser, complete the network\'s sign-in page, then check again.' }],
 };
 
@@ -66,6 +68,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'proxy-credentials-missing',
         summary: 'The proxy needs a user name and password this tool was not given.',
         question: 'Does your browser ask for a proxy user name and password, or do you have proxy credentials from IT?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'Give this tool the proxy credentials (with the proxy address) and check again.' },
         ],
@@ -118,6 +121,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'maintenance-page',
         summary: 'A load balancer or maintenance page answered because Arena is briefly unavailable.',
         question: 'Does the body excerpt mention maintenance, an outage or a gateway error?',
+        questionReviewed: 'one-condition',
         fixSteps: [{ who: 'you', text: 'Check again in a few minutes.' }],
         // A gateway's error page (502/503/504) is this far more often than a wrong URL.
         likelyWithStatus: [500, 502, 503, 504],
@@ -135,6 +139,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'middlebox-empty',
         summary: 'A proxy or firewall swallowed the answer, or answered itself with nothing.',
         question: 'Does traffic from this computer go through a proxy or firewall that inspects HTTPS?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'network-admin', text: 'Exempt the Arena API host from proxy or firewall content inspection.' },
         ],
@@ -183,6 +188,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'api-url-path',
         summary: 'The API URL\'s path is wrong: it must end in /v1, with nothing after it.',
         question: 'Does the API URL end in something other than /v1 (for example /v1/login, /api, or no path at all)?',
+        questionReviewed: 'one-condition',
         fixSteps: [CHECK_API_URL, FIX_ONSHAPE_API_URL],
         likelyWithStatus: [404, 405],
       },
@@ -190,6 +196,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'proxy-refused',
         summary: 'A proxy, firewall or web filter refused the request.',
         question: 'Does your company route web traffic through a proxy or web filter?',
+        questionReviewed: 'one-condition',
         fixSteps: PROXY_BLOCK_PAGE.fixSteps,
         likelyWithStatus: [403, 451],
       },
@@ -197,6 +204,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'server-error',
         summary: 'Arena, or a gateway in front of it, failed for the moment.',
         question: 'Does the Arena web app also show errors or fail to load right now?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'Check again in a few minutes.' },
           { who: 'arena-support', text: 'If it persists, send the report to Arena Support.' },
@@ -236,6 +244,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'portal-redirect',
         summary: 'A captive portal or proxy redirects every request to its own sign-in or warning page.',
         question: 'Are you on a guest, hotel or public network, or behind a proxy that shows sign-in or warning pages?',
+        questionReviewed: 'one-condition',
         fixSteps: [...CAPTIVE_PORTAL.fixSteps, ...PROXY_BLOCK_PAGE.fixSteps],
       },
     ],

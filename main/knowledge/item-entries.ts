@@ -171,7 +171,7 @@ export const ITEM_ENTRIES: readonly KnowledgeEntry[] = [
       fixValueInOnshape(
         'value-blank',
         `The part's property for ${ATTRIBUTE} is empty or only spaces in Onshape.`,
-        `Is the property mapped to ${ATTRIBUTE} empty, or only spaces, on this part?`,
+        `Is the property mapped to ${ATTRIBUTE} blank on this part (nothing but spaces counts as blank)?`,
         `Replace the blank with an acceptable value for ${ATTRIBUTE}.`,
       ),
       requiredInArena('core'),
@@ -415,7 +415,7 @@ function listValueEntries(
       fixValueInOnshape(
         'value-not-in-list',
         `This part's value ${VALUE} for ${ATTRIBUTE} is not one of the values Arena's list offers.`,
-        `Is ${VALUE} a value only this part has, perhaps typed by hand or misspelled?`,
+        `Is ${VALUE} a value only this part has, perhaps mistyped?`,
         `Choose one of the values Arena's list for ${ATTRIBUTE} offers.`,
       ),
       VALUE_LISTS_DIFFER,
@@ -434,7 +434,7 @@ function typedValueEntries(code: number, guidCode: number, type: 'Date' | 'Numbe
       fixValueInOnshape(
         `value-not-a-${kind}`,
         `This part's value ${VALUE} for ${ATTRIBUTE} is not a ${kind}${type === 'Date' ? ' or is written in a date format Arena does not accept' : ''}.`,
-        `Is the part's value ${VALUE} for ${ATTRIBUTE} text, a placeholder or${type === 'Date' ? ' a date in an unusual format' : ' a number with units'}?`,
+        `Is the part's value ${VALUE} for ${ATTRIBUTE} something other than a plain ${kind} (text, a placeholder, ${type === 'Date' ? 'a date in an unusual format' : 'a number with units'})?`,
         `Enter a plain ${kind} for ${ATTRIBUTE}.`,
       ),
       propertyTypeDiffers(type),

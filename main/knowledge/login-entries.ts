@@ -11,6 +11,7 @@ function wrongWorkspace(whereSomethingIsOff: string): KnowledgeCause {
     id: 'wrong-workspace',
     summary: `The workspace ID points at a different workspace (for example a sandbox) where ${whereSomethingIsOff}.`,
     question: 'Could the workspace ID entered belong to another workspace, such as a sandbox or training copy?',
+    questionReviewed: 'one-condition',
     fixSteps: ENTER_WORKSPACE_ID,
   };
 }
@@ -46,7 +47,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'api-feature-off',
         summary: 'The workspace does not have the API feature enabled.',
-        question: 'Is this the workspace Onshape should use, and has Arena Support never confirmed that the API feature is on for it?',
+        question: 'Has Arena Support never confirmed that the API feature is on for this workspace?',
         fixSteps: [
           contactArenaSupport('Ask Arena Support to enable the API feature for this workspace (quote its workspace ID).'),
         ],
@@ -66,7 +67,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'onshape-feature-off',
         summary: 'The Onshape integration feature is not enabled in the workspace.',
-        question: 'Is this the workspace Onshape should use, and has Arena Support not yet enabled the Onshape feature in it?',
+        question: 'Has Arena Support not yet confirmed that the Onshape feature is enabled in this workspace?',
         fixSteps: [
           contactArenaSupport(
             'Ask Arena Support to enable the Onshape integration feature for this workspace and to set up a WebToken for the Full License Standard Employee used as the integration user.',
@@ -89,7 +90,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'webtoken-invalid',
         summary: 'The WebToken entered is not the one Arena issued: mistyped, cut short or with extra spaces.',
-        question: 'Was the WebToken typed by hand, or could it have lost or gained characters when it was pasted?',
+        question: 'Could the WebToken entered differ by even one character from the one Arena Support issued?',
         fixSteps: [
           {
             who: 'onshape-admin',
@@ -102,6 +103,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'webtoken-regenerated',
         summary: 'Arena Support generated a new WebToken (or updated it), so the one Onshape holds no longer works.',
         question: 'Has Arena Support issued or changed a WebToken for this workspace since the connection last worked?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           contactArenaSupport('Ask Arena Support for the current WebToken of the integration user (send it through a secure channel).'),
           { who: 'onshape-admin', text: 'Replace the old WebToken with the current one.', uiPath: UI.onshapeArena },
@@ -147,6 +149,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'wrong-credentials',
         summary: 'The integration user\'s email or its WebToken (or password) does not match what Arena holds.',
         question: 'Could the integration user\'s email or WebToken entered differ from what Arena Support issued (a typo, a missing character, or another user\'s email)?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'onshape-admin',
@@ -164,6 +167,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'wrong-workspace-id',
         summary: 'The workspace ID is wrong: it must be the workspace\'s internal number, not its name.',
         question: 'Is the workspace ID entered a name, or a number other than the one at the end of the address when you open Workspace Settings in Arena?',
+        questionReviewed: 'one-condition',
         fixSteps: ENTER_WORKSPACE_ID,
       },
       {
@@ -195,7 +199,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'first-login-not-done',
         summary: 'The integration user was created but never completed its first Arena login to set a password.',
-        question: 'Was the integration user created recently, and has nobody signed in to the Arena web app with it yet?',
+        question: 'Has nobody signed in to the Arena web app with the integration user\'s account yet?',
         fixSteps: [
           {
             who: 'arena-admin',
@@ -223,7 +227,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'repeated-wrong-attempts',
         summary: 'Onshape, this tool or a script kept retrying with a wrong or outdated WebToken.',
-        question: 'Was the WebToken or workspace ID changed recently, or were several logins tried in a row before this one?',
+        question: 'Were several logins with this account tried in the minutes before this check?',
         fixSteps: [
           {
             who: 'onshape-admin',
@@ -237,6 +241,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'account-shared',
         summary: 'Someone else, or another integration, uses the same Arena account and is failing to log in with it.',
         question: 'Does a person or another integration also log in with this integration user\'s account?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',

@@ -23,6 +23,7 @@ const TLS_INSPECTION: KnowledgeCause = {
   summary:
     'A corporate proxy or firewall inspects HTTPS: it replaces Arena\'s certificate with one signed by the company\'s own root, which this tool does not trust.',
   question: 'Does your company route web traffic through a proxy or firewall that inspects HTTPS (for example Zscaler, Netskope, Palo Alto, Fortinet, Blue Coat)?',
+  questionReviewed: 'one-condition',
   fixSteps: [EXEMPT_FROM_INSPECTION, TRUST_PROXY_ROOT],
 };
 
@@ -30,6 +31,7 @@ const ANTIVIRUS_SCANNING: KnowledgeCause = {
   id: 'antivirus-https-scanning',
   summary: 'Security software on this computer scans HTTPS traffic and presents its own certificate.',
   question: 'Does this computer run antivirus or endpoint security with HTTPS or web scanning switched on?',
+  questionReviewed: 'one-condition',
   fixSteps: [
     {
       who: 'network-admin',
@@ -99,6 +101,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'dns-server-unreachable',
         summary: 'The DNS server is unreachable, for example while a VPN connects or after it drops.',
         question: 'Did a VPN connect, disconnect or reconnect on this computer around the time of the check?',
+        questionReviewed: 'one-condition',
         fixSteps: [{ who: 'you', text: 'Wait for the network or VPN to settle and check again.' }],
       },
       {
@@ -120,6 +123,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'wrong-address',
         summary: 'The API URL has a port or host that is not Arena\'s.',
         question: 'Does the API URL contain a port number (":8080") or a host other than your data centre\'s API address?',
+        questionReviewed: 'one-condition',
         fixSteps: [CHECK_API_URL],
       },
       {
@@ -152,6 +156,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'arena-slow',
         summary: 'Arena or the network path to it is slow right now.',
         question: 'Does the Arena web app also load very slowly or not at all right now?',
+        questionReviewed: 'one-condition',
         fixSteps: [{ who: 'you', text: 'Check again in a few minutes.' }],
       },
     ],
@@ -202,6 +207,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'http-to-https-port',
         summary: 'The API URL or the proxy address starts with http:// but that port speaks HTTPS, and it closes plain connections without answering.',
         question: 'Does the API URL or the proxy address start with http:// while its port expects HTTPS (for example an HTTPS proxy on port 443 or 8443)?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           CHECK_API_URL,
           { who: 'network-admin', text: 'Confirm the proxy\'s address and scheme: http://host:port for an ordinary proxy, https:// only if the proxy itself speaks TLS.' },
@@ -237,6 +243,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'http-to-https-port',
         summary: 'The API URL or the proxy address starts with http:// but the port speaks HTTPS (or another protocol).',
         question: 'Does the API URL or the proxy address start with http://?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           CHECK_API_URL,
           { who: 'network-admin', text: 'Confirm the proxy\'s address, port and scheme (usually http://host:port for the proxy, https:// for Arena).' },
@@ -246,6 +253,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'middlebox-mangles',
         summary: 'A proxy, firewall or security software in the way answers with something broken or not HTTP.',
         question: 'Does traffic from this computer go through a proxy, firewall or security software that inspects web traffic?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'network-admin', text: 'Exempt the Arena API host from inspection in the proxy, firewall or security software.' },
           { who: 'you', text: 'Run the check from another network (for example a phone hotspot) to confirm.' },
@@ -282,6 +290,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'interception-device',
         summary: 'A captive portal, proxy or firewall answered in Arena\'s place with its own certificate.',
         question: 'Are you on a guest, hotel or public network, or behind a company firewall that inspects HTTPS?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'On a guest or hotel network, open any website in a browser and complete the sign-in page, then check again.' },
           EXEMPT_FROM_INSPECTION,
@@ -306,6 +315,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'proxy-incomplete-chain',
         summary: 'An inspecting proxy presents its own certificate without its intermediate certificate.',
         question: 'Does your company route web traffic through a proxy or firewall that inspects HTTPS?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           EXEMPT_FROM_INSPECTION,
           { who: 'network-admin', text: 'Or configure the proxy to send its full certificate chain, intermediate included.' },
@@ -339,6 +349,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'interception',
         summary: 'A captive portal or proxy answered with its own certificate for another name.',
         question: 'Are you on a guest, hotel or public network, or behind a company firewall that inspects HTTPS?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'On a guest or hotel network, open any website in a browser and complete the sign-in page, then check again.' },
           EXEMPT_FROM_INSPECTION,
@@ -363,6 +374,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'interception-expired',
         summary: 'A proxy or security device presents an expired certificate of its own.',
         question: 'Does your company route web traffic through a proxy or firewall that inspects HTTPS?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'network-admin', text: 'Renew the inspecting device\'s certificate, or exempt the Arena API host from inspection.' },
         ],
@@ -393,6 +405,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'interception-new-cert',
         summary: 'An inspecting proxy issues certificates dated slightly ahead of this computer\'s clock.',
         question: 'Does your company route web traffic through a proxy or firewall that inspects HTTPS?',
+        questionReviewed: 'one-condition',
         fixSteps: [EXEMPT_FROM_INSPECTION],
       },
     ],
@@ -409,12 +422,14 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'http-port',
         summary: 'The API URL points at a plain-HTTP port or service.',
         question: 'Does the API URL contain a port number, or a host other than your data centre\'s API address?',
+        questionReviewed: 'one-condition',
         fixSteps: [CHECK_API_URL],
       },
       {
         id: 'proxy-in-the-way',
         summary: 'A proxy or firewall answers in plain text (for example a block page) inside the HTTPS connection, or the proxy is set with the wrong scheme.',
         question: 'Does traffic from this computer go through a proxy or web filter?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'network-admin', text: 'Allow HTTPS to the Arena API host through the proxy or web filter, and confirm the proxy\'s address and scheme (usually http://host:port).' },
           { who: 'you', text: 'Correct the proxy address in this tool and check again.' },

@@ -85,6 +85,7 @@ export const RESERVE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'category-deleted',
         summary: 'The Arena item category "{category|in the message}" that the Onshape category is mapped to was deleted.',
         question: 'Was the Arena item category "{category|in the message}" deleted, or re-created under the same name, since numbers last reserved?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',
@@ -169,6 +170,7 @@ export const RESERVE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'no-auto-sequence',
         summary: 'The number format of the item category "{category|in the message}" has no auto-increment (sequence) field.',
         question: 'Is the number format of "{category|the category}" made only of fixed text or manually entered parts, with no sequence field?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',
@@ -197,7 +199,7 @@ export const RESERVE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'web-token-header',
         summary: 'The WebToken Onshape holds (X-Web-Token) is wrong or out of date.',
-        question: 'Does the message name X-Web-Token, or was the WebToken changed recently?',
+        question: 'Does the message name X-Web-Token?',
         fixSteps: [
           {
             who: 'onshape-admin',

@@ -6,6 +6,7 @@ export const SECOND_LOGIN: KnowledgeCause = {
   summary:
     'Another login as the same integration user replaced this session: Arena sessions are exclusive, so a second login cancels the first.',
   question: 'Could Onshape, another tool or a person have logged in as the same integration user while this check ran?',
+  questionReviewed: 'one-condition',
   fixSteps: [
     {
       who: 'you',
@@ -21,7 +22,7 @@ export const SECOND_LOGIN: KnowledgeCause = {
 export const IDLE_EXPIRY: KnowledgeCause = {
   id: 'idle-expiry',
   summary: 'The session expired: Arena ends a session 90 minutes after its last request.',
-  question: 'Did 90 minutes or more pass since the login, for example because the computer slept during the check?',
+  question: 'Did at least 90 minutes pass since the login, for example because the computer slept during the check?',
   fixSteps: [{ who: 'you', text: 'Run the check again; it logs in afresh.' }],
 };
 
@@ -29,7 +30,8 @@ export const SESSION_HEADER_DROPPED: KnowledgeCause = {
   id: 'session-header-dropped',
   summary:
     'A proxy between this computer and Arena removed the arena_session_id header; some proxies drop header names containing underscores.',
-  question: 'Does traffic from this computer go through a corporate proxy or TLS-inspecting firewall, and does the error come back every time?',
+  question: 'Does traffic from this computer go through a corporate proxy or TLS-inspecting firewall?',
+  questionReviewed: 'one-condition',
   fixSteps: [
     {
       who: 'network-admin',

@@ -57,6 +57,7 @@ export const ARENA_OUTAGE: KnowledgeCause = {
   id: 'arena-outage',
   summary: 'Arena is down or under maintenance for your data centre.',
   question: 'Does the Arena web app for your data centre also fail to load or show a maintenance notice right now?',
+  questionReviewed: 'one-condition',
   fixSteps: [
     { who: 'you', text: `Open the Arena web app for your data centre (${WEB_APPS}) to see whether Arena itself is down.` },
     { who: 'you', text: 'Check again in a few minutes; Arena usually recovers without any change on your side.' },

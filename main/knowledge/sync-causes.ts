@@ -50,6 +50,7 @@ export function privilegeCauses(what: string): KnowledgeCause[] {
       summary:
         'An access policy prohibits the account from this kind of item: by its category, procurement type or lifecycle phase.',
       question: 'Does the failure happen only for parts of one category, procurement type or lifecycle phase?',
+      questionReviewed: 'one-condition',
       fixSteps: [
         {
           who: 'arena-admin',
@@ -71,6 +72,7 @@ export function lockedByChange(section: 'Files' | 'Bill of Materials', id = 'wor
     id,
     summary: `The item's working revision is on a change that is submitted for approval, or approved and waiting to take effect, so Arena locks its ${section} section.`,
     question: `Does the item in Arena show lock icons in its ${section} section, or list an open change on its Changes tab?`,
+    questionReviewed: 'one-condition',
     fixSteps: [
       {
         who: 'arena-admin',

@@ -19,6 +19,12 @@ export interface KnowledgeCause {
   summary: string;
   /** A yes/no question whose "yes" points to this cause rather than its siblings. */
   question: string;
+  /**
+   * Set after a person checked that a question holding " or " or " and has " still asks one thing
+   * (alternatives of one condition: "a proxy or firewall"), not two conditions one yes/no cannot answer.
+   * The knowledge-base test refuses those words in a question without it.
+   */
+  questionReviewed?: 'one-condition';
   fixSteps: readonly FixStep[];
   /**
    * HTTP statuses that make this cause the most likely of its siblings: diagnose() lists matching causes

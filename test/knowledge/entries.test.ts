@@ -20,6 +20,9 @@ function allText(entry: KnowledgeEntry): string[] {
   ];
 }
 
+/** Words that often join two conditions into one question. */
+const JOINING_WORDS = / or | and has /;
+
 describe('knowledge base entries', () => {
   it('has unique ids', () => {
     const ids = KNOWLEDGE_BASE.map((entry) => entry.id);
@@ -63,6 +66,14 @@ describe('knowledge base entries', () => {
       it('asks a different question for each cause', () => {
         const questions = entry.causes.map((cause) => cause.question);
         expect(new Set(questions).size).toBe(questions.length);
+      });
+
+      // "Was it typed by hand, or could it have lost characters?" cannot be answered with one yes or no.
+      it('asks one thing per question: " or " and " and has " only where a person marked the question reviewed', () => {
+        for (const cause of entry.causes) {
+          const joins = JOINING_WORDS.test(cause.question);
+          expect({ cause: cause.id, question: cause.question, joins }).toEqual({ cause: cause.id, question: cause.question, joins: cause.questionReviewed === 'one-condition' });
+        }
       });
 
       it('only quotes facts its extractors can give, with a fallback unless always given', () => {
