@@ -11,6 +11,7 @@ import type {
   StepName,
   StepResult,
 } from '../check-report.js';
+import type { ScenarioGroup } from '../practice.js';
 
 export type { Answer, DiagnosisPathEntry };
 
@@ -99,6 +100,8 @@ export interface ScenarioSummary {
   name: string;
   title: string;
   description: string;
+  /** What fails: the practice list groups by it. */
+  group: ScenarioGroup;
   expectedStep: StepName | null;
   expectedCode: number | null;
 }

@@ -15,7 +15,7 @@ export const UNKNOWN_ENTRY: KnowledgeEntry = {
       summary: 'The problem Arena\'s message describes.',
       question: 'Does Arena\'s message point to something you can correct, such as a setting, an account or a permission?',
       questionReviewed: 'one-condition',
-      fixSteps: [{ who: 'you', text: 'Read Arena\'s message below, correct what it names, then check again.' }],
+      fixSteps: [{ who: 'you', text: 'Read Arena\'s message above, correct what it names, then check again.' }],
     },
     {
       id: 'needs-arena-support',

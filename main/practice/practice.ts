@@ -48,6 +48,7 @@ export function scenarioSummaries(): ScenarioSummary[] {
     name: scenario.name,
     title: scenario.title,
     description: scenario.description,
+    group: scenario.group,
     expectedStep: scenario.expect.step,
     expectedCode: scenario.expect.code,
   }));

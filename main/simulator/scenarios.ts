@@ -1,6 +1,7 @@
 // Named practice scenarios: each is a realistic workspace state (plus, at most, something that happened
 // before or during the check), never a forced reply. The workspace logic produces the code.
 import type { LoginType, StepName } from '../../common/check-report.js';
+import type { ScenarioGroup } from '../../common/practice.js';
 import type { SteerableClock } from './clock.js';
 import {
   LOCKOUT_THRESHOLD,
@@ -40,6 +41,8 @@ export interface Scenario {
   title: string;
   /** What an admin would have done wrong, in one or two plain sentences. */
   description: string;
+  /** What fails, for the practice list's groups: the step that fails, or reaching Arena at all. */
+  group: ScenarioGroup;
   /** A fresh state on every call: runs never share state. */
   workspace: () => WorkspaceState;
   check: ScenarioCheck;
@@ -141,15 +144,17 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The integration user, its WebToken and the Onshape user are all configured as Arena expects.',
     workspace: workspaceWith(),
     check: WEBTOKEN_CHECK,
+    group: 'passes',
     expect: PASS,
   },
   {
     name: 'healthy-without-authorize',
     title: 'Healthy, integration user only',
     description:
-      'The integration user is set up correctly and no Onshape user is checked. This workspace spells the session key arenaSessionId.',
+      'The integration user is set up correctly, and the check logs in and out without authorizing an Onshape user.',
     workspace: workspaceWith({ workspace: { sessionKey: 'arenaSessionId' } }),
     check: { workspaceId: WORKSPACE_ID, email: INTEGRATION_EMAIL, loginType: 'webtoken', secret: WEBTOKEN },
+    group: 'passes',
     expect: PASS,
   },
   {
@@ -158,6 +163,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The integration user logs in with email and password instead of a WebToken, and everything else is correct.',
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, loginType: 'password', secret: INTEGRATION_PASSWORD },
+    group: 'passes',
     expect: PASS,
   },
   {
@@ -166,6 +172,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'Arena is in a maintenance window or an outage; nothing is wrong with the configuration.',
     workspace: workspaceWith({ workspace: { serviceAvailable: false } }),
     check: WEBTOKEN_CHECK,
+    group: 'network',
     expect: at('login', 503, 503, 'arena-outage'),
   },
   {
@@ -174,6 +181,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The workspace was never given the API feature, which only Arena Support can enable.',
     workspace: workspaceWith({ workspace: { features: { api: false, onshape: true } } }),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4079, 'api-feature-off'),
   },
   {
@@ -183,6 +191,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'The workspace does not have the Onshape integration feature (for example it was restored from a copy without it), so its WebToken cannot be used.',
     workspace: workspaceWith({ workspace: { features: { api: true, onshape: false } } }),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4090, 'onshape-feature-off'),
   },
   {
@@ -191,6 +200,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'Arena Support generated a new WebToken for the integration user, but Onshape still holds the old one.',
     workspace: workspaceWith({ integration: { webtoken: REGENERATED_WEBTOKEN } }),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4089, 'webtoken-regenerated'),
   },
   {
@@ -199,6 +209,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "Onshape was given the sandbox workspace's ID, but the WebToken belongs to the production workspace.",
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, workspaceId: SANDBOX_WORKSPACE_ID },
+    group: 'login',
     expect: at('login', 400, 4089, 'wrong-workspace'),
   },
   {
@@ -207,6 +218,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The employee that holds the WebToken has For Integration Use set to No.',
     workspace: workspaceWith({ integration: { forIntegrationUse: false } }),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4089, 'integration-use-disabled'),
   },
   {
@@ -215,6 +227,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The integration user's password was changed in Arena but not in Onshape.",
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, loginType: 'password', secret: 'Integration#Old-2023' },
+    group: 'login',
     expect: at('login', 400, 4001, 'wrong-credentials'),
   },
   {
@@ -223,6 +236,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Arena workspace ID was typed into Onshape with a digit missing.',
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, loginType: 'password', secret: INTEGRATION_PASSWORD, workspaceId: 12345678 },
+    group: 'login',
     expect: at('login', 400, 4001, 'wrong-workspace-id'),
   },
   {
@@ -231,6 +245,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The workspace only accepts logins from the office network's range, and this computer is outside it.",
     workspace: workspaceWith({ workspace: { ipAllowList: ['203.0.113.0/24'] } }),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4001, 'ip-restriction'),
   },
   {
@@ -239,6 +254,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The employee that holds the WebToken was disabled, perhaps during a licence clean-up.',
     workspace: workspaceWith({ integration: { enabled: false } }),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4001, 'user-disabled'),
   },
   {
@@ -247,6 +263,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The integration user was created but never logged in to Arena once to set its own password.',
     workspace: workspaceWith({ integration: { firstLoginDone: false } }),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4001, 'first-login-not-done'),
   },
   {
@@ -256,6 +273,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     before: lockOut(INTEGRATION_EMAIL),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4083, 'repeated-wrong-attempts'),
   },
   {
@@ -264,6 +282,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The Onshape user's Arena password expired under the workspace's password policy.",
     workspace: workspaceWith({ user: { passwordExpired: true } }),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 400, 4081, 'password-expired'),
   },
   {
@@ -272,6 +291,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "An Arena administrator reset the Onshape user's password, and the user has not set a new one yet.",
     workspace: workspaceWith({ user: { passwordResetByAdmin: true } }),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 400, 4081, 'password-reset-by-admin'),
   },
   {
@@ -280,6 +300,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Onshape user was added to Arena but never logged in once to replace the initial password.',
     workspace: workspaceWith({ user: { firstLoginDone: false } }),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 400, 4081, 'first-login-not-done'),
   },
   {
@@ -288,6 +309,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The Onshape user's Arena employee record is disabled.",
     workspace: workspaceWith({ user: { enabled: false } }),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 400, 20001, 'user-disabled'),
   },
   {
@@ -296,6 +318,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Onshape user exists in Arena but was never given access to this workspace.',
     workspace: workspaceWith({ user: { workspaceAccess: false } }),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 400, 20016, 'no-workspace-access'),
   },
   {
@@ -304,6 +327,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Onshape user is in the workspace without a Full License.',
     workspace: workspaceWith({ user: { license: 'none' } }),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 400, 20016, 'no-workspace-access'),
   },
   {
@@ -313,6 +337,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     hooks: { afterLogin: (_ws, clock) => clock.advance(SESSION_IDLE_MS + 60_000) },
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 400, 20016, 'session-expired'),
   },
   {
@@ -323,6 +348,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     hooks: { afterLogin: integrationLogsInElsewhere },
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 500, 20000, 'session-lost'),
   },
   {
@@ -331,6 +357,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'The Onshape user was never added to Arena, or was added under a different email address.',
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, userEmail: 'dana.d@northwind.example' },
+    group: 'authorize',
     expect: at('authorize', 400, 20015, 'user-not-in-arena'),
   },
   {
@@ -339,6 +366,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "The Onshape user's Arena password entered for the check is not the current one.",
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, userPassword: 'Dana#Arena-2023' },
+    group: 'authorize',
     expect: at('authorize', 500, 20000, 'authorized-user-misconfigured'),
   },
   {
@@ -348,6 +376,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     before: lockOut(USER_EMAIL),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 400, 4083, 'repeated-wrong-attempts'),
   },
   {
@@ -356,6 +385,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: "Today's API request limit for the workspace was used up, for example by a runaway sync.",
     workspace: workspaceWith({ workspace: { budget: { limit: 1000, used: 1000 } } }),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 429, 4084, 'heavy-sync'),
   },
   {
@@ -364,6 +394,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'Arena fails internally while logging in; nothing is wrong with the configuration, and Arena Support needs the support code.',
     workspace: workspaceWith({ workspace: { incident: { kind: 'unknown-error', endpoint: 'login', supportCode: 'SIM-5F2A-91C3' } } }),
     check: WEBTOKEN_CHECK,
+    group: 'login',
     expect: at('login', 400, 4087, 'arena-internal-error'),
   },
   {
@@ -372,6 +403,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description: 'Arena hits a system error while authorizing the user; nothing is wrong with the configuration.',
     workspace: workspaceWith({ workspace: { incident: { kind: 'system-error', endpoint: 'authorize' } } }),
     check: WEBTOKEN_CHECK,
+    group: 'authorize',
     expect: at('authorize', 500, 3000, 'arena-system-error'),
   },
   {
@@ -381,6 +413,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith(),
     hooks: { afterAuthorize: integrationLogsInElsewhere },
     check: WEBTOKEN_CHECK,
+    group: 'logout',
     expect: at('logout', 401, 401, 'second-login'),
   },
 ];

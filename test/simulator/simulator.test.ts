@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SCENARIO_GROUPS } from '../../common/practice.js';
 import { authorizeBody, loginBody, SESSION_HEADER, SESSION_ID_KEYS, type LoginBody } from '../../main/arena/request-shapes.js';
 import { ARENA_ERRORS } from '../../main/simulator/errors.js';
 import { formatPacific, nextPacificMidnight } from '../../main/simulator/budget.js';
@@ -144,6 +145,18 @@ describe('scenarios', () => {
       expect(scenarioByName(s.name)).toBe(s);
     }
     expect(scenarioByName('no-such-scenario')).toBeUndefined();
+  });
+
+  it('sit in the practice group of what fails: the failing step, or reaching Arena for an outage; every group is used', () => {
+    for (const s of SCENARIOS) {
+      const expected = s.expect.step === null ? 'passes' : s.expect.httpStatus === 503 ? 'network' : s.expect.step;
+      expect(s.group, s.name).toBe(expected);
+    }
+    expect(new Set(SCENARIOS.map((s) => s.group))).toEqual(new Set(SCENARIO_GROUPS.map((entry) => entry.group)));
+  });
+
+  it('are described in plain words, with no field names from the API', () => {
+    for (const s of SCENARIOS) expect(`${s.title} ${s.description}`, s.name).not.toMatch(/arenaSessionId|session key|webtoken\b|loginType|\bJSON\b/);
   });
 
   it('cover every code in both seed tables, logout 401, 4084, 4087 and 3000', () => {
