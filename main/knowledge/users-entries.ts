@@ -65,6 +65,7 @@ export const USERS_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'partner-or-supplier',
         summary: 'The person was added to Arena as a partner or supplier user, not as an employee.',
         question: 'Is this person shown in Arena as a partner or supplier (an outside company) rather than an employee?',
+        questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',
@@ -76,7 +77,7 @@ export const USERS_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'integration-account',
         summary: 'The email is an integration (machine) account, such as the one Onshape logs in with, not a person.',
-        question: 'Is this email the integration user Onshape logs in with, or another machine account?',
+        question: 'Is this email a machine account, such as the integration user Onshape logs in with?',
         fixSteps: [
           { who: 'you', text: 'Leave it out of the list of Onshape users: an integration account is not authorized as an Onshape user.' },
         ],
@@ -94,7 +95,7 @@ export const USERS_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'not-an-administrator',
         summary: "The account the check logged in with (usually the integration user) is not allowed to view the workspace's users.",
-        question: 'Is the account the check logged in with the integration user, or another account that is not an Arena administrator?',
+        question: 'Is the account the check logged in with one that is not an Arena administrator, such as the integration user?',
         fixSteps: [
           {
             who: 'you',
@@ -120,7 +121,7 @@ export const USERS_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'budget-too-small',
         summary: 'Too few requests remain today for this many users: Onshape and other tools share the same daily budget.',
-        question: "Has Onshape's synchronisation, or another tool, used many of today's requests already?",
+        question: "Have other tools, such as Onshape's synchronisation, used many of today's requests already?",
         fixSteps: [
           {
             who: 'you',

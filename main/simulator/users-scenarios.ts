@@ -70,6 +70,7 @@ export function usersScenario(options: UsersWorkspaceOptions): Scenario {
       return state;
     },
     check: { workspaceId: WORKSPACE_ID, email: INTEGRATION_EMAIL, loginType: 'webtoken', secret: WEBTOKEN },
+    group: 'passes',
     expect: PASS,
   };
 }
