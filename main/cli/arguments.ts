@@ -6,19 +6,29 @@ import { DATA_CENTRE_IDS, dataCentreById } from '../arena/data-centres.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
 
-export interface CheckOptions {
+/** How to reach Arena and log in: shared by check and users. */
+export interface ConnectionOptions {
   apiUrl: string;
   dataCentre: DataCentreId | 'custom';
   workspaceId: number;
   email: string;
   loginType: LoginType;
-  userEmail: string | null;
   timeoutMs: number;
-  json: boolean;
   /** The HTTP(S) proxy to go through, or null for a direct connection. */
   proxyUrl: string | null;
   /** Where proxyUrl came from, for the admin: '--proxy', 'HTTPS_PROXY' or 'https_proxy'; null when direct. */
   proxySource: string | null;
+}
+
+export interface CheckOptions extends ConnectionOptions {
+  userEmail: string | null;
+  json: boolean;
+}
+
+/** The users check: which emails (a file, or a list on the command line) and how to print the result. */
+export interface UsersOptions extends ConnectionOptions {
+  emails: { from: 'file'; path: string } | { from: 'list'; text: string };
+  output: 'text' | 'json' | 'csv';
 }
 
 /** The environment variables the CLI reads besides secrets (proxy settings). */
@@ -26,6 +36,7 @@ export type CliEnvironment = Readonly<Record<string, string | undefined>>;
 
 export type CliCommand =
   | { command: 'check'; options: CheckOptions }
+  | { command: 'users'; options: UsersOptions }
   | { command: 'practice'; scenario: string | null; json: boolean }
   | { command: 'scenarios'; json: boolean }
   /** text null: read it from standard input ("-"). */
@@ -40,6 +51,7 @@ export const USAGE = `Usage: doctor <command> [options]
 
 Commands:
   check       Run the check Onshape runs against Arena, from this computer
+  users       Check a list of Onshape users against the workspace's Arena users, without their passwords
   practice    Run checks against the built-in Arena simulator: [SCENARIO], or every scenario
   scenarios   List the simulator's scenarios
   explain     Explain an error Onshape shows, from its text alone (no login, no network):
@@ -58,6 +70,14 @@ check options:
   --proxy URL|direct         go through this HTTP(S) proxy, e.g. http://proxy.company.com:8080 (no user
                              name or password in it); "direct" ignores HTTPS_PROXY
   --json                     print one JSON document
+
+users options (and the check's connection options above, except --user-email):
+  --emails-file FILE         the Onshape users: one email a line, or a CSV such as an export of
+                             Onshape's users (its email column is used)
+  --emails LIST              the same, on the command line, separated by commas, semicolons or spaces
+  --json                     print one JSON document: the check's, plus users, invalid and requestsUsed
+  --csv                      print the per-user table as CSV
+  Exit codes: 0 every user is ready, 1 a user is not (or a step failed), 2 bad usage or input.
 
 Proxy: without --proxy, the proxy in HTTPS_PROXY (or https_proxy) is used unless NO_PROXY (or no_proxy)
 names the API host ("*", a host, or a domain suffix such as .company.com). HTTP_PROXY is not read: the
@@ -84,6 +104,22 @@ const CHECK_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const USERS_OPTIONS = {
+  'api-url': CHECK_OPTIONS['api-url'],
+  'data-centre': CHECK_OPTIONS['data-centre'],
+  'data-center': CHECK_OPTIONS['data-center'],
+  'workspace-id': CHECK_OPTIONS['workspace-id'],
+  email: CHECK_OPTIONS.email,
+  'login-type': CHECK_OPTIONS['login-type'],
+  timeout: CHECK_OPTIONS.timeout,
+  proxy: CHECK_OPTIONS.proxy,
+  json: CHECK_OPTIONS.json,
+  help: CHECK_OPTIONS.help,
+  'emails-file': { type: 'string' },
+  emails: { type: 'string' },
+  csv: { type: 'boolean' },
+} as const;
+
 const SECRET_LIKE_OPTIONS = ['--webtoken', '--password', '--user-password', '--token', '--secret'];
 
 export function parseCommandLine(argv: readonly string[], env: CliEnvironment = {}): Parsed<CliCommand> {
@@ -99,6 +135,8 @@ export function parseCommandLine(argv: readonly string[], env: CliEnvironment = 
       return ok({ command: 'version' });
     case 'check':
       return parseCheck(rest, env);
+    case 'users':
+      return parseUsers(rest, env);
     case 'practice':
       return parsePractice(rest);
     case 'explain':
@@ -108,7 +146,7 @@ export function parseCommandLine(argv: readonly string[], env: CliEnvironment = 
       return listing.ok ? ok({ command: 'scenarios', json: listing.value.json }) : listing;
     }
     default:
-      return fail(`Unknown command "${printable(command)}". Commands: check, practice, scenarios, explain, help.`);
+      return fail(`Unknown command "${printable(command)}". Commands: check, users, practice, scenarios, explain, help.`);
   }
 }
 
@@ -154,16 +192,72 @@ function parseListing(rest: readonly string[], allowScenario: boolean): Parsed<{
   return ok({ scenario: positionals[0] ?? null, json: values.json === true });
 }
 
-function parseCheck(rest: readonly string[], env: CliEnvironment): Parsed<CliCommand> {
+function refuseSecretOptions(rest: readonly string[]): Parsed<null> {
   const secretOption = rest.find((argument) => SECRET_LIKE_OPTIONS.some((name) => argument === name || argument.startsWith(`${name}=`)));
   if (secretOption) {
     return fail('Secrets are not accepted on the command line (other users can read it); set ARENA_WEBTOKEN, ARENA_PASSWORD or ARENA_USER_PASSWORD, or answer the prompt.');
   }
+  return ok(null);
+}
+
+function parseCheck(rest: readonly string[], env: CliEnvironment): Parsed<CliCommand> {
+  const refused = refuseSecretOptions(rest);
+  if (!refused.ok) return refused;
   const parsed = safeParse(rest, CHECK_OPTIONS, false);
   if (!parsed.ok) return parsed;
   const values = parsed.value.values;
   if (values.help) return ok({ command: 'help' });
+  const connection = parseConnection(values, env);
+  if (!connection.ok) return connection;
 
+  let userEmail: string | null = null;
+  if (values['user-email'] !== undefined) {
+    const problem = emailProblem(values['user-email'], 'Onshape user');
+    if (problem) return fail(`--user-email: ${problem}`);
+    userEmail = values['user-email'].trim();
+  }
+  return ok({ command: 'check', options: { ...connection.value, userEmail, json: values.json === true } });
+}
+
+function parseUsers(rest: readonly string[], env: CliEnvironment): Parsed<CliCommand> {
+  const refused = refuseSecretOptions(rest);
+  if (!refused.ok) return refused;
+  const parsed = safeParse(rest, USERS_OPTIONS, false);
+  if (!parsed.ok) return parsed;
+  const values = parsed.value.values;
+  if (values.help) return ok({ command: 'help' });
+  const file = values['emails-file'];
+  const list = values.emails;
+  if ((file === undefined) === (list === undefined)) {
+    return fail('Give the Onshape users with either --emails-file FILE or --emails LIST (one of them).');
+  }
+  if (values.json && values.csv) return fail('Give either --json or --csv, not both.');
+  const connection = parseConnection(values, env);
+  if (!connection.ok) return connection;
+  if (file !== undefined && file.trim() === '') return fail('--emails-file: give the path of the file that lists the Onshape users.');
+  return ok({
+    command: 'users',
+    options: {
+      ...connection.value,
+      emails: file !== undefined ? { from: 'file', path: file } : { from: 'list', text: list ?? '' },
+      output: values.json ? 'json' : values.csv ? 'csv' : 'text',
+    },
+  });
+}
+
+/** The option values both check and users read. */
+interface ConnectionValues {
+  'api-url'?: string;
+  'data-centre'?: string;
+  'data-center'?: string;
+  'workspace-id'?: string;
+  email?: string;
+  'login-type'?: string;
+  timeout?: string;
+  proxy?: string;
+}
+
+function parseConnection(values: ConnectionValues, env: CliEnvironment): Parsed<ConnectionOptions> {
   const centreText = values['data-centre'] ?? values['data-center'];
   if (values['api-url'] !== undefined && centreText !== undefined) return fail('Give either --api-url or --data-centre, not both.');
   let apiUrl: string;
@@ -191,13 +285,6 @@ function parseCheck(rest: readonly string[], env: CliEnvironment): Parsed<CliCom
   const loginType = (values['login-type'] ?? 'webtoken').trim().toLowerCase();
   if (loginType !== 'webtoken' && loginType !== 'password') return fail('--login-type must be webtoken or password.');
 
-  let userEmail: string | null = null;
-  if (values['user-email'] !== undefined) {
-    const problem = emailProblem(values['user-email'], 'Onshape user');
-    if (problem) return fail(`--user-email: ${problem}`);
-    userEmail = values['user-email'].trim();
-  }
-
   let timeoutMs = DEFAULT_TIMEOUT_MS;
   if (values.timeout !== undefined) {
     const seconds = /^\s*\d+(\.\d+)?\s*$/.test(values.timeout) ? Number(values.timeout) : Number.NaN;
@@ -210,19 +297,14 @@ function parseCheck(rest: readonly string[], env: CliEnvironment): Parsed<CliCom
   if (!proxy.ok) return proxy;
 
   return ok({
-    command: 'check',
-    options: {
-      apiUrl,
-      dataCentre,
-      workspaceId: Number(values['workspace-id'].trim()),
-      email: values.email.trim(),
-      loginType,
-      userEmail,
-      timeoutMs,
-      json: values.json === true,
-      proxyUrl: proxy.value.url,
-      proxySource: proxy.value.source,
-    },
+    apiUrl,
+    dataCentre,
+    workspaceId: Number(values['workspace-id'].trim()),
+    email: values.email.trim(),
+    loginType,
+    timeoutMs,
+    proxyUrl: proxy.value.url,
+    proxySource: proxy.value.source,
   });
 }
 

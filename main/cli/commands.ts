@@ -1,10 +1,10 @@
-// The doctor commands: check, practice, scenarios, explain. Output and exit codes are a contract (see USAGE).
+// The doctor commands: check, users, practice, scenarios, explain. Output and exit codes are a contract (see USAGE).
 import type { CheckReport } from '../../common/check-report.js';
 import { runCheck } from '../check/runner.js';
 import { renderJson } from '../report/json-report.js';
 import { renderText } from '../report/text-report.js';
 import { toolInfo } from '../version.js';
-import { parseCommandLine, USAGE, type CheckOptions } from './arguments.js';
+import { parseCommandLine, USAGE, type CheckOptions, type ConnectionOptions } from './arguments.js';
 import { readSecret, type SecretSource } from './secret-input.js';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const;
@@ -52,13 +52,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stdout.write(listCatalogue(command.json));
       return EXIT.passed;
     }
+    case 'users': {
+      // Loaded on demand: the CSV parser and the users code are not needed by `check`.
+      const { users } = await import('./users.js');
+      return users(command.options, io);
+    }
   }
 }
 
-async function check(options: CheckOptions, io: CliIo): Promise<number> {
+/** The integration user's WebToken or password, from its variable or a hidden prompt. */
+export async function integrationSecret(options: ConnectionOptions, io: CliIo): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
   const secretVariable = options.loginType === 'webtoken' ? 'ARENA_WEBTOKEN' : 'ARENA_PASSWORD';
   const secretName = options.loginType === 'webtoken' ? "the integration user's WebToken" : "the integration user's password";
-  const secret = await readSecret(secretVariable, secretName, io);
+  return readSecret(secretVariable, secretName, io);
+}
+
+async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  const secret = await integrationSecret(options, io);
   if (!secret.ok) return usageError(io, secret.error);
 
   let user: { email: string; password: string } | null = null;
@@ -87,7 +97,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   return report.ok ? EXIT.passed : EXIT.failed;
 }
 
-function usageError(io: CliIo, message: string): number {
+export function usageError(io: CliIo, message: string): number {
   io.stderr.write(`doctor: ${message}\n`);
   return EXIT.usage;
 }

@@ -21,14 +21,14 @@ export function renderText(report: CheckReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function stepLine(step: StepResult): string {
+export function stepLine(step: StepResult): string {
   const status = step.httpStatus === null ? '' : ` HTTP ${step.httpStatus}`;
   const code = formatCode(step) ? ` code ${formatCode(step)}` : '';
   const detail = step.outcome === 'skipped' ? step.skippedReason ?? '' : formatTimings(step.timings, step.durationMs);
   return `[${OUTCOME_LABELS[step.outcome]}] ${STEP_LABELS[step.step]} (${step.endpoint})${status}${code} · ${detail}`;
 }
 
-function diagnosisLines(step: StepResult): string[] {
+export function diagnosisLines(step: StepResult): string[] {
   const { diagnosis } = step;
   if (!diagnosis) return [];
   const lines = ['', `${STEP_LABELS[step.step]}: ${diagnosis.title}`, `  ${diagnosis.meaning}`];

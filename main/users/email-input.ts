@@ -71,7 +71,9 @@ function fromEmailColumn(text: string): Collected | null {
   try {
     // The header alone first: most pasted lists have none, and need no full parse.
     const header = (parse(headerLine, options) as string[][])[0] ?? [];
-    column = header.findIndex((cell) => EMAIL_HEADER.test(cell) && !isEmail(clean(cell)));
+    // A header names columns; a first line that holds an email is data ("not-an-email; dana@…" is no header).
+    if (header.some((cell) => isEmail(clean(cell)))) return null;
+    column = header.findIndex((cell) => EMAIL_HEADER.test(cell));
     name = header[column];
     if (column === -1 || name === undefined) return null;
     rows = (parse(text, { ...options, info: true }) as unknown as CsvRow[]).slice(1);

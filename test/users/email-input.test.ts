@@ -67,6 +67,12 @@ describe('parseEmailList', () => {
     expect(list.invalid).toEqual([{ line: 1, text: 'Name,Role,Address' }]);
   });
 
+  it('takes a first line that holds an email for data, even when a word in it says email', () => {
+    const list = parsed('not-an-email;dana@northwind.example\nemail-team@northwind.example');
+    expect(list.column).toBeNull();
+    expect(list.emails).toEqual(['dana@northwind.example', 'email-team@northwind.example']);
+  });
+
   it('falls back to every cell when the CSV quoting is broken', () => {
     const list = parsed('Email,Name\n"dana@northwind.example,Dana\nbob@northwind.example,Bob');
     expect(list.emails).toEqual(['dana@northwind.example', 'bob@northwind.example']);
