@@ -1,6 +1,6 @@
 // What explaining a pasted Onshape error produces (doctor explain, the wizard's explain path). Plain
 // data, shared by the core, the CLI, reports, the IPC contract and the renderer. No connection is made.
-import type { Diagnosis } from './check-report.js';
+import type { Answer, Diagnosis } from './check-report.js';
 
 /** The longest text explained: longer input is refused (CLI exit 2, IPC payload error, text area limit). */
 export const MAX_EXPLAIN_INPUT_CHARS = 10_000;
@@ -51,6 +51,16 @@ export interface ExplanationReport {
   explanation: Explanation;
   /** The candidate the admin picked by answering "What were you doing…?"; null: the best-ranked one. */
   chosenId: string | null;
+  /** The admin's answers to the shown diagnosis's questions, when they walked them. */
+  answers: ExplainAnswers | null;
+}
+
+/** The question walk over the shown diagnosis's causes, as a check's diagnosis path records it. */
+export interface ExplainAnswers {
+  diagnosisId: string;
+  answers: { causeId: string; question: string; answer: Answer }[];
+  /** The cause the answers pointed to; null when no answer was "yes". */
+  concludedCauseId: string | null;
 }
 
 /** The candidate's diagnosis a report shows: the chosen one, else the best-ranked, else the generic one. */

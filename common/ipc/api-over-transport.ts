@@ -30,6 +30,9 @@ export function apiOverTransport(transport: Transport): DoctorApi {
     deleteHistory: call('deleteHistory'),
     clearHistory: () => call('clearHistory')(),
     openExternal: call('openExternal'),
+    explainMessage: call('explainMessage'),
+    exportExplanation: call('exportExplanation'),
+    copyExplanation: call('copyExplanation'),
     onCheckProgress: (listener) => transport.subscribe(listener),
   };
 }

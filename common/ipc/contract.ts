@@ -13,6 +13,8 @@ import type {
 } from '../check-report.js';
 import type { ScenarioGroup } from '../practice.js';
 
+import type { ExplainAnswers, Explanation } from '../explanation.js';
+
 export type { Answer, DiagnosisPathEntry };
 
 export type IpcErrorCode =
@@ -190,6 +192,23 @@ export interface SummaryRequest {
   historyId: string | null;
 }
 
+/** An error message the admin pasted, to explain from its text alone: no connection is made. */
+export interface ExplainRequest {
+  text: string;
+}
+
+/** Saving or copying an explanation: the same text again (explaining it is pure), and the admin's choices. */
+export interface ExplanationOutputRequest {
+  text: string;
+  /** The candidate picked by answering "What were you doing…?"; null for the best-ranked one. */
+  chosenId: string | null;
+  answers: ExplainAnswers | null;
+}
+
+export interface ExplanationExportRequest extends ExplanationOutputRequest {
+  format: 'html' | 'json';
+}
+
 /** What a check (or another kind of result) looked like, kept in the history exactly as its export would show it. */
 export type HistoryRecord = { kind: 'check'; report: CheckReport };
 export type HistoryKind = HistoryRecord['kind'];
@@ -237,6 +256,10 @@ export interface DoctorApi {
   deleteHistory(id: string): Promise<Result<HistoryList>>;
   clearHistory(): Promise<Result<HistoryList>>;
   openExternal(url: string): Promise<Result<null>>;
+  /** Explains an error Onshape showed, from its text: no credentials, no network. */
+  explainMessage(request: ExplainRequest): Promise<Result<Explanation>>;
+  exportExplanation(request: ExplanationExportRequest): Promise<Result<ExportResult>>;
+  copyExplanation(request: ExplanationOutputRequest): Promise<Result<null>>;
   /** Progress of the running check; returns the unsubscribe function. */
   onCheckProgress(listener: (progress: CheckProgress) => void): () => void;
 }
@@ -262,6 +285,9 @@ export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
   deleteHistory: 'doctor:delete-history',
   clearHistory: 'doctor:clear-history',
   openExternal: 'doctor:open-external',
+  explainMessage: 'doctor:explain-message',
+  exportExplanation: 'doctor:export-explanation',
+  copyExplanation: 'doctor:copy-explanation',
 };
 
 export const PROGRESS_CHANNEL = 'doctor:check-progress';

@@ -36,6 +36,7 @@ export async function runExplain(
     createdAt: now.toISOString(),
     explanation: explainMessage(input, { now }),
     chosenId: null,
+    answers: null,
   };
   return {
     ok: true,

@@ -19,7 +19,7 @@ export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
-const ANSWER_LABELS: Readonly<Record<Answer, string>> = { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' };
+export const ANSWER_LABELS: Readonly<Record<Answer, string>> = { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' };
 
 export function renderHtml(report: CheckReport): string {
   const body = [
@@ -31,6 +31,11 @@ export function renderHtml(report: CheckReport): string {
     supportSection(report),
     `<footer>${escapeHtml(`${report.tool.name} ${report.tool.version} · ${report.createdAt}`)}</footer>`,
   ];
+  return htmlPage(`${report.tool.name} report · ${report.createdAt}`, body);
+}
+
+/** The page around a report's sections: escaped title, the CSP that forbids scripts and loads, the style. */
+export function htmlPage(title: string, body: readonly string[]): string {
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -38,7 +43,7 @@ export function renderHtml(report: CheckReport): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(`${report.tool.name} report · ${report.createdAt}`)}</title>`,
+    `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
@@ -129,7 +134,7 @@ function diagnosisSection(step: StepResult, diagnosis: Diagnosis, path: Diagnosi
   return section(`${STEP_LABELS[step.step]}: ${diagnosis.title}`, parts.join('\n'), 'diagnosis');
 }
 
-function fixStep(fix: FixStep): string {
+export function fixStep(fix: FixStep): string {
   const where = fix.uiPath ? ` <span class="ui-path">${escapeHtml(fix.uiPath)}</span>` : '';
   return `<li><span class="who">${escapeHtml(ACTOR_LABELS[fix.who])}:</span> ${escapeHtml(fix.text)}${where}</li>`;
 }
@@ -185,18 +190,18 @@ function supportSection(report: CheckReport): string {
 
 // ---- small builders: every caller passes report values raw; escaping happens here or in escapeHtml.
 
-function section(title: string, content: string, className = ''): string {
+export function section(title: string, content: string, className = ''): string {
   const classes = className ? ` class="${className}"` : '';
   return `<section${classes}>\n<h2>${escapeHtml(title)}</h2>\n${content}\n</section>`;
 }
 
-function keyValueTable(rows: [string, string][]): string {
+export function keyValueTable(rows: [string, string][]): string {
   const body = rows.map(([label, value]) => row([`<th scope="row">${escapeHtml(label)}</th>`, `<td>${escapeHtml(value)}</td>`]));
   return `<table class="facts">\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
 }
 
 /** Cells are already-built markup. */
-function row(cells: string[]): string {
+export function row(cells: string[]): string {
   return `<tr>${cells.join('')}</tr>`;
 }
 

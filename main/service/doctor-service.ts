@@ -1,12 +1,13 @@
 // The main process's side of the IPC contract, independent of how it is reached: Electron's ipcMain
 // (main/app) and the development bridge (main/dev-bridge) both hand payloads to handle(). Every payload
 // is validated here; every answer is a Result; no handler throws; no secret leaves in an answer.
-// The handlers live by concern: checks.ts, keychain.ts, reports.ts, history-handlers.ts.
+// The handlers live by concern: checks.ts, keychain.ts, reports.ts, history-handlers.ts, explain-handlers.ts.
 import type { CheckProgress, DataOf, DoctorMethod, PayloadOf, Result, StartupInfo } from '../../common/ipc/contract.js';
 import { DATA_CENTRES } from '../arena/data-centres.js';
 import { nullLogger, type AddSecrets } from '../logging/index.js';
 import { toolInfo } from '../version.js';
 import { checkHandlers } from './checks.js';
+import { explainHandlers } from './explain-handlers.js';
 import { isAllowedExternalLink } from './external-links.js';
 import { fail, ok, type Handlers } from './handler.js';
 import { historyHandlers } from './history-handlers.js';
@@ -37,6 +38,7 @@ export function createDoctorService(host: ServiceHost): DoctorService {
     ...checkHandlers({ host, now, log, last, history, emitProgress }),
     ...keychainHandlers(host),
     ...reportHandlers(host, last, history, log),
+    ...explainHandlers(host, now, log),
     listHistory: history.listHistory,
     openHistory: history.openHistory,
     deleteHistory: history.deleteHistory,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { apiUrlProblem, emailProblem, proxyUrlProblem, MAX_EMAIL_LENGTH, MAX_SECRET_LENGTH } from '../../common/fields.js';
 import type { DoctorMethod, PayloadOf } from '../../common/ipc/contract.js';
+import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
 import { DATA_CENTRE_IDS } from '../arena/data-centres.js';
 import { HISTORY_ID_PATTERN } from '../history/schema.js';
 
@@ -62,6 +63,25 @@ const proxySettingSchema = z.discriminatedUnion('mode', [
 
 const historyIdSchema = z.string().regex(HISTORY_ID_PATTERN, 'That is not an entry of the recent checks.');
 
+const explainText = z
+  .string()
+  .max(MAX_EXPLAIN_INPUT_CHARS, `Paste at most ${MAX_EXPLAIN_INPUT_CHARS} characters: only the error message.`)
+  .refine((text) => text.trim() !== '', 'Paste the error message Onshape shows first.');
+
+const explainAnswersSchema = z
+  .strictObject({
+    diagnosisId: z.string().max(100),
+    answers: z.array(z.strictObject({ causeId: z.string().max(100), question: z.string().max(1000), answer: answerSchema })).max(50),
+    concludedCauseId: z.string().max(100).nullable(),
+  })
+  .nullable();
+
+const explanationOutput = {
+  text: explainText,
+  chosenId: z.string().max(100).nullable(),
+  answers: explainAnswersSchema,
+};
+
 const none = z.union([z.null(), z.undefined()]).transform(() => undefined);
 
 export type PayloadSchema<M extends DoctorMethod> = z.ZodType<PayloadOf<M>, unknown>;
@@ -96,6 +116,9 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
   deleteHistory: historyIdSchema,
   copyText: z.string().min(1).max(MAX_TEXT_LENGTH),
   openExternal: z.string().max(MAX_URL_LENGTH),
+  explainMessage: z.strictObject({ text: explainText }),
+  exportExplanation: z.strictObject({ format: z.enum(['html', 'json']), ...explanationOutput }),
+  copyExplanation: z.strictObject(explanationOutput),
 };
 
 /** The first problem, as one plain sentence naming the field. Never echoes the rejected value. */

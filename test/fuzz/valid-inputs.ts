@@ -85,6 +85,23 @@ export const savedProfile: fc.Arbitrary<SavedProfile> = fc.record({
 /** The history store's ids: random base64url. */
 export const historyId: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
 
+/** Pasted text: anything with a non-blank character, up to the limit. */
+const explainText: fc.Arbitrary<string> = fc
+  .string({ minLength: 1, maxLength: 10_000 })
+  .filter((text) => text.trim() !== '');
+
+const explainAnswers = fc.option(
+  fc.record({
+    diagnosisId: fc.string({ maxLength: 100 }),
+    answers: fc.array(
+      fc.record({ causeId: fc.string({ maxLength: 100 }), question: fc.string({ maxLength: 1000 }), answer: fc.constantFrom('yes' as const, 'no' as const, 'not-sure' as const) }),
+      { maxLength: 5 },
+    ),
+    concludedCauseId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
+  }),
+  { nil: null },
+);
+
 /** A valid payload for each IPC method. */
 type Valid = { [M in DoctorMethod]: fc.Arbitrary<PayloadOf<M>> };
 
@@ -105,6 +122,9 @@ export const VALID_PAYLOADS: Valid = {
   deleteHistory: historyId,
   copyText: fc.string({ minLength: 1, maxLength: 20_000 }),
   openExternal: fc.string({ maxLength: 2048 }),
+  explainMessage: fc.record({ text: explainText }),
+  exportExplanation: fc.record({ format: fc.constantFrom('html' as const, 'json' as const), text: explainText, chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }), answers: explainAnswers }),
+  copyExplanation: fc.record({ text: explainText, chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }), answers: explainAnswers }),
 };
 
 

@@ -18,7 +18,29 @@ import type {
   ScenarioSummary,
   StartupInfo,
 } from '../../../common/ipc/contract';
+import type { Explanation } from '../../../common/explanation';
 import { SCENARIOS, passedOutcome, startupInfo } from './fixtures';
+
+/** An explanation that recognised nothing: enough for tests that only follow the wizard's branches. */
+function explanationFixture(text: string): Explanation {
+  return {
+    recognized: false,
+    input: text,
+    candidates: [],
+    diagnoses: [
+      {
+        id: 'unknown',
+        title: 'Arena returned an error this tool does not know',
+        meaning: 'This failure is not in the tool\'s knowledge base.',
+        causes: [{ id: 'see-arena-message', summary: 'The problem the message describes.', question: 'Does the message point to something you can correct?', fixSteps: [{ who: 'you', text: 'Correct what it names.' }] }],
+        recheck: 'after-change',
+        facts: {},
+        arenaMessage: text,
+      },
+    ],
+    question: null,
+  };
+}
 
 export type Call = { [M in DoctorMethod]: { method: M; payload: PayloadOf<M> } }[DoctorMethod];
 
@@ -41,6 +63,8 @@ export interface ScriptedApiOptions {
   history?: { summary: HistorySummary; entry: HistoryEntry }[];
   /** Notices listHistory reports. */
   historyNotices?: string[];
+  /** The answer of explainMessage; absent: an unrecognised explanation of the text. */
+  explanation?: Explanation;
   /** Methods that answer with an error instead. */
   failures?: Partial<Record<DoctorMethod, IpcError>>;
 }
@@ -173,6 +197,18 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     },
     async openExternal(url) {
       const failure = record('openExternal', url);
+      return failure ? { ok: false, error: failure } : ok(null);
+    },
+    async explainMessage(request) {
+      const failure = record('explainMessage', request);
+      return failure ? { ok: false, error: failure } : ok(options.explanation ?? explanationFixture(request.text));
+    },
+    async exportExplanation(request) {
+      const failure = record('exportExplanation', request);
+      return failure ? { ok: false, error: failure } : ok(options.exportResult ?? { saved: true, fileName: 'arena-explained.html' });
+    },
+    async copyExplanation(request) {
+      const failure = record('copyExplanation', request);
       return failure ? { ok: false, error: failure } : ok(null);
     },
     onCheckProgress(listener) {
