@@ -10,6 +10,7 @@ export const MAX_TIMEOUT_SECONDS = 300;
 export function workspaceIdProblem(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return 'Enter the workspace ID: the number Arena gives the workspace (Onshape > Settings > Arena shows it).';
+  if (/^[-+]\d+$/.test(trimmed)) return 'The workspace ID must be a positive whole number, without a sign.';
   if (!/^\d+$/.test(trimmed)) return 'The workspace ID is a number (digits only), not the workspace name.';
   const value = Number(trimmed);
   if (!Number.isSafeInteger(value) || value <= 0) return 'The workspace ID must be a positive whole number.';

@@ -361,13 +361,44 @@ function safeParse<T extends ParseArgsConfig['options']>(
     const name = joined ?? (before !== undefined && options?.[before]?.type === 'string' ? before : undefined);
     return fail(`${name ? `--${name}: the value` : 'An argument'} is longer than ${MAX_ARGUMENT_LENGTH} characters; check what was pasted.`);
   }
+  const joined = joinDashValues(args, options);
+  if (!joined.ok) return joined;
   try {
-    return ok(parseArgs({ args: [...args], options, strict: true, allowPositionals }));
+    return ok(parseArgs({ args: joined.value, options, strict: true, allowPositionals }));
   } catch (error) {
     // parseArgs explains itself ("Unknown option '--x'"); keep its first line only.
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'Invalid arguments.';
     return fail(printable(message));
   }
+}
+
+/**
+ * parseArgs refuses "--workspace-id -5" as ambiguous (the value starts with a dash). A value that is not
+ * one of our options is taken as the value ("--workspace-id=-5"), so the field's own rule explains what is
+ * wrong with it; an option where a value belongs is named as such.
+ */
+function joinDashValues(args: readonly string[], options: ParseArgsConfig['options']): Parsed<string[]> {
+  const result: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const argument = args[index] ?? '';
+    const name = /^--([\w-]+)$/.exec(argument)?.[1];
+    const next = args[index + 1];
+    if (name === undefined || options?.[name]?.type !== 'string' || next === undefined || !next.startsWith('-') || next === '-') {
+      result.push(argument);
+      continue;
+    }
+    if (isOptionName(next, options)) return fail(`--${name} needs a value, but the next argument is the option "${printable(next)}".`);
+    result.push(`--${name}=${next}`);
+    index += 1;
+  }
+  return ok(result);
+}
+
+function isOptionName(argument: string, options: ParseArgsConfig['options']): boolean {
+  const long = /^--([\w-]+)(=|$)/.exec(argument)?.[1];
+  if (long !== undefined) return Object.hasOwn(options ?? {}, long);
+  const short = /^-([A-Za-z])$/.exec(argument)?.[1];
+  return short !== undefined && Object.values(options ?? {}).some((option) => option.short === short);
 }
 
 function isDataCentreId(value: string): value is DataCentreId {

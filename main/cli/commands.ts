@@ -62,9 +62,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** The integration user's WebToken or password, from its variable or a hidden prompt. */
 export async function integrationSecret(options: ConnectionOptions, io: CliIo): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
-  const secretVariable = options.loginType === 'webtoken' ? 'ARENA_WEBTOKEN' : 'ARENA_PASSWORD';
-  const secretName = options.loginType === 'webtoken' ? "the integration user's WebToken" : "the integration user's password";
-  return readSecret(secretVariable, secretName, io);
+  const wanted =
+    options.loginType === 'webtoken'
+      ? { variable: 'ARENA_WEBTOKEN', description: "the integration user's WebToken", kind: 'WebToken' as const }
+      : { variable: 'ARENA_PASSWORD', description: "the integration user's password", kind: 'password' as const };
+  return readSecret(wanted, io);
 }
 
 async function check(options: CheckOptions, io: CliIo): Promise<number> {
@@ -73,7 +75,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
 
   let user: { email: string; password: string } | null = null;
   if (options.userEmail) {
-    const password = await readSecret('ARENA_USER_PASSWORD', `the Arena password of ${options.userEmail}`, io);
+    const password = await readSecret({ variable: 'ARENA_USER_PASSWORD', description: `the Arena password of ${options.userEmail}`, kind: 'password' }, io);
     if (!password.ok) return usageError(io, password.error);
     user = { email: options.userEmail, password: password.value };
   }
@@ -93,7 +95,9 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     timeoutMs: options.timeoutMs,
     proxyUrl: options.proxyUrl,
   });
-  io.stdout.write(options.json ? renderJson(report) : renderText(report));
+  // The renderers sanitise network text for the terminal and sweep the output for this run's secrets.
+  const secrets = [secret.value, ...(user ? [user.password] : [])];
+  io.stdout.write(options.json ? renderJson(report, secrets) : renderText(report, secrets));
   return report.ok ? EXIT.passed : EXIT.failed;
 }
 

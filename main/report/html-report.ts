@@ -5,6 +5,7 @@ import type { Answer, CheckReport, Diagnosis, DiagnosisPathEntry, FixStep, StepR
 import { ACTOR_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatTimings, headline } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
+import { presentable, swept } from './presentable.js';
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -21,7 +22,12 @@ export function escapeHtml(value: string | number): string {
 
 export const ANSWER_LABELS: Readonly<Record<Answer, string>> = { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' };
 
-export function renderHtml(report: CheckReport): string {
+/** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
+export function renderHtml(report: CheckReport, secrets: readonly string[] = []): string {
+  return swept(renderHtmlClean(presentable(report, secrets)), secrets);
+}
+
+function renderHtmlClean(report: CheckReport): string {
   const body = [
     header(report),
     overview(report),

@@ -3,6 +3,7 @@
 import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
 import { diagnosisSummary } from './diagnosis-summary.js';
 import { failedSteps, supportRequestFacts, type SupportRequestFacts } from './support-request.js';
+import { presentable, swept } from './presentable.js';
 
 export interface JsonDiagnosis {
   id: string;
@@ -48,6 +49,11 @@ export function toJsonDiagnosis(diagnosis: Diagnosis): JsonDiagnosis {
   };
 }
 
-export function renderJson(report: CheckReport): string {
+/** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
+export function renderJson(report: CheckReport, secrets: readonly string[] = []): string {
+  return swept(renderJsonClean(presentable(report, secrets)), secrets);
+}
+
+function renderJsonClean(report: CheckReport): string {
   return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
 }

@@ -3,8 +3,14 @@ import type { CheckReport, Diagnosis, StepResult } from '../../common/check-repo
 import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
+import { presentable, swept } from './presentable.js';
 
-export function renderMarkdown(report: CheckReport): string {
+/** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
+export function renderMarkdown(report: CheckReport, secrets: readonly string[] = []): string {
+  return swept(renderMarkdownClean(presentable(report, secrets)), secrets);
+}
+
+function renderMarkdownClean(report: CheckReport): string {
   const lines: string[] = [`# ${escapeInline(report.tool.name)} report`, '', `**${escapeInline(headline(report))}**`, ''];
   lines.push(...overview(report), '', '## Steps', '', ...stepsTable(report.steps), '');
   for (const step of failedSteps(report)) {

@@ -2,8 +2,14 @@
 import type { CheckReport, StepResult } from '../../common/check-report.js';
 import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline } from './format.js';
+import { presentable, swept } from './presentable.js';
 
-export function renderText(report: CheckReport): string {
+/** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
+export function renderText(report: CheckReport, secrets: readonly string[] = []): string {
+  return swept(renderTextClean(presentable(report, secrets)), secrets);
+}
+
+function renderTextClean(report: CheckReport): string {
   const lines: string[] = [headline(report), ''];
   lines.push(...describeTarget(report));
   if (report.practiceScenario) lines.push(`Practice scenario: ${report.practiceScenario} (built-in simulator, not Arena)`);

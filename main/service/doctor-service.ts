@@ -15,6 +15,7 @@ import type { ServiceHost } from './host.js';
 import { keychainHandlers } from './keychain.js';
 import { describeIssues, PAYLOAD_SCHEMAS, type PayloadSchema } from './payload-schemas.js';
 import { reportHandlers, type LastReport } from './reports.js';
+import { createSinkSweep } from './sink-sweep.js';
 
 export type { ServiceHost } from './host.js';
 
@@ -23,13 +24,17 @@ export interface DoctorService {
   onProgress(listener: (progress: CheckProgress) => void): () => void;
 }
 
-export function createDoctorService(host: ServiceHost): DoctorService {
+export function createDoctorService(givenHost: ServiceHost): DoctorService {
+  // Every sink (answers, progress, clipboard, saved reports, settings) is swept for the known secrets last.
+  const sweep = createSinkSweep();
+  const host = sweep.sinks(givenHost);
   const now = host.now ?? (() => new Date());
   const log = host.logger ?? nullLogger;
   const listeners = new Set<(progress: CheckProgress) => void>();
   const last: LastReport = { current: null };
   const emitProgress = (progress: CheckProgress): void => {
-    for (const listener of listeners) listener(progress);
+    const swept = sweep.value(progress);
+    for (const listener of listeners) listener(swept);
   };
 
   const history = historyHandlers(host.history, log);
@@ -81,12 +86,18 @@ export function createDoctorService(host: ServiceHost): DoctorService {
         log.warn({ method, code: 'invalid-payload', message }, 'request refused');
         return fail('invalid-payload', message);
       }
-      // The request's secrets (typed now, or loaded from the keychain later) are scrubbed from whatever is logged meanwhile.
-      return log.withSecrets(typedSecrets(parsed.data), async (addSecrets) => {
+      sweep.remember(typedSecrets(parsed.data));
+      // The request's secrets (typed now, or loaded from the keychain later) and the earlier checks' are
+      // scrubbed from whatever is logged meanwhile, and from the answer.
+      return log.withSecrets(sweep.known(), async (addSecrets) => {
+        const learn: AddSecrets = (secrets) => {
+          sweep.remember(secrets);
+          addSecrets(secrets);
+        };
         let result: Result<DataOf<M>>;
         try {
           const handler = handlers[method] as (payload: PayloadOf<M>, addSecrets: AddSecrets) => Promise<Result<DataOf<M>>>;
-          result = await handler(parsed.data, addSecrets);
+          result = sweep.value(await handler(parsed.data, learn));
         } catch (error) {
           // Handlers never throw on purpose; an unexpected fault still comes back as a Result.
           log.error({ method, err: error }, 'internal error');

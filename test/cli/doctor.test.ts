@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secretProblem } from '../../common/fields.js';
 import { SCENARIOS, startSimulator, type Scenario } from '../../main/simulator/index.js';
 import { testCertificates } from '../support/certificates.js';
 import { closedPort, startLoopbackServer, type LoopbackServer } from '../support/loopback-server.js';
@@ -160,6 +161,8 @@ describe('doctor with bad input', () => {
     ['a missing workspace ID', ['check', '--email', 'a@b.com'], { ARENA_WEBTOKEN: 'x' }, /--workspace-id is required/],
     ['a workspace name for an ID', ['check', '--workspace-id', 'Northwind', '--email', 'a@b.com'], { ARENA_WEBTOKEN: 'x' }, /digits only/],
     ['a zero workspace ID', ['check', '--workspace-id', '0', '--email', 'a@b.com'], { ARENA_WEBTOKEN: 'x' }, /positive/],
+    ['a negative workspace ID', ['check', '--workspace-id', '-5', '--email', 'a@b.com'], { ARENA_WEBTOKEN: 'x' }, /^doctor: --workspace-id: The workspace ID must be a positive whole number, without a sign\.\n/],
+    ['an option where the workspace ID belongs', ['check', '--workspace-id', '--json', '--email', 'a@b.com'], { ARENA_WEBTOKEN: 'x' }, /--workspace-id needs a value, but the next argument is the option "--json"/],
     ['a malformed email', ['check', '--workspace-id', '42', '--email', 'not-an-email'], { ARENA_WEBTOKEN: 'x' }, /does not look like/],
     ['an API address without /v1', [...valid, '--api-url', 'https://api.arenasolutions.com'], { ARENA_WEBTOKEN: 'x' }, /end with \/v1/],
     ['an http API address', [...valid, '--api-url', 'http://api.arenasolutions.com/v1'], { ARENA_WEBTOKEN: 'x' }, /https/],
@@ -182,6 +185,19 @@ describe('doctor with bad input', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a WebToken with spaces around it, as the wizard does, and sends nothing', async () => {
+    const server = await startLoopbackServer((_request, response) => response.end('{}'));
+    try {
+      const run = await doctor([...valid, '--api-url', server.apiUrl], { ARENA_WEBTOKEN: ' WT-spaced-sentinel ' });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`doctor: ARENA_WEBTOKEN: ${secretProblem(' x ', 'WebToken') ?? 'a rule'}\n`);
+      expect(run.stderr).not.toContain('WT-spaced-sentinel');
+      expect(server.requests).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
   });
 
   it('never echoes a secret given on the command line', async () => {
