@@ -36,7 +36,13 @@ export function resolveRendererPath(rendererRoot: string, requestUrl: string): s
     return null;
   }
   if (`${url.protocol}//${url.host}` !== RENDERER_ORIGIN) return null;
-  const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    // A lone "%" or bytes that are not UTF-8 ("%ff") name no file: not found, not a server error.
+    return null;
+  }
   if (relative.includes('\0')) return null;
   const root = normalize(rendererRoot);
   const path = normalize(join(root, relative));

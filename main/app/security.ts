@@ -1,6 +1,6 @@
 // Electron security handlers: no navigation, no new windows, no webviews, no permissions. Written against
 // small structural types so tests can drive them without an Electron binary.
-import { isAllowedExternalLink } from '../service/external-links.js';
+import { allowedExternalLink } from '../service/external-links.js';
 
 export interface PreventableEvent {
   preventDefault(): void;
@@ -25,7 +25,8 @@ export function hardenContents(contents: HardenableContents, openExternal: (url:
   contents.on('will-attach-webview', prevent);
   contents.setWindowOpenHandler(({ url }) => {
     // Links to Arena's and Onshape's help open in the system browser; nothing opens inside the app.
-    if (isAllowedExternalLink(url)) openExternal(url);
+    const href = allowedExternalLink(url);
+    if (href !== null) openExternal(href);
     return { action: 'deny' };
   });
 }

@@ -8,7 +8,7 @@ import { nullLogger, type AddSecrets } from '../logging/index.js';
 import { toolInfo } from '../version.js';
 import { checkHandlers } from './checks.js';
 import { explainHandlers } from './explain-handlers.js';
-import { isAllowedExternalLink } from './external-links.js';
+import { allowedExternalLink } from './external-links.js';
 import { fail, ok, type Handlers } from './handler.js';
 import { historyHandlers } from './history-handlers.js';
 import type { ServiceHost } from './host.js';
@@ -69,8 +69,9 @@ export function createDoctorService(givenHost: ServiceHost): DoctorService {
     },
 
     openExternal: async (url) => {
-      if (!isAllowedExternalLink(url)) return fail('not-allowed', 'This app only opens Arena and Onshape help pages.');
-      await host.openExternal(url);
+      const href = allowedExternalLink(url);
+      if (href === null) return fail('not-allowed', 'This app only opens Arena and Onshape help pages.');
+      await host.openExternal(href);
       return ok(null);
     },
   };

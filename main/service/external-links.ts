@@ -15,12 +15,17 @@ const ALLOWED_HOSTS: readonly string[] = [
   'www.onshape.com',
 ];
 
-export function isAllowedExternalLink(text: string): boolean {
+/**
+ * The address to hand to the system browser: the parsed URL's href (tabs and line breaks dropped, dot
+ * segments and backslashes resolved, host lower-cased), never the raw text, or null when it is not allowed.
+ */
+export function allowedExternalLink(text: string): string | null {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return false;
+    return null;
   }
-  return url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && ALLOWED_HOSTS.includes(url.hostname);
+  const allowed = url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && ALLOWED_HOSTS.includes(url.hostname);
+  return allowed ? url.href : null;
 }

@@ -69,6 +69,14 @@ describe('navigation, new windows and permissions', () => {
     expect(opened).toEqual(['https://ptc-arena.github.io/arena-dev-help/']);
   });
 
+  it('hands the browser the parsed address, not the raw text', () => {
+    const contents = new FakeContents();
+    const opened: string[] = [];
+    hardenContents(contents, (url) => opened.push(url));
+    contents.openHandler?.({ url: 'HTTPS://Support.PTC.com\\help\t\\..\\a b?q=1' });
+    expect(opened).toEqual(['https://support.ptc.com/a%20b?q=1']);
+  });
+
   it('denies every permission request and check', () => {
     const installed: {
       request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void;
@@ -160,6 +168,11 @@ describe('renderer files over app://renderer', () => {
       'https://renderer/index.html',
     ]) {
       expect(resolveRendererPath(root, url) === null || (await serveRendererFile(root, url)).status === 404, url).toBe(true);
+      expect((await serveRendererFile(root, url)).status, url).toBe(404);
+    }
+    // Percent signs that decode to nothing are a missing file (404), never a thrown error (500).
+    for (const url of ['app://renderer/%', 'app://renderer/%ff', 'app://renderer/assets/%E0%A4%A', 'app://renderer/%zz.js']) {
+      expect(() => resolveRendererPath(root, url), url).not.toThrow();
       expect((await serveRendererFile(root, url)).status, url).toBe(404);
     }
     writeFileSync(join(root, 'notes.txt'), 'x');

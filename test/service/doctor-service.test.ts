@@ -229,6 +229,12 @@ describe('practice, export and links', () => {
     expect(host.openedLinks).toEqual(['https://ptc-arena.github.io/arena-dev-help/get-started/connecting']);
   });
 
+  it('opens the parsed address of a link, not the raw text the window sent', async () => {
+    const { service, host } = setup();
+    data(await service.handle('openExternal', 'HTTPS://Support.PTC.com\\help\n\\..\\a b?q=1'));
+    expect(host.openedLinks).toEqual(['https://support.ptc.com/a%20b?q=1']);
+  });
+
   it('makes practice of a lockout wait five minutes too, without blocking other scenarios', async () => {
     const clock = new ManualClock(Date.parse('2026-11-22T10:00:00Z'));
     const { service } = setup(() => new Date(clock.now()));
