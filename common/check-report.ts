@@ -1,8 +1,8 @@
 // The shapes a check produces. Shared by the core, the CLI, reports, the IPC contract and the
 // renderer, so they hold plain data only (no functions, no Node or DOM types).
 
-/** 'users' is the users check's middle step (GET /settings/users), in place of authorize. */
-export type StepName = 'login' | 'authorize' | 'users' | 'logout';
+/** reach: the credential-free first step; 'users' is the users check's middle step (GET /settings/users), in place of authorize. */
+export type StepName = 'reach' | 'login' | 'authorize' | 'users' | 'logout';
 export type StepOutcome = 'passed' | 'failed' | 'skipped';
 
 /** The Arena endpoints a check calls. Error codes are interpreted per endpoint (4001 differs by endpoint). */
@@ -105,6 +105,45 @@ export interface Diagnosis {
   arenaMessage: string | null;
 }
 
+/** The certificate the server presented during the reach step (the leaf), in plain fields. */
+export interface PresentedCertificate {
+  /** e.g. "CN=api.arenasolutions.com, O=Arena Solutions". */
+  subject: string;
+  /** e.g. "CN=Zscaler Intermediate Root CA, O=Zscaler Inc.". */
+  issuer: string;
+  issuerOrganization: string | null;
+  issuerCommonName: string | null;
+  /** ISO 8601. */
+  validFrom: string | null;
+  validTo: string | null;
+  /** Whether the certificate names the API host. */
+  nameMatches: boolean;
+  /** Certificates the server sent or the chain resolved to, the leaf included. */
+  chainLength: number;
+}
+
+/** Something the reach step noticed that is worth an admin's attention even when Arena was reached. */
+export interface ReachFinding {
+  /** Stable id, e.g. "private-address", "clock-offset". */
+  id: string;
+  text: string;
+}
+
+/** What the reach step saw of the network between this computer and Arena's API. */
+export interface ReachNetwork {
+  /** Every address the API host resolved to (IPv4 and IPv6); empty when a proxy resolves it, or DNS failed. */
+  addresses: string[];
+  /** The address the connection went to (the proxy's when one is used); null when no connection was tried. */
+  addressUsed: string | null;
+  /** The proxy the probe went through, or null for a direct connection. */
+  proxy: string | null;
+  phases: { dnsMs: number | null; connectMs: number | null; tlsMs: number | null; firstByteMs: number | null };
+  certificate: PresentedCertificate | null;
+  /** This computer's clock minus Arena's Date header, in seconds (positive: this computer is ahead). */
+  clockOffsetSeconds: number | null;
+  findings: ReachFinding[];
+}
+
 export interface StepResult {
   step: StepName;
   endpoint: Endpoint;
@@ -125,6 +164,8 @@ export interface StepResult {
   /** The start of an unexpected (e.g. HTML) body as text, redacted, for support. */
   bodyExcerpt: string | null;
   diagnosis: Diagnosis | null;
+  /** Only on the reach step: addresses, phases, certificate and clock. */
+  network?: ReachNetwork;
 }
 
 export interface CheckTarget {

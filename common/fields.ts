@@ -51,6 +51,17 @@ export function secretProblem(text: string, what: 'WebToken' | 'password'): stri
   return null;
 }
 
+/** The connect limit (DNS, TCP, TLS): long enough for a slow VPN, short enough to name a dropping firewall. */
+export const MIN_CONNECT_TIMEOUT_SECONDS = 1;
+export const MAX_CONNECT_TIMEOUT_SECONDS = 60;
+
+export function connectTimeoutProblem(seconds: number): string | null {
+  if (!Number.isFinite(seconds) || seconds < MIN_CONNECT_TIMEOUT_SECONDS || seconds > MAX_CONNECT_TIMEOUT_SECONDS) {
+    return `The connect timeout must be between ${MIN_CONNECT_TIMEOUT_SECONDS} and ${MAX_CONNECT_TIMEOUT_SECONDS} seconds.`;
+  }
+  return null;
+}
+
 export function timeoutProblem(seconds: number): string | null {
   if (!Number.isFinite(seconds) || seconds < MIN_TIMEOUT_SECONDS || seconds > MAX_TIMEOUT_SECONDS) {
     return `The timeout must be between ${MIN_TIMEOUT_SECONDS} and ${MAX_TIMEOUT_SECONDS} seconds.`;

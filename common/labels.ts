@@ -11,6 +11,7 @@ export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
 };
 
 export const STEP_LABELS: Readonly<Record<StepName, string>> = {
+  reach: 'Reach Arena (no sign-in)',
   login: 'Log in as the integration user',
   authorize: 'Authorize the Onshape user',
   users: "Read the workspace's users",

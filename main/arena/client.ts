@@ -24,6 +24,8 @@ import { networkText, networkTextOrNull } from '../privacy/network-text.js';
 import { redactNullable } from '../privacy/redact.js';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** How long DNS, the TCP connect and the TLS handshake may each take: a dropping firewall is named this soon. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
@@ -46,6 +48,8 @@ export interface ArenaClientOptions extends ArenaNetwork {
   /** API base, ending in /v1. */
   apiUrl: string;
   timeoutMs?: number;
+  /** The connect limit (see DEFAULT_CONNECT_TIMEOUT_MS), apart from the answer limit timeoutMs. */
+  connectTimeoutMs?: number;
   maxBodyBytes?: number;
   /** An explicit proxy (http:// or https://). Null or absent: connect directly. */
   proxyUrl?: string | null;
@@ -108,6 +112,7 @@ interface RequestPlan {
 export class ArenaClient {
   private readonly apiUrl: string;
   private readonly timeoutMs: number;
+  private readonly connectTimeoutMs: number;
   private readonly maxBodyBytes: number;
   /** The proxy agents, made on first use: hpagent is loaded only when a proxy is set. */
   private agent: Promise<Agents> | undefined;
@@ -118,6 +123,7 @@ export class ArenaClient {
   constructor(private readonly options: ArenaClientOptions) {
     this.apiUrl = options.apiUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     this.secrets = new Set(options.secrets ?? []);
     this.authorities = trustedAuthorities({
@@ -214,7 +220,7 @@ export class ArenaClient {
       ...(plan.json ? { json: plan.json } : plan.method === 'GET' ? {} : { body: '' }),
       ...(plan.searchParams ? { searchParams: plan.searchParams } : {}),
       retry: { limit: 0 },
-      timeout: { request: this.timeoutMs },
+      timeout: timeLimits(this.connectTimeoutMs, this.timeoutMs),
       followRedirect: false,
       throwHttpErrors: false,
       decompress: true,
@@ -234,7 +240,7 @@ export class ArenaClient {
 
     if (received.kind === 'failed') {
       const connected = stream.timings?.connect !== undefined;
-      const failure = describeTransportError(received.error, { timeoutMs: this.timeoutMs, connected });
+      const failure = describeTransportError(received.error, { timeoutMs: this.timeoutMs, connectTimeoutMs: this.connectTimeoutMs, connected });
       const call: CallOutcome = {
         ok: false,
         httpStatus: null,
@@ -290,15 +296,15 @@ export class ArenaClient {
   }
 }
 
-type GotStream = ReturnType<typeof got.stream>;
-type IncomingHeaders = Record<string, string | string[] | undefined>;
+export type GotStream = ReturnType<typeof got.stream>;
+export type IncomingHeaders = Record<string, string | string[] | undefined>;
 
-type Received =
+export type Received =
   | { kind: 'answered'; response: { raw: RawResponse; headers: IncomingHeaders } }
   | { kind: 'failed'; error: unknown };
 
 /** Reads the (decompressed) body up to a cap, so a huge or endless answer cannot exhaust memory. */
-function readCapped(stream: GotStream, cap: number): Promise<Received> {
+export function readCapped(stream: GotStream, cap: number): Promise<Received> {
   return new Promise((resolve) => {
     let status = 0;
     let headers: IncomingHeaders = {};
@@ -345,7 +351,7 @@ function readCapped(stream: GotStream, cap: number): Promise<Received> {
   });
 }
 
-function phaseTimings(timings: GotStream['timings'], durationMs: number): PhaseTimings | null {
+export function phaseTimings(timings: GotStream['timings'], durationMs: number): PhaseTimings | null {
   if (!timings) return null;
   const { phases } = timings;
   const round = (value: number | undefined): number | null => (value === undefined ? null : Math.round(value));
@@ -358,7 +364,7 @@ function phaseTimings(timings: GotStream['timings'], durationMs: number): PhaseT
   };
 }
 
-function readBudget(headers: IncomingHeaders, kept: (value: string | null) => string | null): RequestBudget | null {
+export function readBudget(headers: IncomingHeaders, kept: (value: string | null) => string | null): RequestBudget | null {
   const remaining = header(headers, BUDGET_HEADERS.remaining);
   const resetsAt = kept(header(headers, BUDGET_HEADERS.reset));
   if (remaining === null && resetsAt === null) return null;
@@ -371,10 +377,15 @@ function emptyBudget(): RequestBudget {
 }
 
 /** Node lower-cases incoming header names, so lookups are case-insensitive by construction. */
-function header(headers: IncomingHeaders, name: string): string | null {
+export function header(headers: IncomingHeaders, name: string): string | null {
   const value = headers[name.toLowerCase()];
   if (Array.isArray(value)) return value[0] ?? null;
   return value ?? null;
+}
+
+/** got's limits: each connect phase (DNS, TCP, TLS) apart from the whole request, so a silent network is named early. */
+export function timeLimits(connectMs: number, requestMs: number): { lookup: number; connect: number; secureConnect: number; request: number } {
+  return { lookup: connectMs, connect: connectMs, secureConnect: connectMs, request: requestMs };
 }
 
 /** The secret values in a request body: the fields request-shapes.ts defines as secrets. */
@@ -387,7 +398,7 @@ function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-async function proxyAgents(proxyUrl: string, timeoutMs: number): Promise<Agents> {
+export async function proxyAgents(proxyUrl: string, timeoutMs: number): Promise<Agents> {
   const { HttpProxyAgent, HttpsProxyAgent } = await import('hpagent');
   const shared = { proxy: proxyUrl, timeout: timeoutMs, keepAlive: false };
   return { http: new HttpProxyAgent(shared), https: new HttpsProxyAgent(shared) };

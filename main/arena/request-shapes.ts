@@ -58,6 +58,21 @@ export const BUDGET_HEADERS = {
   reset: 'x-arena-next-request-limit-reset',
 } as const;
 
+/**
+ * The reach step's probe: PUT /logout with no session header and no body, which Arena answers 401 with code
+ * 401 in its JSON error shape ("There is no access token associated with this request…"), so an answer in
+ * that shape proves the request got through to Arena's API. It carries no credential and no session.
+ * INFERRED (Arena does not document it): this request costs nothing from the workspace's daily request
+ * budget, because without a session Arena cannot tell which workspace sent it.
+ */
+export const REACH_PROBE = {
+  endpoint: 'PUT /logout',
+  method: 'PUT',
+  path: '/logout',
+  /** Arena's answer when the request reached it: HTTP status and error code. */
+  reachedWith: { httpStatus: 401, code: 401 },
+} as const;
+
 export const ENDPOINT_PATHS = {
   login: { endpoint: 'POST /login', method: 'POST', path: '/login' },
   authorize: { endpoint: 'POST /login/authorizeuser', method: 'POST', path: '/login/authorizeuser' },
@@ -133,3 +148,6 @@ function fullNameOf(record: Record<string, unknown>): string | null {
  * privileges for this user.", "User not authenticated to access this endpoint.").
  */
 export const USERS_PRIVILEGE_ERROR_CODES = [4082, 20001, 20002] as const;
+
+/** The three calls Onshape makes (the reach probe is not one of them). */
+export type ArenaCall = keyof typeof ENDPOINT_PATHS;

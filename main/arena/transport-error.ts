@@ -17,7 +17,19 @@ export const CANCELLED = 'CANCELLED';
 
 const PROXY_STATUS = /^Bad response: (\d{3})$/;
 
-export function describeTransportError(error: unknown, context: { timeoutMs: number; connected: boolean }): TransportFailure {
+/** got names the phase that ran out of time: 'lookup', 'connect' and 'secureConnect' fall under the connect limit. */
+const CONNECT_PHASES = new Set(['lookup', 'connect', 'secureConnect']);
+const TIMED_OUT_PHASE = /^Timeout awaiting '(\w+)'/;
+
+export interface TransportContext {
+  /** The answer limit. */
+  timeoutMs: number;
+  /** The connect limit (DNS, TCP, TLS); absent: the answer limit covers everything. */
+  connectTimeoutMs?: number;
+  connected: boolean;
+}
+
+export function describeTransportError(error: unknown, context: TransportContext): TransportFailure {
   const { code, message } = innermost(error);
   // hpagent reports a proxy that refused the CONNECT tunnel only in its message.
   const proxyStatus = PROXY_STATUS.exec(message);
@@ -28,12 +40,31 @@ export function describeTransportError(error: unknown, context: { timeoutMs: num
       : { code: 'PROXY_REFUSED', message: `The proxy refused to connect to Arena (HTTP ${status}).` };
   }
   if (code === 'ERR_ABORTED') return { code: CANCELLED, message: 'Cancelled by you before Arena answered.' };
+  const phase = timedOutPhase(error);
+  if (code === 'ETIMEDOUT' && phase !== null && CONNECT_PHASES.has(phase) && context.connectTimeoutMs !== undefined) {
+    const seconds = Math.round(context.connectTimeoutMs / 100) / 10;
+    const what = phase === 'lookup' ? 'the DNS lookup' : phase === 'connect' ? 'the connection' : 'the secure (TLS) handshake';
+    return { code: 'ETIMEDOUT', message: `No answer within ${seconds} s (could not connect: ${what} did not complete).` };
+  }
   if (message === 'Proxy timeout' || code === 'ETIMEDOUT') {
     const seconds = Math.round(context.timeoutMs / 100) / 10;
     const phase = context.connected ? 'connected, but no complete answer arrived' : 'could not connect';
     return { code: 'ETIMEDOUT', message: `No answer within ${seconds} s (${phase}).` };
   }
   return { code: code ?? 'UNKNOWN_TRANSPORT_ERROR', message: message || 'The request failed without a reason.' };
+}
+
+/** The phase got's timeout names, anywhere in the cause chain; null when the failure was not got's timeout. */
+function timedOutPhase(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const candidate = current as ErrorLike & { event?: unknown };
+    if (typeof candidate.event === 'string') return candidate.event;
+    const named = typeof candidate.message === 'string' ? TIMED_OUT_PHASE.exec(candidate.message)?.[1] : undefined;
+    if (named) return named;
+    current = candidate.cause;
+  }
+  return null;
 }
 
 /** got wraps Node's error; the innermost error with a code is the one that names the failure. */

@@ -1,5 +1,5 @@
-// Runs the check the way Onshape connects: log in as the integration user, authorize one Onshape user,
-// log out. Emits progress as it goes and returns a report that holds no secret.
+// Runs the check the way Onshape connects, after a credential-free reach step: log in as the integration
+// user, authorize one Onshape user, log out. Emits progress as it goes and returns a report that holds no secret.
 import type {
   CheckReport,
   CheckTarget,
@@ -7,13 +7,17 @@ import type {
   Diagnosis,
   Endpoint,
   LoginType,
+  ReachFinding,
+  ReachNetwork,
   StepName,
   StepResult,
 } from '../../common/check-report.js';
 import { ArenaClient, type ArenaNetwork, type ArenaSession, type CallOutcome } from '../arena/client.js';
 import { CANCELLED } from '../arena/transport-error.js';
 import { dataCentreOf } from '../arena/data-centres.js';
-import { ENDPOINT_PATHS } from '../arena/request-shapes.js';
+import { probeReach } from '../arena/reach.js';
+import { ENDPOINT_PATHS, REACH_PROBE, type ArenaCall } from '../arena/request-shapes.js';
+import type { KnowledgeScope } from '../knowledge/types.js';
 import { toolInfo } from '../version.js';
 
 export interface CheckRequest {
@@ -25,7 +29,10 @@ export interface CheckRequest {
   integrationSecret: string;
   /** The Onshape user to authorize; absent: the authorize step is skipped. */
   user?: { email: string; password: string } | null;
+  /** The answer limit per request. */
   timeoutMs?: number;
+  /** The connect limit (DNS, TCP, TLS each); see DEFAULT_CONNECT_TIMEOUT_MS. */
+  connectTimeoutMs?: number;
   proxyUrl?: string | null;
   /** Set when the target is the built-in simulator. */
   practiceScenario?: string | null;
@@ -48,6 +55,50 @@ export interface CheckEnvironment {
   network?: ArenaNetwork;
 }
 
+/** Why the credential steps did not run when the reach step failed: nothing secret was ever sent. */
+export const NOT_REACHED_REASON = 'Arena could not be reached, so no credential was sent.';
+const CANCELLED_BEFORE_CREDENTIAL = 'Cancelled by you before any credential was sent.';
+
+/** What the reach step needs: where Arena is and how to get there, no credential. */
+export type ReachRequest = Pick<CheckRequest, 'apiUrl' | 'timeoutMs' | 'connectTimeoutMs' | 'proxyUrl'>;
+
+const userAgent = (): string => `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`;
+
+/**
+ * The reach step: the credential-free probe, as a step result. It sends no credential and no session, so it
+ * is safe on any network, and it names the failing layer before a login attempt is spent.
+ */
+export async function reachStep(request: ReachRequest, environment: CheckEnvironment = {}): Promise<StepResult> {
+  const now = environment.now ?? (() => new Date());
+  const emit = environment.onEvent ?? (() => undefined);
+  const url = `${request.apiUrl.replace(/\/+$/, '')}${REACH_PROBE.path}`;
+  const startedAt = now();
+  emit({ type: 'step-started', step: 'reach', endpoint: REACH_PROBE.endpoint, at: startedAt.toISOString() });
+  const { call, network } = await probeReach(
+    {
+      ...environment.network,
+      apiUrl: request.apiUrl,
+      ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
+      ...(request.connectTimeoutMs !== undefined ? { connectTimeoutMs: request.connectTimeoutMs } : {}),
+      proxyUrl: request.proxyUrl ?? null,
+      userAgent: userAgent(),
+      now,
+    },
+    environment.signal,
+  );
+  const finishedAt = now();
+  const withFindings = { ...network, findings: await findingsOf(request.apiUrl, network) };
+  let result: StepResult;
+  if (call.errorCode === CANCELLED) {
+    result = { ...skippedAt('reach', REACH_PROBE.endpoint, url, startedAt, "Cancelled by you while waiting for Arena's answer."), network: withFindings };
+  } else {
+    const diagnosis = call.ok ? null : await diagnosisOf('reach', call, finishedAt);
+    result = { ...stepResult('reach', REACH_PROBE.endpoint, url, startedAt, call, diagnosis), network: withFindings };
+  }
+  emit({ type: 'step-finished', result });
+  return result;
+}
+
 export async function runCheck(request: CheckRequest, environment: CheckEnvironment = {}): Promise<CheckReport> {
   const now = environment.now ?? (() => new Date());
   const emit = environment.onEvent ?? (() => undefined);
@@ -55,6 +106,15 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
   const runStep = stepRunner(client, emit, now);
 
   const steps: StepResult[] = [];
+  const reach = await reachStep(request, environment);
+  steps.push(reach);
+  if (reach.outcome !== 'passed' || environment.signal?.aborted) {
+    // Nothing secret leaves this computer when Arena cannot be reached: the server has seen only the probe.
+    const reason = reach.outcome === 'failed' ? NOT_REACHED_REASON : CANCELLED_BEFORE_CREDENTIAL;
+    for (const step of ['login', 'authorize', 'logout'] as const) steps.push(skipped(step, client, now(), reason));
+    return buildReport(request, steps, null, now(), environment.electronVersion ?? null);
+  }
+
   const [login, { session }] = await runStep('login', () =>
     client.login({
       email: request.integrationEmail,
@@ -99,8 +159,9 @@ export function clientFor(request: Omit<CheckRequest, 'user'> & { user?: CheckRe
     ...network,
     apiUrl: request.apiUrl,
     timeoutMs: request.timeoutMs,
+    ...(request.connectTimeoutMs !== undefined ? { connectTimeoutMs: request.connectTimeoutMs } : {}),
     proxyUrl: request.proxyUrl ?? null,
-    userAgent: `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`,
+    userAgent: userAgent(),
     // Every step's answer is redacted of every secret of the check, not only of the ones it sent.
     secrets: [request.integrationSecret, ...(request.user ? [request.user.password] : [])],
   });
@@ -108,7 +169,7 @@ export function clientFor(request: Omit<CheckRequest, 'user'> & { user?: CheckRe
 
 /** Runs one step's call: announces it, diagnoses a failure, turns a cancelled call into a skipped step. */
 export function stepRunner(client: ArenaClient, emit: (event: CheckEvent) => void, now: () => Date) {
-  return async <T extends { call: CallOutcome }>(step: StepName, call: () => Promise<T>): Promise<[StepResult, T]> => {
+  return async <T extends { call: CallOutcome }>(step: ArenaCall, call: () => Promise<T>): Promise<[StepResult, T]> => {
     const { endpoint, path } = ENDPOINT_PATHS[step];
     const startedAt = now();
     emit({ type: 'step-started', step, endpoint, at: startedAt.toISOString() });
@@ -152,7 +213,7 @@ export function stepResult(
 }
 
 /** The knowledge base is loaded only when a step fails: a passing check (and the CLI's start) never needs it. */
-export async function diagnosisOf(endpoint: Endpoint, call: CallOutcome, finishedAt: Date): Promise<Diagnosis> {
+export async function diagnosisOf(endpoint: KnowledgeScope, call: CallOutcome, finishedAt: Date): Promise<Diagnosis> {
   const { diagnose } = await import('../diagnosis/diagnose.js');
   return diagnose(
     {
@@ -167,12 +228,16 @@ export async function diagnosisOf(endpoint: Endpoint, call: CallOutcome, finishe
   );
 }
 
-export function skipped(step: StepName, client: ArenaClient, at: Date, reason: string): StepResult {
+export function skipped(step: ArenaCall, client: ArenaClient, at: Date, reason: string): StepResult {
   const { endpoint, path } = ENDPOINT_PATHS[step];
+  return skippedAt(step, endpoint, client.url(path), at, reason);
+}
+
+function skippedAt(step: StepName, endpoint: Endpoint, url: string, at: Date, reason: string): StepResult {
   return {
     step,
     endpoint,
-    url: client.url(path),
+    url,
     outcome: 'skipped',
     httpStatus: null,
     errorCode: null,
@@ -186,6 +251,12 @@ export function skipped(step: StepName, client: ArenaClient, at: Date, reason: s
     bodyExcerpt: null,
     diagnosis: null,
   };
+}
+
+/** What the reach step noticed besides its outcome; the wording is data in the knowledge base. */
+async function findingsOf(apiUrl: string, network: Omit<ReachNetwork, 'findings'>): Promise<ReachFinding[]> {
+  const { reachFindings } = await import('../diagnosis/reach-findings.js');
+  return reachFindings(apiUrl, network);
 }
 
 export function buildReport(
@@ -214,7 +285,7 @@ export function buildReport(
     // step is skipped, not failed, and must not count as a pass).
     ok:
       steps.every((step) => step.outcome !== 'failed') &&
-      steps[0]?.outcome === 'passed' &&
+      steps.find((step) => step.step === 'login')?.outcome === 'passed' &&
       (!request.user || steps.find((step) => step.step === 'authorize')?.outcome === 'passed'),
     workspaceName: session?.workspaceName ?? null,
     budget: budget ? { ...budget, limit: budget.limit ?? session?.requestLimit ?? null } : null,

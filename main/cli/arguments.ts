@@ -1,23 +1,30 @@
 // Reads the doctor command line into a typed command, or one clear message. Pure: never throws.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataCentreId, LoginType } from '../../common/check-report.js';
-import { apiUrlProblem, emailProblem, proxyUrlProblem, timeoutProblem, workspaceIdProblem } from '../../common/fields.js';
+import { apiUrlProblem, connectTimeoutProblem, emailProblem, proxyUrlProblem, timeoutProblem, workspaceIdProblem } from '../../common/fields.js';
 import { DATA_CENTRE_IDS, dataCentreById } from '../arena/data-centres.js';
-import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
 
-/** How to reach Arena and log in: shared by check and users. */
-export interface ConnectionOptions {
+/** How to reach Arena, with no credential: all the reach command needs. */
+export interface ReachOptions {
   apiUrl: string;
   dataCentre: DataCentreId | 'custom';
-  workspaceId: number;
-  email: string;
-  loginType: LoginType;
+  /** The answer limit per request. */
   timeoutMs: number;
+  /** The connect limit: DNS, TCP connect and TLS handshake each. */
+  connectTimeoutMs: number;
   /** The HTTP(S) proxy to go through, or null for a direct connection. */
   proxyUrl: string | null;
   /** Where proxyUrl came from, for the admin: '--proxy', 'HTTPS_PROXY' or 'https_proxy'; null when direct. */
   proxySource: string | null;
+}
+
+/** How to reach Arena and log in: shared by check and users. */
+export interface ConnectionOptions extends ReachOptions {
+  workspaceId: number;
+  email: string;
+  loginType: LoginType;
 }
 
 export interface CheckOptions extends ConnectionOptions {
@@ -67,6 +74,7 @@ check options:
   --login-type TYPE          webtoken|password (default webtoken)
   --user-email EMAIL         an Onshape user's Arena email: adds the authorize step
   --timeout SECONDS          per request (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --connect-timeout SECONDS  for DNS, connecting and the TLS handshake each, 1-60 (default ${DEFAULT_CONNECT_TIMEOUT_MS / 1000})
   --proxy URL|direct         go through this HTTP(S) proxy, e.g. http://proxy.company.com:8080 (no user
                              name or password in it); "direct" ignores HTTPS_PROXY
   --json                     print one JSON document
@@ -99,6 +107,7 @@ const CHECK_OPTIONS = {
   'login-type': { type: 'string' },
   'user-email': { type: 'string' },
   timeout: { type: 'string' },
+  'connect-timeout': { type: 'string' },
   proxy: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -112,6 +121,7 @@ const USERS_OPTIONS = {
   email: CHECK_OPTIONS.email,
   'login-type': CHECK_OPTIONS['login-type'],
   timeout: CHECK_OPTIONS.timeout,
+  'connect-timeout': CHECK_OPTIONS['connect-timeout'],
   proxy: CHECK_OPTIONS.proxy,
   json: CHECK_OPTIONS.json,
   help: CHECK_OPTIONS.help,
@@ -254,10 +264,30 @@ interface ConnectionValues {
   email?: string;
   'login-type'?: string;
   timeout?: string;
+  'connect-timeout'?: string;
   proxy?: string;
 }
 
 function parseConnection(values: ConnectionValues, env: CliEnvironment): Parsed<ConnectionOptions> {
+  const target = parseReachTarget(values, env);
+  if (!target.ok) return target;
+
+  if (values['workspace-id'] === undefined) return fail('--workspace-id is required: the number of the Arena workspace Onshape connects to.');
+  const workspaceProblem = workspaceIdProblem(values['workspace-id']);
+  if (workspaceProblem) return fail(`--workspace-id: ${workspaceProblem}`);
+
+  if (values.email === undefined) return fail("--email is required: the integration user's email (the user the WebToken belongs to).");
+  const emailIssue = emailProblem(values.email, 'integration user');
+  if (emailIssue) return fail(`--email: ${emailIssue}`);
+
+  const loginType = (values['login-type'] ?? 'webtoken').trim().toLowerCase();
+  if (loginType !== 'webtoken' && loginType !== 'password') return fail('--login-type must be webtoken or password.');
+
+  return ok({ ...target.value, workspaceId: Number(values['workspace-id'].trim()), email: values.email.trim(), loginType });
+}
+
+/** Where Arena is (--api-url or --data-centre), the proxy and the two time limits: no credential. */
+function parseReachTarget(values: ConnectionValues, env: CliEnvironment): Parsed<ReachOptions> {
   const centreText = values['data-centre'] ?? values['data-center'];
   if (values['api-url'] !== undefined && centreText !== undefined) return fail('Give either --api-url or --data-centre, not both.');
   let apiUrl: string;
@@ -274,38 +304,34 @@ function parseConnection(values: ConnectionValues, env: CliEnvironment): Parsed<
     dataCentre = id;
   }
 
-  if (values['workspace-id'] === undefined) return fail('--workspace-id is required: the number of the Arena workspace Onshape connects to.');
-  const workspaceProblem = workspaceIdProblem(values['workspace-id']);
-  if (workspaceProblem) return fail(`--workspace-id: ${workspaceProblem}`);
-
-  if (values.email === undefined) return fail("--email is required: the integration user's email (the user the WebToken belongs to).");
-  const emailIssue = emailProblem(values.email, 'integration user');
-  if (emailIssue) return fail(`--email: ${emailIssue}`);
-
-  const loginType = (values['login-type'] ?? 'webtoken').trim().toLowerCase();
-  if (loginType !== 'webtoken' && loginType !== 'password') return fail('--login-type must be webtoken or password.');
-
-  let timeoutMs = DEFAULT_TIMEOUT_MS;
-  if (values.timeout !== undefined) {
-    const seconds = /^\s*\d+(\.\d+)?\s*$/.test(values.timeout) ? Number(values.timeout) : Number.NaN;
-    const problem = timeoutProblem(seconds);
-    if (problem) return fail(`--timeout: ${problem}`);
-    timeoutMs = Math.round(seconds * 1000);
-  }
+  const limits = parseLimits(values.timeout, values['connect-timeout']);
+  if (!limits.ok) return limits;
 
   const proxy = chooseProxy(values.proxy, apiUrl, env);
   if (!proxy.ok) return proxy;
 
-  return ok({
-    apiUrl,
-    dataCentre,
-    workspaceId: Number(values['workspace-id'].trim()),
-    email: values.email.trim(),
-    loginType,
-    timeoutMs,
-    proxyUrl: proxy.value.url,
-    proxySource: proxy.value.source,
-  });
+  return ok({ apiUrl, dataCentre, ...limits.value, proxyUrl: proxy.value.url, proxySource: proxy.value.source });
+}
+
+/** --timeout (the answer limit) and --connect-timeout (DNS, TCP, TLS), in seconds, as milliseconds. */
+function parseLimits(
+  timeout: string | undefined,
+  connectTimeout: string | undefined,
+): Parsed<{ timeoutMs: number; connectTimeoutMs: number }> {
+  const seconds = (text: string): number => (/^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN);
+  let timeoutMs = DEFAULT_TIMEOUT_MS;
+  if (timeout !== undefined) {
+    const problem = timeoutProblem(seconds(timeout));
+    if (problem) return fail(`--timeout: ${problem}`);
+    timeoutMs = Math.round(seconds(timeout) * 1000);
+  }
+  let connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS;
+  if (connectTimeout !== undefined) {
+    const problem = connectTimeoutProblem(seconds(connectTimeout));
+    if (problem) return fail(`--connect-timeout: ${problem}`);
+    connectTimeoutMs = Math.round(seconds(connectTimeout) * 1000);
+  }
+  return ok({ timeoutMs, connectTimeoutMs });
 }
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy'] as const;

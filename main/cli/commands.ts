@@ -93,6 +93,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     integrationSecret: secret.value,
     user,
     timeoutMs: options.timeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
     proxyUrl: options.proxyUrl,
   });
   // The renderers sanitise network text for the terminal and sweep the output for this run's secrets.

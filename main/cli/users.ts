@@ -42,6 +42,7 @@ export async function users(options: UsersOptions, io: CliIo): Promise<number> {
       loginType: options.loginType,
       integrationSecret: secret.value,
       timeoutMs: options.timeoutMs,
+      connectTimeoutMs: options.connectTimeoutMs,
       proxyUrl: options.proxyUrl,
       emails,
       invalid,

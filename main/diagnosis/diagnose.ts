@@ -1,16 +1,17 @@
 // Turns one failed call into a Diagnosis by interpreting the knowledge base. Pure: no I/O, no clock.
-import type { Diagnosis, DiagnosisCause, FixStep, KnownEndpoint, RequestBudget } from '../../common/check-report.js';
+import type { Diagnosis, DiagnosisCause, FixStep, RequestBudget } from '../../common/check-report.js';
 import { ACTOR_LABELS } from '../../common/labels.js';
 import { messageFacts } from '../explain/message-facts.js';
 import { findEntry } from '../knowledge/index.js';
-import type { KnowledgeCause, KnowledgeEntry } from '../knowledge/types.js';
+import type { KnowledgeCause, KnowledgeEntry, KnowledgeScope } from '../knowledge/types.js';
 import { extractFacts, type Facts } from './facts.js';
 import { fillFacts } from './fill-facts.js';
 
 export { ACTOR_LABELS };
 
 export interface DiagnosisInput {
-  endpoint: KnownEndpoint;
+  /** The endpoint that answered, or 'reach' for the reach step's probe. */
+  endpoint: KnowledgeScope;
   httpStatus: number | null;
   errorCode: number | string | null;
   message: string | null;

@@ -45,7 +45,28 @@ const diagnosisSchema = z.strictObject({
   arenaMessage: nullableText(),
 });
 
-const stepNameSchema = z.enum(['login', 'authorize', 'users', 'logout']);
+const stepNameSchema = z.enum(['reach', 'login', 'authorize', 'users', 'logout']);
+
+const certificateSchema = z.strictObject({
+  subject: text(2000),
+  issuer: text(2000),
+  issuerOrganization: nullableText(500),
+  issuerCommonName: nullableText(500),
+  validFrom: nullableText(100),
+  validTo: nullableText(100),
+  nameMatches: z.boolean(),
+  chainLength: count,
+});
+
+const reachNetworkSchema = z.strictObject({
+  addresses: z.array(text(100)).max(100),
+  addressUsed: nullableText(100),
+  proxy: nullableText(2048),
+  phases: z.strictObject({ dnsMs: millis.nullable(), connectMs: millis.nullable(), tlsMs: millis.nullable(), firstByteMs: millis.nullable() }),
+  certificate: certificateSchema.nullable(),
+  clockOffsetSeconds: z.number().int().min(-(10 ** 10)).max(10 ** 10).nullable(),
+  findings: z.array(z.strictObject({ id: text(200), text: text() })).max(20),
+});
 
 const stepSchema = z.strictObject({
   step: stepNameSchema,
@@ -63,6 +84,7 @@ const stepSchema = z.strictObject({
   skippedReason: nullableText(1000),
   bodyExcerpt: nullableText(),
   diagnosis: diagnosisSchema.nullable(),
+  network: reachNetworkSchema.optional(),
 });
 
 const targetSchema = z.strictObject({

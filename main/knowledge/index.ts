@@ -1,5 +1,4 @@
 // The knowledge base as one list, and the lookup: exact endpoint + code, then 'any' + code, then 'unknown'.
-import type { KnownEndpoint } from '../../common/check-report.js';
 import { API_ENTRIES } from './api-entries.js';
 import { AUTHORIZE_ENTRIES } from './authorize-entries.js';
 import { BOM_ENTRIES } from './bom-entries.js';
@@ -12,16 +11,18 @@ import { LOGOUT_ENTRIES } from './logout-entries.js';
 import { NETWORK_ENTRIES } from './network-entries.js';
 import { RESERVE_ENTRIES } from './reserve-entries.js';
 import { USERS_ENTRIES } from './users-entries.js';
-import type { KnowledgeEntry } from './types.js';
+import { REACH_ENTRIES } from './reach-entries.js';
+import type { KnowledgeEntry, KnowledgeScope } from './types.js';
 import { UNKNOWN_ENTRY } from './unknown-entry.js';
 
-export type { DocumentedMessage, KnowledgeCause, KnowledgeEntry, FactExtractor } from './types.js';
+export type { DocumentedMessage, KnowledgeCause, KnowledgeEntry, FactExtractor, KnowledgeScope } from './types.js';
 export { UNKNOWN_ENTRY };
 
 export const KNOWLEDGE_BASE: readonly KnowledgeEntry[] = [
   ...LOGIN_ENTRIES,
   ...AUTHORIZE_ENTRIES,
   ...LOGOUT_ENTRIES,
+  ...REACH_ENTRIES,
   // What Onshape's sync calls later: only explained from a pasted message, never called by a check.
   ...RESERVE_ENTRIES,
   ...CREATE_ITEM_ENTRIES,
@@ -41,7 +42,7 @@ function normaliseCode(code: number | string): number | string {
   return typeof code === 'string' ? code.trim() : code;
 }
 
-function key(scope: KnownEndpoint | 'any', code: number | string): string {
+function key(scope: KnowledgeScope | 'any', code: number | string): string {
   return `${scope}|${typeof code}|${String(code)}`;
 }
 
@@ -64,7 +65,7 @@ function buildIndex(entries: readonly KnowledgeEntry[]): ReadonlyMap<string, Kno
 
 const INDEX = buildIndex(KNOWLEDGE_BASE);
 
-export function findEntry(endpoint: KnownEndpoint, code: number | string | null): KnowledgeEntry {
+export function findEntry(endpoint: KnowledgeScope, code: number | string | null): KnowledgeEntry {
   if (code === null) return UNKNOWN_ENTRY;
   const normalised = normaliseCode(code);
   return INDEX.get(key(endpoint, normalised)) ?? INDEX.get(key('any', normalised)) ?? UNKNOWN_ENTRY;

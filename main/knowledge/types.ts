@@ -4,6 +4,12 @@ import type { Actor, FixStep, KnownEndpoint, RecheckPolicy } from '../../common/
 export type { Actor, FixStep, RecheckPolicy };
 
 /**
+ * Where an answer came from: an Arena endpoint, or 'reach', the credential-free probe of the reach step
+ * (PUT /logout without a session), whose answers can mean something else than the same answer to a login.
+ */
+export type KnowledgeScope = KnownEndpoint | 'reach';
+
+/**
  * Named fact extractors an entry can ask for; diagnose() runs them. Data names them, code implements them.
  * Entry text may quote a fact as "{name}" or "{name|text used when the fact is missing}".
  */
@@ -38,7 +44,7 @@ export interface KnowledgeEntry {
   id: string;
   match: {
     /** The endpoints this entry applies to; 'any' for codes that mean the same everywhere. */
-    endpoints: readonly KnownEndpoint[] | 'any';
+    endpoints: readonly KnowledgeScope[] | 'any';
     /** Arena error codes (numbers) or transport / format codes (strings). */
     codes: readonly (number | string)[];
   };

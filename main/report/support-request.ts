@@ -20,7 +20,8 @@ export interface SupportRequestFacts {
 export function supportRequestFacts(report: CheckReport, step: StepResult): SupportRequestFacts {
   const { target } = report;
   const requestHeaders: Record<string, string> = { 'content-type': 'application/json' };
-  if (step.step !== 'login') requestHeaders[SESSION_HEADER] = REMOVED;
+  // The reach probe carries no session: that is what makes it credential-free.
+  if (step.step !== 'login' && step.step !== 'reach') requestHeaders[SESSION_HEADER] = REMOVED;
   const body =
     step.step === 'login'
       ? loginBody({ email: target.integrationEmail, workspaceId: target.workspaceId, loginType: target.loginType, secret: REMOVED })

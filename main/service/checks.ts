@@ -100,6 +100,7 @@ export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' 
             integrationSecret: integrationSecret.data,
             user,
             timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            ...(host.connectTimeoutMs !== undefined ? { connectTimeoutMs: host.connectTimeoutMs } : {}),
             proxyUrl: await proxyFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null),
           },
           { ...environment(signal), network: host.network ?? {} },

@@ -22,6 +22,8 @@ export interface ServiceHost {
   now?: () => Date;
   electronVersion?: string | null;
   timeoutMs?: number;
+  /** The connect limit (DNS, TCP, TLS each); absent: the client's default. */
+  connectTimeoutMs?: number;
   /** Trust (extra CAs, the system store) and name resolution for every check; handed to the Arena client as is. */
   network?: ArenaNetwork;
   /** The recent checks, kept between runs of the app; absent: none are kept. */

@@ -39,7 +39,7 @@ const answerSchema = z.enum(['yes', 'no', 'not-sure']);
 const diagnosisPathSchema = z
   .array(
     z.strictObject({
-      step: z.enum(['login', 'authorize', 'logout']),
+      step: z.enum(['reach', 'login', 'authorize', 'logout']),
       diagnosisId: z.string().max(100),
       answers: z.array(z.strictObject({ causeId: z.string().max(100), question: z.string().max(1000), answer: answerSchema })).max(50),
       concludedCauseId: z.string().max(100).nullable(),

@@ -1,7 +1,7 @@
 // What the simulator remembers about each request: enough to count "the same credential was sent N
 // times", never the secrets themselves.
+import type { ArenaCall } from '../arena/request-shapes.js';
 import { createHash } from 'node:crypto';
-import type { StepName } from '../../common/check-report.js';
 import type { BodyInput } from './request-validation.js';
 
 export interface RecordedRequest {
@@ -35,7 +35,7 @@ function field(value: unknown, key: string): string | null {
 
 /** The credential a body presents: a login's webtoken or password, an authorize call's password. */
 export function presentedCredential(
-  route: StepName | null,
+  route: ArenaCall | null,
   body: BodyInput | null,
 ): Pick<RecordedRequest, 'email' | 'credentialKind' | 'credentialFingerprint'> {
   const value = body?.kind === 'json' ? body.value : null;

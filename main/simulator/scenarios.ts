@@ -173,7 +173,7 @@ export const SCENARIOS: readonly Scenario[] = [
     workspace: workspaceWith({ workspace: { serviceAvailable: false } }),
     check: WEBTOKEN_CHECK,
     group: 'network',
-    expect: at('login', 503, 503, 'arena-outage'),
+    expect: at('reach', 503, 503, 'arena-outage'),
   },
   {
     name: 'api-feature-disabled',

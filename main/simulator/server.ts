@@ -2,8 +2,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import type { StepName } from '../../common/check-report.js';
-import { ENDPOINT_PATHS, SESSION_HEADER } from '../arena/request-shapes.js';
+import { ENDPOINT_PATHS, SESSION_HEADER, type ArenaCall } from '../arena/request-shapes.js';
 import { isSteerable, OffsetClock, type Clock, type SteerableClock } from './clock.js';
 import { errorReply, type ArenaReply } from './errors.js';
 import { acceptsGzip, readBody, writeReply } from './http-io.js';
@@ -36,7 +35,7 @@ export interface SimulatorHandle {
 
 const API_PREFIX = '/v1';
 
-type Routed = { route: StepName } | { route: null; reply: ArenaReply };
+type Routed = { route: ArenaCall } | { route: null; reply: ArenaReply };
 
 function routeFor(method: string, path: string): Routed {
   const sub = path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : null;
@@ -44,7 +43,7 @@ function routeFor(method: string, path: string): Routed {
   if (!entry) return { route: null, reply: errorReply('notFound') };
   const [name, endpoint] = entry;
   if (endpoint.method !== method) return { route: null, reply: errorReply('methodNotAllowed', { Allow: endpoint.method }) };
-  return { route: name as StepName };
+  return { route: name as ArenaCall };
 }
 
 function resolveScenario(scenario: string | Scenario | undefined): Scenario {

@@ -1,8 +1,7 @@
 // An Arena workspace as state, and how it answers the three calls Onshape makes. No HTTP here: the
 // server turns requests into ArenaRequest and ArenaReply back into responses.
 import { randomBytes } from 'node:crypto';
-import type { StepName } from '../../common/check-report.js';
-import type { SESSION_ID_KEYS } from '../arena/request-shapes.js';
+import type { SESSION_ID_KEYS, ArenaCall } from '../arena/request-shapes.js';
 import { budgetHeaders, RequestBudget, type BudgetState } from './budget.js';
 import type { SteerableClock } from './clock.js';
 import {
@@ -59,8 +58,8 @@ export interface DirectoryUser {
 
 /** A fault inside Arena while serving one endpoint: nothing the admin configured. */
 export type Incident =
-  | { kind: 'unknown-error'; endpoint: StepName; supportCode: string }
-  | { kind: 'system-error'; endpoint: StepName };
+  | { kind: 'unknown-error'; endpoint: ArenaCall; supportCode: string }
+  | { kind: 'system-error'; endpoint: ArenaCall };
 
 export interface WorkspaceState {
   id: number;
@@ -79,7 +78,7 @@ export interface WorkspaceState {
 }
 
 export interface ArenaRequest {
-  route: StepName;
+  route: ArenaCall;
   /** The arena_session_id header, if sent. */
   sessionId: string | null;
   clientAddress: string;
@@ -362,7 +361,7 @@ export class Workspace {
     return { ok: true, session, headers };
   }
 
-  private incidentReply(endpoint: StepName, headers: Record<string, string> = {}): ArenaReply | null {
+  private incidentReply(endpoint: ArenaCall, headers: Record<string, string> = {}): ArenaReply | null {
     const incident = this.state.incident;
     if (!incident || incident.endpoint !== endpoint) return null;
     if (incident.kind === 'system-error') return errorReply('systemError', headers);

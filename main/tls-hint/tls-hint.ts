@@ -3,7 +3,7 @@
 // answer into a hint for the network administrator. The probe is injected, so this module stays testable.
 import type { CheckReport, StepResult } from '../../common/check-report.js';
 import type { TlsHint } from '../../common/ipc/contract.js';
-import { ENDPOINT_PATHS } from '../arena/request-shapes.js';
+import { ENDPOINT_PATHS, REACH_PROBE } from '../arena/request-shapes.js';
 import { certificateFamily } from './certificate-codes.js';
 import { decideTlsHint, type ProbeResult } from './decide-tls-hint.js';
 
@@ -61,7 +61,7 @@ function apiBaseOf(step: Pick<StepResult, 'url'> & { step: StepResult['step'] | 
   url.search = '';
   url.hash = '';
   let path = url.pathname.replace(/\/+$/, '');
-  const suffix = step.step ? ENDPOINT_PATHS[step.step].path : null;
+  const suffix = step.step === 'reach' ? REACH_PROBE.path : step.step ? ENDPOINT_PATHS[step.step].path : null;
   if (suffix && path.endsWith(suffix)) path = path.slice(0, -suffix.length);
   url.pathname = path === '' ? '/' : path;
   return { href: url.href, host: url.host };

@@ -42,12 +42,17 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
     const { report, requests } = await runScenario(scenario);
     const logins = requests.filter((request) => request.path.endsWith('/login'));
     const authorizes = requests.filter((request) => request.path.endsWith('/login/authorizeuser'));
-    const logouts = requests.filter((request) => request.path.endsWith('/logout'));
-    expect(logins).toHaveLength(1);
+    const logouts = requests.filter((request) => request.path.endsWith('/logout') && request.sessionFingerprint !== null);
+    const probes = requests.filter((request) => request.path.endsWith('/logout') && request.sessionFingerprint === null);
+    // The reach probe comes first and carries nothing: no session, no credential.
+    expect(probes).toHaveLength(1);
+    expect(requests[0]).toBe(probes[0]);
+    const reached = report.steps[0]?.outcome === 'passed';
+    expect(logins).toHaveLength(reached ? 1 : 0);
     expect(authorizes.length).toBeLessThanOrEqual(1);
-    const loggedIn = report.steps[0]?.outcome === 'passed';
+    const loggedIn = report.steps[1]?.outcome === 'passed';
     expect(logouts).toHaveLength(loggedIn ? 1 : 0);
-    expect(report.steps.map((step) => step.step)).toEqual(['login', 'authorize', 'logout']);
+    expect(report.steps.map((step) => step.step)).toEqual(['reach', 'login', 'authorize', 'logout']);
   });
 
   it('keeps every secret out of the report in all its renderings', async () => {
@@ -63,6 +68,8 @@ describe('progress events', () => {
     if (!healthy) throw new Error('the healthy scenario is missing');
     const { events } = await runScenario(healthy);
     expect(events.map((event) => (event.type === 'step-started' ? `start:${event.step}` : `done:${event.result.step}`))).toEqual([
+      'start:reach',
+      'done:reach',
       'start:login',
       'done:login',
       'start:authorize',

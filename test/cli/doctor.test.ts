@@ -64,7 +64,7 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
     const run = await checkScenario(scenario, ['--json']);
     const report = parseReport(run.stdout);
     expect(run.stderr).toBe('');
-    expect(report.steps.map((step) => step.step)).toEqual(['login', 'authorize', 'logout']);
+    expect(report.steps.map((step) => step.step)).toEqual(['reach', 'login', 'authorize', 'logout']);
     for (const step of report.steps) {
       expect(['passed', 'failed', 'skipped']).toContain(step.outcome);
       expect(typeof step.durationMs).toBe('number');
@@ -82,8 +82,8 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
       expect(failed?.diagnosis?.actions.length).toBeGreaterThan(0);
     }
     expect(leakedSecrets(scenario, run.stdout + run.stderr)).toEqual([]);
-    // Lockout safety: one run sends each credential once, whatever Arena answered.
-    expect(run.logins).toBe(1);
+    // Lockout safety: one run sends each credential once, whatever Arena answered; none when Arena was not reached.
+    expect(run.logins).toBe(scenario.expect.step === 'reach' ? 0 : 1);
     expect(run.authorizes).toBeLessThanOrEqual(1);
   });
 });
@@ -124,9 +124,9 @@ describe('doctor check against networks that fail', () => {
     const port = await closedPort();
     const run = await doctor([...base, '--api-url', `http://127.0.0.1:${port}/v1`], env);
     expect(run.code).toBe(1);
-    const login = parseReport(run.stdout).steps[0];
-    expect(login).toMatchObject({ outcome: 'failed', errorCode: 'ECONNREFUSED', httpStatus: null });
-    expect(login?.diagnosis?.id).not.toBe('unknown');
+    const reach = parseReport(run.stdout).steps[0];
+    expect(reach).toMatchObject({ step: 'reach', outcome: 'failed', errorCode: 'ECONNREFUSED', httpStatus: null });
+    expect(reach?.diagnosis?.id).not.toBe('unknown');
   });
 
   it('gives up at the timeout when the server never answers', async () => {
@@ -139,18 +139,18 @@ describe('doctor check against networks that fail', () => {
 
   it('diagnoses an HTML page answering in place of Arena', async () => {
     const run = await doctor([...base, '--api-url', html.apiUrl], env);
-    const login = parseReport(run.stdout).steps[0];
-    expect(login).toMatchObject({ errorCode: 'HTML_RESPONSE', httpStatus: 200 });
-    expect(login?.diagnosis?.id).toBe('format.HTML_RESPONSE');
+    const reach = parseReport(run.stdout).steps[0];
+    expect(reach).toMatchObject({ step: 'reach', errorCode: 'HTML_RESPONSE', httpStatus: 200 });
+    expect(reach?.diagnosis?.id).toBe('format.HTML_RESPONSE');
   });
 
   it('refuses a self-signed certificate and names it', async () => {
     const url = selfSigned.apiUrl.replace('127.0.0.1', 'localhost');
     const run = await doctor([...base, '--api-url', url], env);
     expect(run.code).toBe(1);
-    const login = parseReport(run.stdout).steps[0];
-    expect(login?.errorCode).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
-    expect(login?.diagnosis?.title.toLowerCase()).toContain('certificate');
+    const reach = parseReport(run.stdout).steps[0];
+    expect(reach?.errorCode).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(reach?.diagnosis?.title.toLowerCase()).toContain('certificate');
     expect(selfSigned.requests).toHaveLength(0);
   });
 });

@@ -15,13 +15,15 @@ import {
   startRefusingProxy,
   trickle,
   writeThenReset,
+  type Behaviour,
   type FaultServer,
+  type Observed,
 } from './fault-server.js';
 
 /** The sentinel WebToken every run sends; it must never appear in any output. */
 export const SENTINEL_WEBTOKEN = 'WT-fault-suite-sentinel-7f3a9c';
 
-/** What either path reports for the login step, reduced to what the table asserts. */
+/** What either path reports for the step the fault is diagnosed at, reduced to what the table asserts. */
 export interface StepView {
   outcome: string;
   errorCode: number | string | null;
@@ -33,8 +35,12 @@ export interface StepView {
 
 export interface RunOutcome {
   elapsedMs: number;
-  login: StepView;
+  /** The step the fault is diagnosed at: reach, or login for a fault only a login answer can show. */
+  verdict: StepView;
 }
+
+/** Where a fault shows: at the credential-free reach step (network and middlebox faults) or at the login. */
+export type FaultStage = 'reach' | 'login';
 
 export interface Staged {
   apiUrl: string;
@@ -44,6 +50,8 @@ export interface Staged {
   trustRoot?: boolean;
   /** Every DNS lookup fails with this (always failing lookups is the default: ENOTFOUND). */
   dns?: DnsFailure;
+  /** What the Arena-side fault server saw (absent when a proxy or DNS stands in front of it). */
+  observed?: Observed;
   /** Assertions on what the servers saw, after the run. */
   verify?: (run: RunOutcome) => void;
   close(): Promise<void>;
@@ -59,13 +67,40 @@ export interface Fault {
   httpStatus?: number | null;
   /** Per-request timeout given to the check, in seconds. Default 2. */
   timeoutSeconds?: number;
+  /** The connect limit given to the check, in seconds. Default 2. */
+  connectTimeoutSeconds?: number;
+  /** Default 'reach': the fault is diagnosed before any credential is sent. */
+  stagedAt?: FaultStage;
   stage(): Promise<Staged>;
 }
 
 const LOGIN_ERROR_429 = { status: 429, errors: [{ code: 4084, message: 'The workspace has exceeded its API request limit.' }] };
 const RESET_AT = '2031-05-06T07:00:00Z';
 
-const one = (server: FaultServer, extra: Partial<Staged> = {}): Staged => ({ apiUrl: server.apiUrl, close: () => server.close(), ...extra });
+const one = (server: FaultServer, extra: Partial<Staged> = {}): Staged => ({
+  apiUrl: server.apiUrl,
+  observed: server.observed,
+  close: () => server.close(),
+  ...extra,
+});
+
+/** Arena's answer to the reach probe (PUT /logout without a session), as the real API gives it. */
+const NO_ACCESS_TOKEN = {
+  status: 401,
+  errors: [{ code: 401, message: 'There is no access token associated with this request or the access token is not valid.' }],
+};
+
+/** A server that answers the reach probe as Arena does, and does `atLogin` with the login request. */
+const arenaUntilLogin = (atLogin: Behaviour['onRequest']) =>
+  startFaultServer({
+    onRequest: (socket, request, observed) => {
+      if (request.method === 'PUT' && request.target.endsWith('/logout') && request.headers.arena_session_id === undefined) {
+        answer(socket, 401, 'Unauthorized', JSON.stringify(NO_ACCESS_TOKEN), { 'content-type': 'application/json' });
+        return;
+      }
+      atLogin?.(socket, request, observed);
+    },
+  });
 
 /** Only one request ever reaches the server: one attempt, no retry. */
 const atMostOneRequest = (server: FaultServer) => (): void => {
@@ -75,6 +110,9 @@ const atMostOneRequest = (server: FaultServer) => (): void => {
 
 const httpAnswer = (status: number, reason: string, body: string, headers: Record<string, string | number> = {}) =>
   startFaultServer({ onRequest: (socket) => answer(socket, status, reason, body, headers) });
+
+const loginAnswer = (status: number, reason: string, body: string, headers: Record<string, string | number> = {}) =>
+  arenaUntilLogin((socket) => answer(socket, status, reason, body, headers));
 
 export const FAULTS: readonly Fault[] = [
   {
@@ -103,14 +141,17 @@ export const FAULTS: readonly Fault[] = [
     behaviour: 'a listener whose accept queue is full: the kernel drops the SYN, connect() never completes',
     diagnosisId: 'network.ETIMEDOUT',
     errorCode: 'ETIMEDOUT',
-    timeoutSeconds: 1,
+    // The connect limit, not the answer limit, names a connection that never completes.
+    timeoutSeconds: 5,
+    connectTimeoutSeconds: 1,
     stage: async () => {
       const backlog = await startFullBacklog();
       return {
         apiUrl: backlog.apiUrl,
-        verify: ({ login }) => {
-          expect(login.message).toMatch(/could not connect/);
-          expect(login.connectMs).toBeNull();
+        verify: ({ verdict, elapsedMs }) => {
+          expect(verdict.message).toMatch(/could not connect: the connection did not complete/);
+          expect(verdict.connectMs).toBeNull();
+          expect(elapsedMs).toBeLessThan(4_000);
         },
         close: () => backlog.close(),
       };
@@ -135,12 +176,12 @@ export const FAULTS: readonly Fault[] = [
     timeoutSeconds: 1,
     stage: async () => {
       const server = await startFaultServer({ onConnection: (socket) => socket.pause() });
-      return one(server, { verify: ({ login }) => expect(login.message).toMatch(/connected, but no complete answer/) });
+      return one(server, { verify: ({ verdict }) => expect(verdict.message).toMatch(/connected, but no complete answer/) });
     },
   },
   {
     name: 'first byte never comes',
-    behaviour: 'reads the whole login request, then sends nothing',
+    behaviour: 'reads the whole request (the reach probe), then sends nothing',
     diagnosisId: 'network.ETIMEDOUT',
     errorCode: 'ETIMEDOUT',
     timeoutSeconds: 1,
@@ -149,7 +190,7 @@ export const FAULTS: readonly Fault[] = [
       return one(server, {
         verify: () => {
           expect(server.observed.requests).toHaveLength(1);
-          expect(server.observed.requests[0]?.target).toBe('/v1/login');
+          expect(server.observed.requests[0]?.target).toBe('/v1/logout');
         },
       });
     },
@@ -253,7 +294,7 @@ export const FAULTS: readonly Fault[] = [
     stage: async () => {
       const certificates = faultCertificates();
       const server = await startFaultServer({}, { key: certificates.expired.key, cert: certificates.expired.cert + certificates.intermediate });
-      return one(server, { trustRoot: true, verify: ({ login }) => expect(login.diagnosis?.facts.localClock).toMatch(/^\d{4}-/) });
+      return one(server, { trustRoot: true, verify: ({ verdict }) => expect(verdict.diagnosis?.facts.localClock).toMatch(/^\d{4}-/) });
     },
   },
   {
@@ -277,7 +318,7 @@ export const FAULTS: readonly Fault[] = [
       const server = await startFaultServer({}, { key: certificates.leaf.key, cert: certificates.leaf.cert + certificates.intermediate });
       return {
         apiUrl: server.apiUrl.replace('https:', 'http:'),
-        verify: ({ login }) => expect(login.diagnosis?.causeIds).toContain('http-to-https-port'),
+        verify: ({ verdict }) => expect(verdict.diagnosis?.causeIds).toContain('http-to-https-port'),
         close: () => server.close(),
       };
     },
@@ -292,7 +333,7 @@ export const FAULTS: readonly Fault[] = [
       const server = await startFaultServer({
         onRequest: (socket) => socket.end('HTTP/1.0 400 Bad Request\r\n\r\nClient sent an HTTP request to an HTTPS server.\n'),
       });
-      return one(server, { verify: ({ login }) => expect(login.message).toMatch(/plain-text answer/) });
+      return one(server, { verify: ({ verdict }) => expect(verdict.message).toMatch(/plain-text answer/) });
     },
   },
   {
@@ -364,21 +405,34 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'gateway error page (HTML 502)',
-    behaviour: '502 with an HTML error page that echoes the request body (the WebToken)',
+    behaviour: '502 with an HTML gateway error page, to every request',
     diagnosisId: 'format.HTML_RESPONSE',
     errorCode: 'HTML_RESPONSE',
     httpStatus: 502,
     stage: async () => {
-      const server = await startFaultServer({
-        onRequest: (socket, request) =>
-          answer(socket, 502, 'Bad Gateway', `<html><body><h1>502 Bad Gateway</h1><pre>${request.body}</pre></body></html>`, {
-            'content-type': 'text/html',
-          }),
+      const server = await httpAnswer(502, 'Bad Gateway', '<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>', {
+        'content-type': 'text/html',
       });
+      return one(server, { verify: ({ verdict }) => expect(verdict.diagnosis?.causeIds[0]).toBe('maintenance-page') });
+    },
+  },
+  {
+    name: 'gateway error page echoing the login (HTML 502)',
+    behaviour: 'answers the reach probe as Arena does, then 502 with an HTML page that echoes the login body (the WebToken)',
+    diagnosisId: 'format.HTML_RESPONSE',
+    errorCode: 'HTML_RESPONSE',
+    httpStatus: 502,
+    stagedAt: 'login',
+    stage: async () => {
+      const server = await arenaUntilLogin((socket, request) =>
+        answer(socket, 502, 'Bad Gateway', `<html><body><h1>502 Bad Gateway</h1><pre>${request.body}</pre></body></html>`, {
+          'content-type': 'text/html',
+        }),
+      );
       return one(server, {
-        verify: ({ login }) => {
+        verify: ({ verdict }) => {
           expect(server.observed.received).toContain(SENTINEL_WEBTOKEN); // it was echoed back…
-          expect(login.diagnosis?.causeIds[0]).toBe('maintenance-page'); // …and a 5xx page points to a gateway first
+          expect(verdict.diagnosis?.causeIds[0]).toBe('maintenance-page'); // …and a 5xx page points to a gateway first
         },
       });
     },
@@ -393,24 +447,26 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'JSON of the wrong shape',
-    behaviour: '200 application/json with an array instead of an object',
+    behaviour: 'the login answers 200 application/json with an array instead of an object',
     diagnosisId: 'format.WRONG_SHAPE',
     errorCode: 'WRONG_SHAPE',
     httpStatus: 200,
-    stage: async () => one(await httpAnswer(200, 'OK', '[{"status":"ok"}]', { 'content-type': 'application/json' })),
+    stagedAt: 'login',
+    stage: async () => one(await loginAnswer(200, 'OK', '[{"status":"ok"}]', { 'content-type': 'application/json' })),
   },
   {
     name: 'JSON without a session',
-    behaviour: '200 application/json object without arenaSessionId',
+    behaviour: 'the login answers 200 application/json, an object without arenaSessionId',
     diagnosisId: 'format.NO_SESSION_ID',
     errorCode: 'NO_SESSION_ID',
     httpStatus: 200,
-    stage: async () => one(await httpAnswer(200, 'OK', '{"status":"ok","message":"Welcome"}', { 'content-type': 'application/json' })),
+    stagedAt: 'login',
+    stage: async () => one(await loginAnswer(200, 'OK', '{"status":"ok","message":"Welcome"}', { 'content-type': 'application/json' })),
   },
   {
     name: '50 MB body',
     behaviour: '200 application/json announcing and streaming 50 MB',
-    diagnosisId: 'format.BODY_TOO_LARGE',
+    diagnosisId: 'reach.BODY_TOO_LARGE',
     errorCode: 'BODY_TOO_LARGE',
     httpStatus: 200,
     stage: async () => {
@@ -452,10 +508,11 @@ export const FAULTS: readonly Fault[] = [
       });
       return {
         apiUrl: server.apiUrl,
-        verify: ({ login }) => {
+        observed: server.observed,
+        verify: ({ verdict }) => {
           expect(elsewhere.observed.connections).toBe(0);
           expect(elsewhere.observed.received).toBe('');
-          expect(login.message).toContain(`127.0.0.1:${elsewhere.port}`);
+          expect(verdict.message).toContain(`127.0.0.1:${elsewhere.port}`);
         },
         close: async () => {
           await Promise.all([server.close(), elsewhere.close()]);
@@ -465,21 +522,22 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     name: 'rate limited (429)',
-    behaviour: "429 with Arena's 4084 error and X-Arena-Next-Request-Limit-Reset",
+    behaviour: "the login answers 429 with Arena's 4084 error and X-Arena-Next-Request-Limit-Reset",
     diagnosisId: 'api.4084',
     errorCode: 4084,
     httpStatus: 429,
+    stagedAt: 'login',
     stage: async () =>
       one(
-        await httpAnswer(429, 'Too Many Requests', JSON.stringify(LOGIN_ERROR_429), {
+        await loginAnswer(429, 'Too Many Requests', JSON.stringify(LOGIN_ERROR_429), {
           'content-type': 'application/json',
           'x-arena-requests-remaining': 0,
           'x-arena-next-request-limit-reset': RESET_AT,
         }),
         {
-          verify: ({ login }) => {
-            expect(login.diagnosis?.facts.budgetResetsAt).toBe(RESET_AT);
-            expect(login.diagnosis?.facts.budgetResetsAtUtc).toBe('2031-05-06T07:00:00.000Z');
+          verify: ({ verdict }) => {
+            expect(verdict.diagnosis?.facts.budgetResetsAt).toBe(RESET_AT);
+            expect(verdict.diagnosis?.facts.budgetResetsAtUtc).toBe('2031-05-06T07:00:00.000Z');
           },
         },
       ),

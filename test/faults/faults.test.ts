@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckReport, StepResult } from '../../common/check-report.js';
 import type { CheckIntent, Result, CheckOutcome } from '../../common/ipc/contract.js';
 import { bridgeHost } from '../../main/dev-bridge/bridge-host.js';
+import { NOT_REACHED_REASON } from '../../main/check/runner.js';
 import { createDoctorService, type ServiceHost } from '../../main/service/doctor-service.js';
 import { faultCertificates } from './fault-certificates.js';
 import { DNS_FAILURE_VARIABLE, dnsPreload, failingLookup } from './fault-dns.js';
@@ -18,12 +19,21 @@ import { FAULTS, SENTINEL_WEBTOKEN, type Fault, type RunOutcome, type Staged, ty
 
 const DOCTOR = fileURLToPath(new URL('../../out/cli/doctor.mjs', import.meta.url));
 const DEFAULT_TIMEOUT_SECONDS = 2;
+const DEFAULT_CONNECT_TIMEOUT_SECONDS = 2;
 /** Slack on top of the check's own timeout: process start, TLS, a loaded machine. */
 const SLACK_MS = 3_000;
 /** A stack frame: "    at fn (/path/file.js:12:34)" or "    at /path/file.js:12:34". */
 const STACK_TRACE = /^\s+at\s.*:\d+:\d+\)?$/m;
 
 const timeoutOf = (fault: Fault): number => fault.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+const connectTimeoutOf = (fault: Fault): number => fault.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS;
+const stageOf = (fault: Fault): 'reach' | 'login' => fault.stagedAt ?? 'reach';
+
+/** Every fault runs with reach first: the outcomes a fault at reach, or at the login, leaves behind. */
+const OUTCOMES = {
+  reach: ['failed', 'skipped', 'skipped', 'skipped'],
+  login: ['passed', 'failed', 'skipped', 'skipped'],
+} as const;
 
 interface CliRun {
   code: number | null;
@@ -48,6 +58,8 @@ function runCli(fault: Fault, staged: Staged): Promise<CliRun> {
     'integration@example.com',
     '--timeout',
     String(timeoutOf(fault)),
+    '--connect-timeout',
+    String(connectTimeoutOf(fault)),
     '--json',
     ...(staged.proxyUrl ? ['--proxy', staged.proxyUrl] : []),
   ];
@@ -76,6 +88,8 @@ function runCli(fault: Fault, staged: Staged): Promise<CliRun> {
 interface CliJsonStep {
   step: string;
   outcome: string;
+  skippedReason: string | null;
+  network?: { addresses: string[]; phases: Record<string, number | null> };
   errorCode: number | string | null;
   httpStatus: number | null;
   message: string | null;
@@ -84,7 +98,7 @@ interface CliJsonStep {
 }
 
 function fromCli(step: CliJsonStep | undefined): StepView {
-  if (!step) throw new Error('the CLI report has no login step');
+  if (!step) throw new Error('the CLI report has no such step');
   return {
     outcome: step.outcome,
     errorCode: step.errorCode,
@@ -98,7 +112,7 @@ function fromCli(step: CliJsonStep | undefined): StepView {
 }
 
 function fromReport(step: StepResult | undefined): StepView {
-  if (!step) throw new Error('the service report has no login step');
+  if (!step) throw new Error('the service report has no such step');
   return {
     outcome: step.outcome,
     errorCode: step.errorCode,
@@ -112,19 +126,45 @@ function fromReport(step: StepResult | undefined): StepView {
 }
 
 /** What every fault must end in, whichever path ran it. */
-function expectNamedDiagnosis(fault: Fault, login: StepView): void {
-  expect(login.outcome).toBe('failed');
-  expect(login.errorCode).toBe(fault.errorCode);
-  expect(login.httpStatus).toBe(fault.httpStatus ?? null);
-  expect(login.diagnosis?.id).toBe(fault.diagnosisId);
-  expect(login.diagnosis?.id).not.toBe('unknown');
-  expect(login.diagnosis?.title.trim()).not.toBe('');
+function expectNamedDiagnosis(fault: Fault, verdict: StepView): void {
+  expect(verdict.outcome).toBe('failed');
+  expect(verdict.errorCode).toBe(fault.errorCode);
+  expect(verdict.httpStatus).toBe(fault.httpStatus ?? null);
+  expect(verdict.diagnosis?.id).toBe(fault.diagnosisId);
+  expect(verdict.diagnosis?.id).not.toBe('unknown');
+  expect(verdict.diagnosis?.title.trim()).not.toBe('');
+}
+
+/** The step sequence around the verdict: reach first always; after a failed reach nothing secret was sent. */
+function expectStaged(fault: Fault, steps: readonly { step: string; outcome: string; skippedReason: string | null }[]): void {
+  expect(steps.map((step) => step.step)).toEqual(['reach', 'login', 'authorize', 'logout']);
+  expect(steps.map((step) => step.outcome)).toEqual(OUTCOMES[stageOf(fault)]);
+  if (stageOf(fault) === 'reach') {
+    for (const step of steps.slice(1)) expect(step.skippedReason).toBe(NOT_REACHED_REASON);
+  }
+}
+
+/** Which step the fault is diagnosed at. */
+const verdictIndex = (fault: Fault): number => (stageOf(fault) === 'reach' ? 0 : 1);
+
+/** What the Arena-side server saw: a reach-stage fault gets the probe only, never a login or the WebToken. */
+function expectServerSaw(fault: Fault, staged: Staged): void {
+  if (!staged.observed) return;
+  const logins = staged.observed.requests.filter((request) => request.target.endsWith('/login'));
+  if (stageOf(fault) === 'reach') {
+    expect(logins).toHaveLength(0);
+    expect(staged.observed.received).not.toContain(SENTINEL_WEBTOKEN);
+    expect(staged.observed.requests.length).toBeLessThanOrEqual(1);
+  } else {
+    expect(logins).toHaveLength(1);
+  }
 }
 
 async function withStaged(fault: Fault, work: (staged: Staged) => Promise<RunOutcome>): Promise<void> {
   const staged = await fault.stage();
   try {
     const outcome = await work(staged);
+    expectServerSaw(fault, staged);
     staged.verify?.(outcome);
   } finally {
     await staged.close();
@@ -137,7 +177,7 @@ describe('the fault table', () => {
   it('has at least 20 faults with unique names, each expecting a named diagnosis', () => {
     expect(FAULTS.length).toBeGreaterThanOrEqual(20);
     expect(new Set(FAULTS.map((fault) => fault.name)).size).toBe(FAULTS.length);
-    for (const fault of FAULTS) expect(fault.diagnosisId).toMatch(/^(network|format|api)\.[A-Z_0-9]+$/);
+    for (const fault of FAULTS) expect(fault.diagnosisId).toMatch(/^(network|format|api|reach)\.[A-Z_0-9]+$/);
   });
 });
 
@@ -153,10 +193,11 @@ describe.concurrent.each(rows)('fault through the CLI: %s', (_name, fault) => {
       expect(run.elapsedMs).toBeLessThan(timeoutOf(fault) * 1000 + SLACK_MS);
       const report = JSON.parse(run.stdout) as { ok: boolean; steps: CliJsonStep[] };
       expect(report.ok).toBe(false);
-      expect(report.steps.map((step) => step.outcome)).toEqual(['failed', 'skipped', 'skipped']);
-      const login = fromCli(report.steps[0]);
-      expectNamedDiagnosis(fault, login);
-      return { elapsedMs: run.elapsedMs, login };
+      expectStaged(fault, report.steps);
+      expect(report.steps[0]?.network?.phases).toBeDefined();
+      const verdict = fromCli(report.steps[verdictIndex(fault)]);
+      expectNamedDiagnosis(fault, verdict);
+      return { elapsedMs: run.elapsedMs, verdict };
     });
   });
 });
@@ -174,9 +215,11 @@ function readLogs(host: ServiceHost): string {
 function serviceHost(fault: Fault, staged: Staged): ServiceHost {
   const dataDir = mkdtempSync(join(tmpdir(), 'doctor-faults-'));
   const base = bridgeHost({ dataDir, exportDir: join(dataDir, 'reports'), keychain: false, timeoutMs: timeoutOf(fault) * 1000, log: true });
+  const connectTimeoutMs = connectTimeoutOf(fault) * 1000;
   const proxy = staged.proxyUrl ? new URL(staged.proxyUrl) : null;
   return {
     ...base,
+    connectTimeoutMs,
     // The app asks the system (Chromium's resolveProxy) which proxy to use; here the system says "this one".
     resolveSystemProxy: async () => (proxy ? `PROXY ${proxy.host}` : 'DIRECT'),
     network: { lookup: failingLookup(staged.dns ?? 'ENOTFOUND'), ...(staged.trustRoot ? { extraCa: faultCertificates().root } : {}) },
@@ -224,10 +267,10 @@ describe.concurrent.each(rows)('fault through the app service: %s', (_name, faul
       if (!result.ok) throw new Error(`expected a report, got ${result.error.code}: ${result.error.message}`);
       const report: CheckReport = result.data.report;
       expect(report.ok).toBe(false);
-      expect(report.steps.map((step) => step.outcome)).toEqual(['failed', 'skipped', 'skipped']);
-      const login = fromReport(report.steps[0]);
-      expectNamedDiagnosis(fault, login);
-      return { elapsedMs, login };
+      expectStaged(fault, report.steps);
+      const verdict = fromReport(report.steps[verdictIndex(fault)]);
+      expectNamedDiagnosis(fault, verdict);
+      return { elapsedMs, verdict };
     });
   });
 });

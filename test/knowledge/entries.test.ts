@@ -32,7 +32,7 @@ describe('knowledge base entries', () => {
   it('names ids by scope and code', () => {
     for (const entry of KNOWLEDGE_BASE) {
       expect(entry.id).toMatch(
-        /^(login|authorize|logout|reserve|create-item|item|add-file|remove-file|bom|remove-bom)\.\d+$|^users\.(\d+|[A-Z_]+)$|^api\.\d+$|^network\.[A-Z_]+$|^format\.[A-Z_]+$|^unknown$/,
+        /^(login|authorize|logout|reserve|create-item|item|add-file|remove-file|bom|remove-bom)\.\d+$|^users\.(\d+|[A-Z_]+)$|^api\.\d+$|^network\.[A-Z_]+$|^format\.[A-Z_]+$|^reach\.[A-Z_]+$|^unknown$/,
       );
       if (entry.id !== 'unknown') expect(entry.id.split('.')[1]).toBe(String(entry.match.codes[0]));
     }

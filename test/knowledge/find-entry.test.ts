@@ -103,10 +103,18 @@ describe('findEntry', () => {
     expect(findEntry('POST /login', 'econnrefused').id).toBe('unknown');
   });
 
+  it('reads an answer to the reach probe in the reach scope first, then as any endpoint would', () => {
+    expect(findEntry('reach', 'BODY_TOO_LARGE').id).toBe('reach.BODY_TOO_LARGE');
+    expect(findEntry('POST /login', 'BODY_TOO_LARGE').id).toBe('format.BODY_TOO_LARGE');
+    expect(findEntry('reach', 'ECONNREFUSED').id).toBe('network.ECONNREFUSED');
+    expect(findEntry('reach', 'HTML_RESPONSE').id).toBe('format.HTML_RESPONSE');
+    expect(findEntry('reach', 503).id).toBe('api.503');
+  });
+
   it('reaches every entry through the lookup', () => {
     const reached = new Set<string>();
     for (const entry of KNOWLEDGE_BASE) {
-      for (const endpoint of [...ENDPOINTS, ...SYNC_ENDPOINTS]) for (const code of entry.match.codes) reached.add(findEntry(endpoint, code).id);
+      for (const scope of [...ENDPOINTS, ...SYNC_ENDPOINTS, 'reach'] as const) for (const code of entry.match.codes) reached.add(findEntry(scope, code).id);
     }
     const unreachable = KNOWLEDGE_BASE.map((entry) => entry.id).filter((id) => id !== 'unknown' && !reached.has(id));
     expect(unreachable).toEqual([]);

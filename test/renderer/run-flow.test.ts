@@ -56,19 +56,23 @@ describe('Running', () => {
     expectFocused(await heading('Checking the connection'));
 
     expect(stepRows()).toEqual([
+      `${STEP_LABELS.reach} waiting`,
       `${STEP_LABELS.login} waiting`,
       `${STEP_LABELS.authorize} skipped: no Onshape user`,
       `${STEP_LABELS.logout} waiting`,
     ]);
     expect(screen.getByRole('timer', { name: 'Elapsed time' })).toHaveTextContent('00:00');
 
+    rendered.scripted.emit({ type: 'step-started', step: 'reach', at: '2025-11-22T10:00:00Z' });
+    await vi.waitFor(() => expect(stepRows()[0]).toBe(`${STEP_LABELS.reach} running…`));
+    rendered.scripted.emit({ type: 'step-finished', result: step('reach') });
     rendered.scripted.emit({ type: 'step-started', step: 'login', at: '2025-11-22T10:00:00Z' });
-    await vi.waitFor(() => expect(stepRows()[0]).toBe(`${STEP_LABELS.login} running…`));
+    await vi.waitFor(() => expect(stepRows()[1]).toBe(`${STEP_LABELS.login} running…`));
     rendered.scripted.emit({ type: 'step-finished', result: step('login') });
     rendered.scripted.emit({ type: 'step-started', step: 'logout', at: '2025-11-22T10:00:01Z' });
-    await vi.waitFor(() => expect(stepRows()[0]).toBe(`${STEP_LABELS.login} passed`));
+    await vi.waitFor(() => expect(stepRows()[1]).toBe(`${STEP_LABELS.login} passed`));
     expect(screen.getByText(`${STEP_LABELS.login}: passed.`)).toHaveAttribute('role', 'status');
-    expect(stepRows()[2]).toBe(`${STEP_LABELS.logout} running…`);
+    expect(stepRows()[3]).toBe(`${STEP_LABELS.logout} running…`);
 
     await vi.advanceTimersByTimeAsync(5_000);
     expect(screen.getByRole('timer', { name: 'Elapsed time' })).toHaveTextContent('00:05');

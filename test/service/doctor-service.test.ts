@@ -95,7 +95,7 @@ describe('payload validation', () => {
 });
 
 describe('running a check', () => {
-  it('runs the three steps against Arena, streams progress and saves the profile without secrets', async () => {
+  it('runs reach and the three steps against Arena, streams progress and saves the profile without secrets', async () => {
     const healthy = scenario('healthy');
     simulator = await startSimulator({ scenario: healthy });
     const { service, dataDir } = setup();
@@ -104,7 +104,7 @@ describe('running a check', () => {
     const outcome = data(await service.handle('runCheck', intentFor(healthy, simulator.apiUrl)));
     expect(outcome.report.ok).toBe(true);
     expect(outcome.report.workspaceName).toBe('Northwind Robotics');
-    expect(progress.filter((event) => event.type === 'step-finished')).toHaveLength(3);
+    expect(progress.filter((event) => event.type === 'step-finished')).toHaveLength(4);
     const saved = readFileSync(join(dataDir, 'settings.json'), 'utf8');
     expect(saved).toContain(healthy.check.email);
     expect(leakedSecrets(healthy, saved)).toEqual([]);
@@ -125,7 +125,7 @@ describe('running a check', () => {
     simulator = await startSimulator({ scenario: regenerated });
     const { service } = setup();
     const first = data(await service.handle('runCheck', intentFor(regenerated, simulator.apiUrl)));
-    expect(first.report.steps[0]?.errorCode).toBe(4089);
+    expect(first.report.steps[1]?.errorCode).toBe(4089);
     expect(first.recheck).toEqual({ waitUntil: null, needsChange: true });
 
     const { details, integrationSecret, userPassword } = intentFor(regenerated, simulator.apiUrl);
@@ -146,7 +146,7 @@ describe('running a check', () => {
     const clock = new ManualClock(Date.parse('2026-11-22T10:00:00Z'));
     const { service } = setup(() => new Date(clock.now()));
     const first = data(await service.handle('runCheck', intentFor(locked, simulator.apiUrl)));
-    expect(first.report.steps[0]?.errorCode).toBe(4083);
+    expect(first.report.steps[1]?.errorCode).toBe(4083);
     expect(first.recheck.waitUntil).toBe('2026-11-22T10:05:00.000Z');
 
     clock.advance(4 * 60_000 + 59_000);
@@ -276,7 +276,7 @@ describe('the proxy setting', () => {
 describe('cancelling a check', () => {
   it('abandons the request under way, runs no later step, records no re-check policy, and can run again at once', async () => {
     const regenerated = scenario('webtoken-regenerated');
-    // Answers come 2 s late, so the check is still waiting on login when the admin cancels.
+    // Answers come 2 s late, so the check is still waiting on the reach probe when the admin cancels.
     simulator = await startSimulator({ scenario: regenerated, latencyMs: 2000 });
     const { service } = setup();
     const running = service.handle('runCheck', intentFor(regenerated, simulator.apiUrl));
@@ -287,7 +287,7 @@ describe('cancelling a check', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(outcome.cancelled).toBe(true);
     expect(outcome.report.ok).toBe(false);
-    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
     expect(outcome.report.steps[0]?.skippedReason).toMatch(/Cancelled by you/);
     expect(outcome.recheck).toEqual({ waitUntil: null, needsChange: false });
     // No "confirm a change" gate after a cancel: the credential was not judged.
@@ -300,13 +300,14 @@ describe('cancelling a check', () => {
     simulator = await startSimulator({ scenario: healthy, latencyMs: 600 });
     const { service } = setup();
     const running = service.handle('runCheck', intentFor(healthy, simulator.apiUrl));
-    // Cancel while authorize is waiting (login took ~600 ms).
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    // Cancel while authorize is waiting (reach and login took ~600 ms each).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await service.handle('cancelCheck', undefined);
     const outcome = data(await running);
     expect(outcome.cancelled).toBe(true);
-    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['passed', 'skipped', 'passed']);
+    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['passed', 'passed', 'skipped', 'passed']);
     expect(outcome.report.ok).toBe(false);
-    expect(simulator.requests.filter((request) => request.path.endsWith('/logout'))).toHaveLength(1);
+    const logouts = simulator.requests.filter((request) => request.path.endsWith('/logout') && request.sessionFingerprint !== null);
+    expect(logouts).toHaveLength(1);
   });
 });

@@ -69,8 +69,11 @@ const authorize = (apiUrl: string, session: string, email: string, password: str
 
 const logout = (apiUrl: string, session: string): Promise<Answer> => call(apiUrl, 'PUT', '/logout', { session });
 
-/** The check's sequence: login, authorize (when a user is given), logout; stops at the first failure. */
+/** The check's sequence: reach, login, authorize (when a user is given), logout; stops at the first failure. */
 async function runCheck(apiUrl: string, check: ScenarioCheck): Promise<{ step: string | null; answer: Answer | null }> {
+  // The reach probe: a logout without a session, which Arena refuses with 401 / 401 when it is up.
+  const probe = await call(apiUrl, 'PUT', '/logout');
+  if (probe.status !== 401 || probe.code !== 401) return { step: 'reach', answer: probe };
   const first = await login(apiUrl, check);
   if (first.status !== 200) return { step: 'login', answer: first };
   const session = sessionIdOf(first.json);

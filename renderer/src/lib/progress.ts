@@ -25,6 +25,7 @@ export const NO_USER_NOTE = 'no Onshape user';
 /** withUser: whether an Onshape user will be authorized; null when not known in advance (practice). */
 export function initialProgress(withUser: boolean | null): StepProgress[] {
   return [
+    { step: 'reach', status: 'waiting', note: null },
     { step: 'login', status: 'waiting', note: null },
     withUser === false
       ? { step: 'authorize', status: 'skipped', note: NO_USER_NOTE }

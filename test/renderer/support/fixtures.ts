@@ -53,8 +53,8 @@ export const SCENARIOS: ScenarioSummary[] = [
   },
 ];
 
-const ENDPOINTS = { login: 'POST /login', authorize: 'POST /login/authorizeuser', users: 'GET /settings/users', logout: 'PUT /logout' } as const;
-const PATHS = { login: '/login', authorize: '/login/authorizeuser', users: '/settings/users', logout: '/logout' } as const;
+const ENDPOINTS = { reach: 'PUT /logout', login: 'POST /login', authorize: 'POST /login/authorizeuser', users: 'GET /settings/users', logout: 'PUT /logout' } as const;
+const PATHS = { reach: '/logout', login: '/login', authorize: '/login/authorizeuser', users: '/settings/users', logout: '/logout' } as const;
 
 export function step(name: StepName, overrides: Partial<StepResult> = {}): StepResult {
   return {
