@@ -55,15 +55,15 @@ describe.each(ECHO_LOGINS.map((login) => [login] as const))('a server echoing se
 describe('what a session answer echoes', () => {
   it('every step is redacted of every secret of the check: the WebToken echoed in the authorize and logout answers too', async () => {
     const { report, echo } = await echoCheck('session');
-    expect(echo.requests.map((request) => request.url)).toEqual(['/v1/login', '/v1/login/authorizeuser', '/v1/logout']);
-    expect(report.steps.map((step) => step.outcome)).toEqual(['passed', 'failed', 'failed']);
+    expect(echo.requests.map((request) => request.url)).toEqual(['/v1/logout', '/v1/login', '/v1/login/authorizeuser', '/v1/logout']);
+    expect(report.steps.map((step) => step.outcome)).toEqual(['passed', 'passed', 'failed', 'failed']);
     for (const step of report.steps) {
       for (const field of [step.message, step.serverDate, step.budget?.resetsAt ?? null, step.bodyExcerpt, step.diagnosis?.arenaMessage ?? null]) {
         expect(sentinelHits(field ?? '', ECHO_SENTINELS), `${step.step}: ${field}`).toEqual([]);
       }
     }
     // Arena's own words around the echoes are kept.
-    expect(report.steps[1]?.message).toMatch(/^Not authorized: \[redacted\]/);
+    expect(report.steps[2]?.message).toMatch(/^Not authorized: \[redacted\]/);
     expect(report.workspaceName).toMatch(/^EveryRoad \[redacted\]/);
     expect(sentinelHits(report.workspaceName ?? '', ECHO_SENTINELS)).toEqual([]);
     // Network text reaches nothing raw: no escape, C1 or bidi control.
@@ -72,7 +72,7 @@ describe('what a session answer echoes', () => {
 
   it('a password login is redacted the same way', async () => {
     const { report } = await echoCheck('arena-error', 'password');
-    expect(report.steps[0]?.errorCode).toBe(4089);
+    expect(report.steps[1]?.errorCode).toBe(4089);
     expect(sentinelHits(renderText(report) + renderJson(report), ECHO_SENTINELS)).toEqual([]);
   });
 });

@@ -101,6 +101,10 @@ export async function startEchoServer(login: EchoLogin): Promise<LoopbackServer 
     const echoed = [...heard];
     const headers = echoHeaders(echoed);
     const path = request.url ?? '';
+    // The reach probe (a logout without a session) gets Arena's own answer, so the check goes on to log in.
+    if (path.endsWith('/logout') && typeof session !== 'string') {
+      return sendRaw(response, 401, 'application/json', '{"status":401,"errors":[{"code":401,"message":"There is no access token associated with this request or the access token is not valid."}]}', headers);
+    }
     if (path.endsWith('/login') && request.method === 'POST') {
       switch (login) {
         case 'session': {
