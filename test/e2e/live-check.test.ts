@@ -219,7 +219,7 @@ describe('keyboard only', () => {
     await pressUntilFocused('Practice with sample problems');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Practice with sample problems');
-    await pressUntilFocused('Arena is down');
+    await pressUntilFocused('WebToken was regenerated');
     await page.keyboard.press('Enter');
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('The check found a problem');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
