@@ -13,14 +13,14 @@ const FIX_ONSHAPE_API_URL: FixStep = {
   uiPath: UI.onshapeArena,
 };
 
-const WRONG_URL: KnowledgeCause = {
+export const WRONG_URL: KnowledgeCause = {
   id: 'wrong-url',
   summary: 'The API URL points at the Arena web app or another site instead of the Arena API.',
   question: 'Does the API URL differ from your data centre\'s API address, for example because it is the web app address (https://app.…)?',
   fixSteps: [CHECK_API_URL, FIX_ONSHAPE_API_URL],
 };
 
-const PROXY_BLOCK_PAGE: KnowledgeCause = {
+export const PROXY_BLOCK_PAGE: KnowledgeCause = {
   id: 'proxy-block-page',
   summary: 'A company proxy or web filter answered with its own page (blocked, warning or sign-in) instead of passing the request on.',
   question: 'Does your company route web traffic through a proxy or web filter?',
