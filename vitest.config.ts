@@ -7,6 +7,8 @@ export default defineConfig({
     exclude: ['test/renderer/**', 'test/browser/**', 'test/e2e/**'],
     environment: 'node',
     globalSetup: ['test/support/build-node.ts'],
+    // No test may reach the network outside loopback (a real Arena, a DNS server).
+    setupFiles: ['test/support/loopback-only.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/e2e/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/e2e/support/build-all.ts'],
+    setupFiles: ['test/support/loopback-only.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

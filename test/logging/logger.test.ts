@@ -222,14 +222,20 @@ describe('an unwritable place', () => {
   });
 
   it('a listener that throws does not break logging', async () => {
+    const told: string[] = [];
     const logger = open({
       directory: join(folder, 'missing', '\u0000bad'),
-      onProblem: () => {
+      onProblem: (message) => {
+        told.push(message);
         throw new Error('listener failed');
       },
     });
     expect(() => logger.info({}, 'x')).not.toThrow();
     await logger.flush();
+    // The listener was told (and threw), and the logger still takes lines afterwards.
+    expect(told).toHaveLength(1);
+    expect(() => logger.info({}, 'y')).not.toThrow();
+    await expect(logger.flush()).resolves.toBeUndefined();
   });
 
   it('the null logger runs work and writes nothing', async () => {

@@ -9,6 +9,10 @@ import { createDoctorService, type DoctorService } from '../../main/service/doct
 import { ManualClock, scenarioByName, startSimulator, type Scenario, type SimulatorHandle } from '../../main/simulator/index.js';
 import { leakedSecrets } from '../support/scenario-check.js';
 
+/** Where the checks that must be refused before any request point: a loopback port nothing listens on
+ * (were validation to regress, the request would fail here, never reach Arena). */
+const CLOSED_API = 'http://127.0.0.1:9/v1';
+
 let simulator: SimulatorHandle | null = null;
 afterEach(async () => {
   await simulator?.close();
@@ -73,7 +77,7 @@ describe('payload validation', () => {
     ['an extra field', { password: 'sneaky' }, /password|Unrecognized/i],
   ])('refuses %s with a specific message and no throw', async (_label, change, message) => {
     const { service } = setup();
-    const intent = intentFor(scenario('healthy'), 'https://api.arenasolutions.com/v1');
+    const intent = intentFor(scenario('healthy'), CLOSED_API);
     const result = await service.handle('runCheck', { ...intent, details: { ...intent.details, ...change } });
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -113,7 +117,7 @@ describe('running a check', () => {
 
   it('asks for the secret when none was typed and the keychain has none', async () => {
     const { service } = setup();
-    const intent = intentFor(scenario('healthy'), 'https://api.arenasolutions.com/v1', { integrationSecret: { source: 'none' } });
+    const intent = intentFor(scenario('healthy'), CLOSED_API, { integrationSecret: { source: 'none' } });
     const result = await service.handle('runCheck', intent);
     expect(result).toMatchObject({ ok: false, error: { code: 'secret-missing' } });
     const remembered = await service.handle('runCheck', { ...intent, integrationSecret: { source: 'remembered' } });
@@ -266,7 +270,7 @@ describe('the proxy setting', () => {
 
   it('refuses a proxy address with credentials, without echoing it', async () => {
     const { service } = setup();
-    const intent = intentFor(scenario('healthy'), 'https://api.arenasolutions.com/v1', { proxy: { mode: 'manual', url: 'http://alice:Pr0xyPass@proxy.example:8080' } });
+    const intent = intentFor(scenario('healthy'), CLOSED_API, { proxy: { mode: 'manual', url: 'http://alice:Pr0xyPass@proxy.example:8080' } });
     const result = await service.handle('runCheck', intent);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     if (!result.ok) expect(result.error.message).not.toContain('Pr0xyPass');
