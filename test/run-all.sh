@@ -19,6 +19,30 @@ fi
 # In CI the keychain must be real: a broken keyring setup fails the vault tests instead of skipping them.
 if [ -n "${CI:-}" ]; then export ACD_REQUIRE_KEYCHAIN=1; fi
 
+# Preflight: each part that needs something outside npm says what is missing and how to install it
+# (Debian/Ubuntu package names; `bash .ci/run` installs them all), instead of failing deep inside a
+# runner. Locally the suite still runs (those parts fail or skip with their reason); in CI it fails.
+missing=0
+need() {
+  local what=$1 install=$2
+  echo "!! missing: $what"
+  echo "   install: $install"
+  missing=1
+}
+chromium_path=${CHROMIUM_PATH:-/usr/bin/chromium}
+[ -x "$chromium_path" ] || need "Chromium at $chromium_path (end-to-end tests; set CHROMIUM_PATH for another place)" "sudo apt-get install -y --no-install-recommends chromium fonts-liberation"
+command -v openssl >/dev/null || need "openssl (makes the test certificates: client, simulator and fault tests)" "sudo apt-get install -y openssl"
+if ! command -v dbus-run-session >/dev/null || ! command -v gnome-keyring-daemon >/dev/null; then
+  need "dbus and gnome-keyring (the vault tests against a real keychain; skipped without)" "sudo apt-get install -y --no-install-recommends dbus gnome-keyring"
+fi
+node -e "require('keytar')" 2>/dev/null ||
+  need "the keychain module keytar (optional to install, so it was skipped: the vault tests against a real keychain and the package check need it)" \
+    "sudo apt-get install -y --no-install-recommends libsecret-1-dev pkg-config build-essential python3, then npm install"
+if [ "$missing" = 1 ] && [ -n "${CI:-}" ]; then
+  echo "!! preflight failed: CI must have every system package (see .ci/run)"
+  exit 1
+fi
+
 results=test-results
 rm -rf "$results" && mkdir -p "$results"
 status=0
