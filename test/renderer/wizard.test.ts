@@ -17,7 +17,7 @@ import {
 import { SCENARIOS, login4089Outcome, passedOutcome, startupInfo } from './support/fixtures';
 import { expectFocused, fillValidDetails, heading, openDetails, renderApp, screen } from './support/render-app';
 import { createScriptedApi } from './support/scripted-api';
-import { INTENT, RESULT, WIZARD_STATE_EXAMPLES } from './support/wizard-states';
+import { EXPLAINED, INTENT, RESULT, WIZARD_STATE_EXAMPLES } from './support/wizard-states';
 
 const NEEDS_CHANGE: IpcError = { code: 'recheck-needs-change', message: 'The last check of this account failed; confirm a change.' };
 const ok = (data: CheckOutcome): Result<CheckOutcome> => ({ ok: true, data });
@@ -38,6 +38,14 @@ const EVENTS: WizardEvent[] = [
   { type: 'check-again-invalid' },
   { type: 'open-report' },
   { type: 'ticket', text: 'T-1' },
+  { type: 'open-explain' },
+  { type: 'explain-text', text: '3024' },
+  { type: 'explain-started' },
+  { type: 'explain-finished', result: { ok: true, data: EXPLAINED.explanation } },
+  { type: 'explain-finished', result: { ok: false, error: { code: 'invalid-payload', message: 'Paste the error message Onshape shows first.' } } },
+  { type: 'choose-candidate', id: 'add-file.3024' },
+  { type: 'explain-answer', answer: 'yes' },
+  { type: 'check-next' },
 ];
 
 const KINDS = Object.keys(WIZARD_STATE_EXAMPLES) as WizardKind[];
@@ -62,6 +70,21 @@ describe('wizard transitions', () => {
     }
     const warning = WIZARD_STATE_EXAMPLES.warning.state;
     expect(transition(warning, { type: 'answer', step: 'login', answer: 'yes' })).toBe(warning);
+  });
+
+  it('the explain path: blank text is not explained, an error keeps the text, Back keeps it too', () => {
+    const input = transition({ kind: 'start' }, { type: 'open-explain' });
+    expect(input).toEqual({ kind: 'explain-input', text: '', error: null });
+    expect(transition(input, { type: 'explain-started' })).toBe(input);
+    const typed = transition(input, { type: 'explain-text', text: '3024' });
+    const explaining = transition(typed, { type: 'explain-started' });
+    expect(explaining).toEqual({ kind: 'explaining', text: '3024' });
+    const error = { code: 'internal' as const, message: 'Broken.' };
+    expect(transition(explaining, { type: 'explain-finished', result: { ok: false, error } })).toEqual({ kind: 'explain-input', text: '3024', error });
+    expect(transition(EXPLAINED, { type: 'back' })).toEqual({ kind: 'explain-input', text: EXPLAINED.text, error: null });
+    // A reserve-number error is not one a check can test: no check is offered next.
+    expect(transition(EXPLAINED, { type: 'check-next' })).toBe(EXPLAINED);
+    expect(transition(EXPLAINED, { type: 'choose-candidate', id: 'login.4001' })).toBe(EXPLAINED);
   });
 
   it('a refusal of a check started from the details lands on the details screen, with the confirmation unticked', () => {

@@ -21,6 +21,7 @@ import type {
   ScenarioSummary,
   StartupInfo,
 } from '../../../common/ipc/contract';
+import { shownDiagnosisIndex, type Explanation } from '../../../common/explanation';
 import { safeCall } from './call';
 import { DetailsForm } from './details-form.svelte';
 import { answerQuestion, diagnosedSteps, type WalkAnswer } from './diagnosis-path';
@@ -50,6 +51,18 @@ export type ResultState = {
   recheckError: IpcError | null;
   ticket: string;
 };
+/** The explain path: pasted text in, the same result layout as a check out. No connection is made. */
+export type ExplainInputState = { kind: 'explain-input'; text: string; error: IpcError | null };
+export type ExplainedState = {
+  kind: 'explained';
+  text: string;
+  explanation: Explanation;
+  /** The candidate picked by answering "What were you doing…?"; null: the best-ranked one. */
+  chosenId: string | null;
+  /** Answers to the shown diagnosis's questions; choosing another candidate starts them afresh. */
+  answers: WalkAnswer[];
+};
+
 /** The screens a run goes back to when it is cancelled or cannot run. */
 export type ReturnState = DetailsState | PracticeState | ResultState;
 
@@ -67,7 +80,11 @@ export type WizardState =
       startedAt: number;
     }
   | ResultState
-  | { kind: 'report'; result: ResultState };
+  | { kind: 'report'; result: ResultState }
+  | ExplainInputState
+  | { kind: 'explaining'; text: string }
+  | ExplainedState
+  | { kind: 'explain-report'; explained: ExplainedState };
 
 export type WizardKind = WizardState['kind'];
 
@@ -89,7 +106,14 @@ export type WizardEvent =
   | { type: 'answer'; step: StepName; answer: Answer }
   | { type: 'check-again-invalid' }
   | { type: 'open-report' }
-  | { type: 'ticket'; text: string };
+  | { type: 'ticket'; text: string }
+  | { type: 'open-explain' }
+  | { type: 'explain-text'; text: string }
+  | { type: 'explain-started' }
+  | { type: 'explain-finished'; result: Result<Explanation> }
+  | { type: 'choose-candidate'; id: string }
+  | { type: 'explain-answer'; answer: Answer }
+  | { type: 'check-next' };
 
 export const START: WizardState = { kind: 'start' };
 const FRESH_DETAILS: DetailsState = { kind: 'details', notice: null };
@@ -166,6 +190,35 @@ function answer(state: ResultState, step: StepName, given: Answer): ResultState 
   return { ...state, answers: { ...state.answers, [step]: after }, answerOrder: [...state.answerOrder, step] };
 }
 
+/** The diagnosis the explained screen shows: the chosen candidate's, else the best-ranked (or generic) one. */
+export function shownDiagnosis(state: ExplainedState): Explanation['diagnoses'][number] | undefined {
+  return state.explanation.diagnoses[shownDiagnosisIndex(state)];
+}
+
+/** A login or authorize error, which a check of the connection can reproduce and test a fix for. */
+export function checkCanTest(state: ExplainedState): boolean {
+  const candidate = state.explanation.candidates[shownDiagnosisIndex(state)];
+  return candidate !== undefined && (candidate.endpoint === 'POST /login' || candidate.endpoint === 'POST /login/authorizeuser');
+}
+
+function explainFinished(text: string, result: Result<Explanation>): WizardState {
+  if (!result.ok) return { kind: 'explain-input', text, error: result.error };
+  return { kind: 'explained', text, explanation: result.data, chosenId: null, answers: [] };
+}
+
+function answerExplained(state: ExplainedState, given: Answer): ExplainedState {
+  const diagnosis = shownDiagnosis(state);
+  if (!diagnosis) return state;
+  const after = answerQuestion(diagnosis, state.answers, given);
+  return after.length === state.answers.length ? state : { ...state, answers: after };
+}
+
+function chooseCandidate(state: ExplainedState, id: string): ExplainedState {
+  if (!state.explanation.candidates.some((candidate) => candidate.id === id)) return state;
+  const current = state.explanation.candidates[shownDiagnosisIndex(state)]?.id;
+  return current === id && state.chosenId !== null ? state : { ...state, chosenId: id, answers: [] };
+}
+
 function back(state: WizardState): WizardState {
   switch (state.kind) {
     case 'start':
@@ -189,6 +242,16 @@ function back(state: WizardState): WizardState {
     }
     case 'report':
       return state.result;
+    case 'explain-input':
+      return START;
+    case 'explaining':
+      return state;
+    case 'explained':
+      // Undo the last answer first, like a check's result; then back to the text, as it was pasted.
+      if (state.answers.length > 0) return { ...state, answers: state.answers.slice(0, -1) };
+      return { kind: 'explain-input', text: state.text, error: null };
+    case 'explain-report':
+      return state.explained;
   }
 }
 
@@ -238,9 +301,24 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         ? { kind: 'details', notice: { kind: 'problem', error: INVALID_FOR_AGAIN } }
         : state;
     case 'open-report':
+      if (state.kind === 'explained') return { kind: 'explain-report', explained: state };
       return state.kind === 'result' ? { kind: 'report', result: state } : state;
     case 'ticket':
       return state.kind === 'report' ? { ...state, result: { ...state.result, ticket: event.text } } : state;
+    case 'open-explain':
+      return state.kind === 'start' ? { kind: 'explain-input', text: '', error: null } : state;
+    case 'explain-text':
+      return state.kind === 'explain-input' ? { ...state, text: event.text } : state;
+    case 'explain-started':
+      return state.kind === 'explain-input' && state.text.trim() !== '' ? { kind: 'explaining', text: state.text } : state;
+    case 'explain-finished':
+      return state.kind === 'explaining' ? explainFinished(state.text, event.result) : state;
+    case 'choose-candidate':
+      return state.kind === 'explained' ? chooseCandidate(state, event.id) : state;
+    case 'explain-answer':
+      return state.kind === 'explained' ? answerExplained(state, event.answer) : state;
+    case 'check-next':
+      return state.kind === 'explained' && checkCanTest(state) ? FRESH_DETAILS : state;
   }
 }
 
@@ -320,6 +398,15 @@ export class Wizard {
       return;
     }
     await this.run({ kind: 'check', intent: { ...intent, confirmedChange } });
+  }
+
+  /** Explain on the explain screen: the pasted text, explained by the service without any connection. */
+  async explain(): Promise<void> {
+    this.send({ type: 'explain-started' });
+    const state = this.state;
+    if (state.kind !== 'explaining') return;
+    const result = await safeCall(() => this.api.explainMessage({ text: state.text }));
+    this.send({ type: 'explain-finished', result });
   }
 
   async cancel(): Promise<void> {

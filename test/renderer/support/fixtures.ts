@@ -1,5 +1,7 @@
 // Typed, realistic CheckReport / CheckOutcome fixtures for component tests of the wizard's branching.
 // Texts follow the knowledge base (main/knowledge/login-entries.ts) so the screens show what they will show.
+import type { Explanation } from '../../../common/explanation';
+import { explainMessage } from '../../../main/explain/explain';
 import type {
   CheckReport,
   Diagnosis,
@@ -252,4 +254,9 @@ export function transportOutcome(tlsHint: TlsHint): CheckOutcome {
     cancelled: false,
     cancelNote: null,
   };
+}
+
+/** The real explanation of a pasted text (the matcher is pure), so explain tests see what the app shows. */
+export function explained(text: string): Explanation {
+  return explainMessage(text, { now: new Date('2025-11-22T10:00:00.000Z') });
 }

@@ -3,7 +3,8 @@
 import type { CheckIntent } from '../../../common/ipc/contract';
 import type { ResultState, WizardKind, WizardState } from '../../../renderer/src/lib/wizard.svelte';
 import { initialProgress } from '../../../renderer/src/lib/progress';
-import { DATA_CENTRES, SCENARIOS, login4089Outcome } from './fixtures';
+import type { ExplainedState } from '../../../renderer/src/lib/wizard.svelte';
+import { DATA_CENTRES, SCENARIOS, explained, login4089Outcome } from './fixtures';
 
 export const INTENT: CheckIntent = {
   details: {
@@ -33,6 +34,15 @@ export const RESULT: ResultState = {
   ticket: '',
 };
 
+export const DELETED_CATEGORY = 'Sync failed: The category “Mechanical Part” (guid J1L49Y1KSGZ9SBNUN5OX) is deleted.';
+export const EXPLAINED: ExplainedState = {
+  kind: 'explained',
+  text: DELETED_CATEGORY,
+  explanation: explained(DELETED_CATEGORY),
+  chosenId: null,
+  answers: [],
+};
+
 /** Each state with the h1 its screen shows. */
 export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardState; heading: string }>> = {
   start: { state: { kind: 'start' }, heading: 'Check the Onshape–Arena connection' },
@@ -55,4 +65,8 @@ export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardS
   },
   result: { state: RESULT, heading: 'The check found a problem' },
   report: { state: { kind: 'report', result: RESULT }, heading: 'Report' },
+  'explain-input': { state: { kind: 'explain-input', text: '3024', error: null }, heading: 'Explain an error I see in Onshape' },
+  explaining: { state: { kind: 'explaining', text: '3024' }, heading: 'Explain an error I see in Onshape' },
+  explained: { state: EXPLAINED, heading: 'The Arena category the Onshape category is mapped to was deleted' },
+  'explain-report': { state: { kind: 'explain-report', explained: EXPLAINED }, heading: 'Report' },
 };
