@@ -80,3 +80,8 @@ export const USER_STATUS_LABELS: Readonly<Record<UserStatus, string>> = {
   disabled: 'disabled',
   'not-an-employee': 'not an employee',
 };
+
+/** A users check's report, told apart from a connection check's. */
+export function isUsersReport(report: CheckReport): report is UsersReport {
+  return 'usersCheck' in report;
+}

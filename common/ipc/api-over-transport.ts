@@ -19,6 +19,8 @@ export function apiOverTransport(transport: Transport): DoctorApi {
     runCheck: call('runCheck'),
     gateFor: call('gateFor'),
     listScenarios: () => call('listScenarios')(),
+    previewUsers: call('previewUsers'),
+    runUsersCheck: call('runUsersCheck'),
     runPractice: call('runPractice'),
     cancelCheck: () => call('cancelCheck')(),
     forgetSecrets: call('forgetSecrets'),

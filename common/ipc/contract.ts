@@ -11,6 +11,7 @@ import type {
   StepName,
   StepResult,
 } from '../check-report.js';
+import type { InvalidLine, UsersReport, UsersStrategy } from '../users-report.js';
 import type { ScenarioGroup } from '../practice.js';
 
 import type { ExplainAnswers, Explanation } from '../explanation.js';
@@ -173,10 +174,44 @@ export interface CheckOutcome {
 
 export type CheckProgress =
   | { type: 'step-started'; step: StepName; at: string }
-  | { type: 'step-finished'; result: StepResult };
+  | { type: 'step-finished'; result: StepResult }
+  /** The users check's reads: request `done` of `total` (pages of the list, or searches). */
+  | { type: 'users-progress'; strategy: UsersStrategy; done: number; total: number };
+
+/** Check a list of Onshape users against the workspace's users, with the integration user's login only. */
+export interface UsersIntent {
+  /** The connection; its userEmail is not used (nobody is authorized). */
+  details: ConnectionDetails;
+  integrationSecret: SecretInput;
+  remember: boolean;
+  confirmedChange: boolean;
+  proxy: ProxySetting;
+  /** The pasted list, or the text of the chosen file (an export of Onshape's users, say). */
+  emailsText: string;
+}
+
+/** What the list holds and what checking it can cost, before anything is sent. */
+export interface UsersPreview {
+  emails: number;
+  duplicates: number;
+  invalid: InvalidLine[];
+  /** The CSV column the emails came from, or null. */
+  column: string | null;
+  /** At most this many requests besides the login; one per `perPage` workspace users when that is fewer. */
+  atMostRequests: number;
+  perPage: number;
+}
+
+export interface UsersOutcome {
+  report: UsersReport;
+  recheck: RecheckGate;
+  notices: string[];
+  cancelled: boolean;
+}
 
 export interface ExportRequest {
-  format: 'html' | 'json';
+  /** csv: the users check's per-user table (only after a users check). */
+  format: 'html' | 'json' | 'csv';
   supportTicket: string | null;
   diagnosisPath: DiagnosisPathEntry[];
   /** A past result from the history to export, or null for the latest check. */
@@ -243,6 +278,10 @@ export interface DoctorApi {
   /** What the re-check guard would say to this check now; sends nothing to Arena. */
   gateFor(query: GateQuery): Promise<Result<DetailsGate>>;
   listScenarios(): Promise<Result<ScenarioSummary[]>>;
+  /** Reads a list of Onshape users (pasted, or a file's text) and says what checking it can cost; sends nothing. */
+  previewUsers(emailsText: string): Promise<Result<UsersPreview>>;
+  /** The users check: login, the workspace's users, logout; one at a time with checks, through the re-check guard. */
+  runUsersCheck(intent: UsersIntent): Promise<Result<UsersOutcome>>;
   runPractice(intent: PracticeIntent): Promise<Result<CheckOutcome>>;
   /** Stops the running check: the request under way is abandoned, no later step runs (a session is still logged out of). */
   cancelCheck(): Promise<Result<null>>;
@@ -274,6 +313,8 @@ export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
   runCheck: 'doctor:run-check',
   gateFor: 'doctor:gate-for',
   listScenarios: 'doctor:list-scenarios',
+  previewUsers: 'doctor:preview-users',
+  runUsersCheck: 'doctor:run-users-check',
   runPractice: 'doctor:run-practice',
   cancelCheck: 'doctor:cancel-check',
   forgetSecrets: 'doctor:forget-secrets',

@@ -14,6 +14,12 @@ import { createKeytarVault } from '../vault/index.js';
 
 const PROBE_TIMEOUT_MS = 10_000;
 
+const FILE_FILTERS: Record<'html' | 'json' | 'csv', { name: string; extensions: string[] }> = {
+  html: { name: 'Web page', extensions: ['html'] },
+  json: { name: 'JSON', extensions: ['json'] },
+  csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
+};
+
 export function electronHost(window: BrowserWindow, logger?: AppLogger): ServiceHost {
   return {
     ...(logger ? { logger } : {}),
@@ -22,7 +28,7 @@ export function electronHost(window: BrowserWindow, logger?: AppLogger): Service
     saveFile: async ({ suggestedName, content, format }): Promise<ExportResult> => {
       const choice = await dialog.showSaveDialog(window, {
         defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [format === 'html' ? { name: 'Web page', extensions: ['html'] } : { name: 'JSON', extensions: ['json'] }],
+        filters: [FILE_FILTERS[format]],
       });
       if (choice.canceled || !choice.filePath) return { saved: false };
       await writeFile(choice.filePath, content, 'utf8');

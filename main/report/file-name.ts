@@ -1,11 +1,13 @@
 // The suggested file name of an exported report.
 import type { CheckReport } from '../../common/check-report.js';
 
-export function fileNameFor(report: CheckReport, format: 'html' | 'json'): string {
+export function fileNameFor(report: CheckReport, format: 'html' | 'json' | 'csv'): string {
   const stamp = report.createdAt.replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const which = report.practiceScenario ? `practice-${report.practiceScenario}` : `workspace-${report.target.workspaceId}`;
   // The outcome in the name lets support tell files apart at a glance: "ok", or the failed step and code.
   const failed = report.steps.find((step) => step.outcome === 'failed');
   const outcome = failed ? `${failed.step}-${String(failed.errorCode ?? 'failed').replace(/[^\w-]/g, '')}` : 'ok';
-  return `arena-connect-doctor-${which}-${stamp}-${outcome}.${format}`;
+  // A users check says so, so its export is not taken for a connection check's.
+  const kind = report.steps.some((step) => step.step === 'users') ? 'users-' : '';
+  return `arena-connect-doctor-${kind}${which}-${stamp}-${outcome}.${format}`;
 }

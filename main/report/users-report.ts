@@ -4,6 +4,7 @@ import { USER_STATUSES, USER_STATUS_LABELS, countByStatus, type UsersReport, typ
 import { diagnosisSummary, type DiagnosisSummary } from './diagnosis-summary.js';
 import { STEP_LABELS } from '../../common/labels.js';
 import { describeTarget, formatFixStep } from './format.js';
+import { escapeHtml, renderHtml } from './html-report.js';
 import { toJsonReport, type JsonReport } from './json-report.js';
 import { diagnosisLines, stepLine } from './text-report.js';
 
@@ -131,4 +132,39 @@ export function usersHeadline(report: UsersReport): string {
   if (users.length === 0) return 'The users were not read.';
   const ready = countByStatus(users).ready;
   return ready === users.length ? `All ${users.length} Onshape users are ready for Arena.` : `${ready} of ${users.length} Onshape users are ready for Arena; ${users.length - ready} need work.`;
+}
+
+/** The check's HTML report with the users table, each advice once, and the invalid lines, before its footer. */
+export function renderUsersHtml(report: UsersReport): string {
+  const { usersCheck } = report;
+  const counts = countByStatus(usersCheck.users);
+  const parts: string[] = ['<section>', `<h2>${escapeHtml(usersHeadline(report))}</h2>`];
+  if (usersCheck.users.length > 0) {
+    parts.push(`<p>${USER_STATUSES.map((status) => `${escapeHtml(USER_STATUS_LABELS[status])}: ${counts[status]}`).join(' · ')}</p>`);
+    parts.push('<table><thead><tr><th>Email</th><th>Verdict</th><th>Type in Arena</th><th>Enabled</th><th>Name</th><th>Advice</th></tr></thead><tbody>');
+    for (const user of usersCheck.users) {
+      const advice = user.adviceId === null ? '' : (usersCheck.advice[user.adviceId]?.title ?? '');
+      const cells = [user.email, USER_STATUS_LABELS[user.status], user.arena?.type ?? '', user.arena ? (user.arena.enabled ? 'yes' : 'no') : '', user.arena?.fullName ?? '', advice];
+      parts.push(`<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`);
+    }
+    parts.push('</tbody></table>');
+    for (const diagnosis of Object.values(usersCheck.advice)) {
+      parts.push(`<h3>${escapeHtml(diagnosis.title)}</h3>`, `<p>${escapeHtml(diagnosis.meaning)}</p>`, '<ol>');
+      for (const cause of diagnosis.causes) {
+        parts.push(`<li>${escapeHtml(cause.summary)}<ul>${cause.fixSteps.map((fix) => `<li>${escapeHtml(formatFixStep(fix))}</li>`).join('')}</ul></li>`);
+      }
+      parts.push('</ol>');
+    }
+    parts.push(`<p>${escapeHtml(usersCheck.cannotShow)}</p>`);
+  }
+  parts.push(`<p>Requests used besides the login: ${usersCheck.requestsUsed}.</p>`);
+  if (usersCheck.invalid.length > 0) {
+    parts.push('<h3>Lines without a valid email (not checked)</h3><ul>');
+    for (const invalid of usersCheck.invalid) parts.push(`<li>line ${invalid.line}: ${escapeHtml(invalid.text)}</li>`);
+    parts.push('</ul>');
+  }
+  parts.push('</section>');
+  const html = renderHtml(report);
+  const footer = html.lastIndexOf('<footer>');
+  return `${html.slice(0, footer)}${parts.join('\n')}\n${html.slice(footer)}`;
 }

@@ -18,6 +18,7 @@ import type { HistoryHandlers } from './history-handlers.js';
 import type { ServiceHost } from './host.js';
 import { integrationSecretKind, remember, resolveSecret } from './keychain.js';
 import type { LastReport } from './reports.js';
+import { previewUsers, runUsers } from './users-handlers.js';
 
 export interface CheckContext {
   host: ServiceHost;
@@ -28,7 +29,9 @@ export interface CheckContext {
   emitProgress: (progress: CheckProgress) => void;
 }
 
-export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios'> {
+export function checkHandlers(
+  context: CheckContext,
+): Pick<Handlers, 'runCheck' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'> {
   const { host, now, log, last } = context;
   // The guard starts from what the last run of the app recorded, so a restart does not end a lockout wait.
   const guardReady: Promise<RecheckGuard> = (host.recheckStore?.load() ?? Promise.resolve({})).then(
@@ -45,7 +48,7 @@ export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' 
   const environment = (signal: AbortSignal) => ({ onEvent: emit, now, signal, electronVersion: host.electronVersion ?? null });
 
   /** Runs one check at a time: two at once would be two logins, and the second cancels the first. */
-  const exclusive = async (work: (signal: AbortSignal) => Promise<Result<CheckOutcome>>): Promise<Result<CheckOutcome>> => {
+  const exclusive = async <T>(work: (signal: AbortSignal) => Promise<Result<T>>): Promise<Result<T>> => {
     if (running) return fail('check-in-progress', 'A check is already running; wait for it to finish.');
     running = true;
     cancel = new AbortController();
@@ -124,6 +127,22 @@ export function checkHandlers(context: CheckContext): Pick<Handlers, 'runCheck' 
     },
 
     listScenarios: async () => ok(scenarioSummaries()),
+
+    previewUsers: async (emailsText) => previewUsers(emailsText),
+
+    // One login at a time, checks and users checks alike: a second login would cancel the first.
+    runUsersCheck: (intent, addSecrets) =>
+      exclusive(async (signal) => {
+        const guard = await guardReady;
+        const record = async (report: CheckReport, cancelled: boolean): Promise<void> => {
+          if (!cancelled) {
+            guard.record(report);
+            await host.recheckStore?.save(guard.state()).catch((error: unknown) => log.warn({ err: error }, 'recheck state not saved'));
+          }
+          last.current = report;
+        };
+        return runUsers({ context, guard, record }, intent, addSecrets, signal);
+      }),
 
     cancelCheck: async () => {
       if (cancel) log.info({}, 'check cancelled');

@@ -13,7 +13,7 @@ export interface ServiceHost {
   vault: Vault;
   settings: SettingsStore;
   /** Asks where to save (a dialog in Electron) and writes the file. */
-  saveFile(request: { suggestedName: string; content: string; format: 'html' | 'json' }): Promise<ExportResult>;
+  saveFile(request: { suggestedName: string; content: string; format: 'html' | 'json' | 'csv' }): Promise<ExportResult>;
   writeClipboard(text: string): Promise<void>;
   openExternal(url: string): Promise<void>;
   /** One plain request through the system's network stack, for the TLS-inspection hint. */

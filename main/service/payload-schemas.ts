@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { apiUrlProblem, emailProblem, proxyUrlProblem, MAX_EMAIL_LENGTH, MAX_SECRET_LENGTH } from '../../common/fields.js';
 import type { DoctorMethod, PayloadOf } from '../../common/ipc/contract.js';
 import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
+import { MAX_INPUT_CHARS } from '../users/email-input.js';
 import { DATA_CENTRE_IDS } from '../arena/data-centres.js';
 import { HISTORY_ID_PATTERN } from '../history/schema.js';
 
@@ -82,6 +83,9 @@ const explanationOutput = {
   answers: explainAnswersSchema,
 };
 
+/** A pasted list of Onshape users or a file's text; main/users/email-input.ts reads it. */
+const emailsTextSchema = z.string().max(MAX_INPUT_CHARS, `The list is larger than ${MAX_INPUT_CHARS / 1024 / 1024} MB; split it, or keep only the email column.`);
+
 const none = z.union([z.null(), z.undefined()]).transform(() => undefined);
 
 export type PayloadSchema<M extends DoctorMethod> = z.ZodType<PayloadOf<M>, unknown>;
@@ -103,8 +107,17 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
   }),
   gateFor: z.strictObject({ details: connectionDetailsSchema, integrationSecret: secretInputSchema, userPassword: secretInputSchema }),
   runPractice: z.strictObject({ scenario: z.string().min(1).max(100) }),
+  previewUsers: emailsTextSchema,
+  runUsersCheck: z.strictObject({
+    details: connectionDetailsSchema,
+    integrationSecret: secretInputSchema,
+    remember: z.boolean(),
+    confirmedChange: z.boolean(),
+    proxy: proxySettingSchema,
+    emailsText: emailsTextSchema,
+  }),
   exportReport: z.strictObject({
-    format: z.enum(['html', 'json']),
+    format: z.enum(['html', 'json', 'csv']),
     supportTicket: supportTicketSchema,
     diagnosisPath: diagnosisPathSchema,
     historyId: historyIdSchema.nullable(),

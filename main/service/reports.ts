@@ -6,6 +6,8 @@ import { fileNameFor } from '../report/file-name.js';
 import { renderHtml } from '../report/html-report.js';
 import { renderJson } from '../report/json-report.js';
 import { renderText } from '../report/text-report.js';
+import { renderUsersCsv, renderUsersHtml, renderUsersJson, renderUsersText } from '../report/users-report.js';
+import { isUsersReport } from '../../common/users-report.js';
 import { fail, messageOf, ok, type Handlers } from './handler.js';
 import type { ServiceHost } from './host.js';
 import type { HistoryHandlers } from './history-handlers.js';
@@ -29,7 +31,8 @@ export function reportHandlers(
     exportReport: async (request) => {
       const report = reportFor(await reportAtHand(request), request);
       if (!report) return fail('no-report', 'There is no report yet: run a check first.');
-      const content = request.format === 'html' ? renderHtml(report) : renderJson(report);
+      if (request.format === 'csv' && !isUsersReport(report)) return fail('no-report', "CSV is the users check's table: check Onshape users first.");
+      const content = contentOf(report, request.format);
       try {
         const saved = await host.saveFile({ suggestedName: fileNameFor(report, request.format), content, format: request.format });
         log.info({ format: request.format, saved: saved.saved, practice: report.practiceScenario !== null }, 'report exported');
@@ -41,10 +44,20 @@ export function reportHandlers(
     copyReportSummary: async (request) => {
       const report = reportFor(await reportAtHand(request), request);
       if (!report) return fail('no-report', 'There is no report yet: run a check first.');
-      await host.writeClipboard(renderText(report));
+      await host.writeClipboard(isUsersReport(report) ? renderUsersText(report) : renderText(report));
       return ok(null);
     },
   };
+}
+
+/** A users check's report carries its users in every form; a check's has no CSV. */
+function contentOf(report: CheckReport, format: ExportRequest['format']): string {
+  if (isUsersReport(report)) {
+    if (format === 'csv') return renderUsersCsv(report);
+    if (format === 'json') return renderUsersJson(report);
+    return renderUsersHtml(report);
+  }
+  return format === 'html' ? renderHtml(report) : renderJson(report);
 }
 
 function reportFor(report: CheckReport | null, request: ExportRequest | SummaryRequest): CheckReport | null {

@@ -114,7 +114,16 @@ export const VALID_PAYLOADS: Valid = {
   runCheck: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput, remember: fc.boolean(), confirmedChange: fc.boolean(), proxy: proxySetting }),
   gateFor: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput }),
   runPractice: fc.record({ scenario: fc.string({ minLength: 1, maxLength: 100 }) }),
-  exportReport: fc.record({ format: fc.constantFrom('html' as const, 'json' as const), supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
+  previewUsers: fc.string({ maxLength: 2000 }),
+  runUsersCheck: fc.record({
+    details: connectionDetails,
+    integrationSecret: secretInput,
+    remember: fc.boolean(),
+    confirmedChange: fc.boolean(),
+    proxy: proxySetting,
+    emailsText: fc.string({ maxLength: 2000 }),
+  }),
+  exportReport: fc.record({ format: fc.constantFrom('html' as const, 'json' as const, 'csv' as const), supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
   copyReportSummary: fc.record({ supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
   listHistory: fc.constant(undefined),
   clearHistory: fc.constant(undefined),
@@ -164,7 +173,10 @@ const extraKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype
 const fieldOf = (path: Path): string | null => (path.length === 0 ? null : path.join('.'));
 
 /** A valid value broken in one way; says which field a message should name, and whether it must be refused. */
-export function broken(validValues: fc.Arbitrary<unknown>): fc.Arbitrary<Mutation> {
+/** Methods whose whole payload is a file's text (megabytes allowed), so a 60 000-character one is not huge. */
+export const LARGE_TEXT_METHODS: readonly string[] = ['previewUsers'];
+
+export function broken(validValues: fc.Arbitrary<unknown>, largeText = false): fc.Arbitrary<Mutation> {
   return validValues.chain((valid) => {
     const all = nodes(valid);
     const objects = all.filter((node) => isPlainObject(node.value));
@@ -205,14 +217,20 @@ export function broken(validValues: fc.Arbitrary<unknown>): fc.Arbitrary<Mutatio
         );
       }
     }
-    if (strings.length > 0) {
+    // A list of Onshape users may be a whole file's text (megabytes): 60 000 characters is not huge for it.
+    const bounded = strings.filter(({ path }) => !(largeText && path.length === 0) && path.at(-1) !== 'emailsText');
+    if (bounded.length > 0) {
       options.push(
-        fc.tuple(fc.constantFrom(...strings), fc.oneof(fc.constant('x'), plantedSecret), fc.integer({ min: 20_001, max: 60_000 })).map(([{ path }, unit, length]) => ({
+        fc.tuple(fc.constantFrom(...bounded), fc.oneof(fc.constant('x'), plantedSecret), fc.integer({ min: 20_001, max: 60_000 })).map(([{ path }, unit, length]) => ({
           payload: changeAt(valid, path, () => unit.repeat(Math.ceil(length / unit.length))),
           field: fieldOf(path),
           mustFail: true,
           kind: 'huge string',
         })),
+      );
+    }
+    if (strings.length > 0) {
+      options.push(
         fc.tuple(fc.constantFrom(...strings), nastyString).map(([{ path }, text]) => ({ payload: changeAt(valid, path, () => text), field: null, mustFail: false, kind: 'odd string' })),
       );
     }

@@ -38,6 +38,11 @@ export function applyProgress(steps: readonly StepProgress[], event: CheckProgre
   if (event.type === 'step-started') {
     return steps.map((entry) => (entry.step === event.step ? { ...entry, status: 'running', note: null } : entry));
   }
+  // The users check's page count is shown beside its step as a note while the step runs.
+  if (event.type === 'users-progress') {
+    const what = event.strategy === 'list' ? 'page' : 'request';
+    return steps.map((entry) => (entry.step === 'users' ? { ...entry, note: `${what} ${event.done} of ${event.total}` } : entry));
+  }
   const result = event.result;
   return steps.map((entry) =>
     entry.step === result.step
@@ -53,6 +58,7 @@ export function applyProgress(steps: readonly StepProgress[], event: CheckProgre
 /** The sentence the live region announces for an event, or null for nothing. */
 export function announcement(event: CheckProgress): string | null {
   if (event.type === 'step-started') return null;
+  if (event.type === 'users-progress') return event.done === event.total ? `Users read: ${event.total} of ${event.total}.` : null;
   const result = event.result;
   const label = STEP_LABELS[result.step];
   if (result.outcome === 'passed') return `${label}: passed.`;

@@ -2,6 +2,7 @@
 // from fixtures. Payloads go through structuredClone like Electron's IPC does, so a Svelte state proxy
 // handed to the API fails here as it would in the app. End-to-end tests use the real service instead
 // (test/renderer/support/test-api.ts).
+import type { UsersOutcome, UsersPreview } from '../../../common/ipc/contract';
 import type {
   CheckOutcome,
   CheckProgress,
@@ -57,6 +58,9 @@ export interface ScriptedApiOptions {
   /** Keep runCheck / runPractice pending until release() is called. */
   holdRuns?: boolean;
   exportResult?: ExportResult;
+  /** What previewUsers and runUsersCheck answer (absent: an internal error, as nothing was scripted). */
+  usersPreview?: UsersPreview;
+  usersOutcome?: UsersOutcome;
   /** The answer of gateFor; absent: nothing holds either account back. */
   gate?: DetailsGate;
   /** The recent checks, newest first, with their summaries. */
@@ -143,6 +147,17 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     async listScenarios() {
       const failure = record('listScenarios', undefined);
       return failure ? { ok: false, error: failure } : ok(options.scenarios ?? SCENARIOS);
+    },
+    async previewUsers(text) {
+      const failure = record('previewUsers', text);
+      if (failure) return { ok: false, error: failure };
+      return options.usersPreview ? ok(options.usersPreview) : { ok: false, error: { code: 'internal', message: 'No preview scripted.' } };
+    },
+    async runUsersCheck(intent) {
+      const failure = record('runUsersCheck', intent);
+      if (failure) return { ok: false, error: failure };
+      for (const event of options.progress ?? []) emit(event);
+      return options.usersOutcome ? ok(options.usersOutcome) : { ok: false, error: { code: 'internal', message: 'No users check scripted.' } };
     },
     async runPractice(intent) {
       const failure = record('runPractice', intent);
