@@ -45,6 +45,9 @@ type KeyState = 'text' | 'escape' | 'sequence' | 'shifted';
 /** Reads one line from the terminal in raw mode without echoing it. Null when cancelled (Ctrl-C, Ctrl-D). */
 function hiddenPrompt(question: string, { stdin, stderr }: SecretSource): Promise<string | null> {
   return new Promise((resolve) => {
+    // Echo goes off before the question shows: whatever is typed (or pasted) the moment it appears is
+    // already read in raw mode, never echoed by the terminal.
+    stdin.setRawMode(true);
     stderr.write(question);
     // A multi-byte UTF-8 character split across two reads is put back together, not broken into U+FFFD.
     const decoder = new StringDecoder('utf8');
@@ -85,7 +88,6 @@ function hiddenPrompt(question: string, { stdin, stderr }: SecretSource): Promis
         else if (code >= 0x20 && !(code >= 0x7f && code <= 0x9f)) typed += character;
       }
     };
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
   });
