@@ -1,15 +1,16 @@
 // @ts-check
 // `npm run bench`: every performance figure next to its baseline, measured in this run, as a table.
 // A report, not a test: it exits 0 even when a target is missed (the verdict says MISSED), and non-zero
-// only when a benchmark could not run. Run some sections only: node bench/run-all.mjs check cli renderer scale
+// only when a benchmark could not run. Run some sections only: node bench/run-all.mjs check cli renderer scale users
 import { cpus, loadavg } from 'node:os';
 import { checkOverhead } from './check-overhead.mjs';
 import { cliStart } from './cli-start.mjs';
 import { log, printTable } from './lib.mjs';
 import { renderer } from './renderer.mjs';
 import { scale } from './scale.mjs';
+import { users } from './users.mjs';
 
-const SECTIONS = { check: checkOverhead, cli: cliStart, renderer, scale };
+const SECTIONS = { check: checkOverhead, cli: cliStart, renderer, scale, users };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in SECTIONS));
 if (unknown.length > 0) {
