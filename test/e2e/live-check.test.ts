@@ -61,7 +61,7 @@ async function fillDetails(page: Page, chosen: Scenario, apiUrl: string, options
 async function runThroughWarning(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect.poll(() => heading(page)).toBe('Before the check runs');
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Log in now' }).click();
 }
 
 function logins(): number {
@@ -95,7 +95,7 @@ describe('a check from the details form', () => {
     await expect.poll(() => heading(page)).toBe('Before the check runs');
     await expect.poll(() => body.textContent()).toMatch(/cancel|end/i);
     await screenshot(page, 'screen-4-warning');
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Log in now' }).click();
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('The connection works');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await body.textContent()).toContain('Northwind Robotics');
@@ -263,7 +263,7 @@ describe.skipIf(!keychainReachable)('the keychain (real Secret Service; skipped:
 
     await page.getByRole('button', { name: 'Start over' }).click();
     await page.getByRole('button', { name: 'Check my connection' }).click();
-    await page.getByRole('group', { name: 'WebToken' }).getByRole('button', { name: 'Forget' }).click();
+    await page.getByRole('button', { name: 'Forget the saved secrets for this account' }).click();
     await expect.poll(() => page.locator('body').textContent()).toContain('Forgotten');
     await expect.poll(() => page.getByLabel('WebToken', { exact: true }).count()).toBe(1);
     const vault = createKeytarVault({ service });

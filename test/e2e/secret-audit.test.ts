@@ -60,7 +60,7 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
         await page.getByLabel("Onshape user's Arena password", { exact: true }).fill(check.userPassword);
       }
       await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Log in now' }).click();
       await expect.poll(() => heading(page), { timeout: 15_000 }).toMatch(/^(The connection works|The check found a problem)$/);
       expect(await heading(page)).toBe(scenario.expect.step === null ? 'The connection works' : 'The check found a problem');
 

@@ -37,7 +37,7 @@ describe('accessibility (axe)', () => {
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
     await heading('Before the check runs');
     expect(await violations()).toEqual([]);
-    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
     await heading('The check found a problem');
     expect(await violations()).toEqual([]);
     await rendered.user.click(screen.getByRole('button', { name: 'Yes' }));
@@ -71,7 +71,7 @@ describe('accessibility (axe)', () => {
     for (const shown of [/I changed something since the last check/, /Time left before checking again/]) {
       await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
       await heading('Before the check runs');
-      await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+      await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
       await heading('Connection details');
       expect(screen.getAllByLabelText(shown)).toHaveLength(1);
       expect(await violations()).toEqual([]);

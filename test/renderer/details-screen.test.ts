@@ -66,7 +66,7 @@ describe('Connection details', () => {
     await fillValidDetails(rendered);
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
     await heading('Before the check runs');
-    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
     await heading('The connection works');
     expect(rendered.scripted.payloadsOf('runCheck')[0]?.proxy).toEqual({ mode: 'manual', url: 'http://proxy.example.com:8080' });
   });
@@ -88,7 +88,7 @@ describe('Connection details', () => {
     expect(password).toHaveAttribute('type', 'text');
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
     await heading('Before the check runs');
-    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
     await heading('The connection works');
     const [intent] = rendered.scripted.payloadsOf('runCheck');
     expect(intent).toEqual({
@@ -149,7 +149,7 @@ describe('Connection details', () => {
     expect(lookups.at(-1)).toMatchObject({ workspaceId: 123456789, integrationEmail: 'integration@example.com' });
 
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Log in now' }));
     await heading('The connection works');
     expect(rendered.scripted.payloadsOf('runCheck')[0]).toMatchObject({
       integrationSecret: { source: 'remembered' },
@@ -167,8 +167,19 @@ describe('Connection details', () => {
     const input = screen.getByLabelText('WebToken');
     expectFocused(input);
     await rendered.user.click(screen.getByRole('button', { name: 'Use the one remembered in the keychain' }));
-    await rendered.user.click(screen.getByRole('button', { name: 'Forget' }));
-    expect(await screen.findByText(/no longer holds these secrets/)).toBeInTheDocument();
+    // One control for the account, whatever is remembered, with its scope said where it is.
+    expect(screen.queryByRole('button', { name: 'Forget' })).not.toBeInTheDocument();
+    const forget = screen.getByRole('button', { name: 'Forget the saved secrets for this account' });
+    expect(forget).toHaveAccessibleDescription(
+      "Removes from this computer's keychain every secret remembered for integration@example.com in workspace 123456789 at https://api.arenasolutions.com/v1: the WebToken or password, and any Onshape user's password. Nothing changes in Arena or Onshape.",
+    );
+    const block = forget.parentElement;
+    await rendered.user.click(forget);
+    // The confirmation appears beside the control, in a live region.
+    const said = await screen.findByText('Forgotten: the keychain no longer holds secrets for this account.');
+    expect(said).toHaveAttribute('role', 'status');
+    expect(block).toContainElement(said);
+    expect(screen.queryByRole('button', { name: 'Forget the saved secrets for this account' })).not.toBeInTheDocument();
     expect(rendered.scripted.payloadsOf('forgetSecrets')).toEqual([
       {
         dataCentre: 'us',
@@ -180,6 +191,27 @@ describe('Connection details', () => {
       },
     ]);
     expect(screen.getByLabelText('WebToken')).toHaveValue('');
+  });
+
+  it('a field revealed after a failed submit waits for the admin: its problem shows once it is left, or at the next submit', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByLabelText('Workspace ID')).toHaveAttribute('aria-invalid', 'true');
+    await rendered.user.click(screen.getByLabelText('Also check an Onshape user'));
+    const email = screen.getByLabelText("Onshape user's email");
+    const password = screen.getByLabelText("Onshape user's Arena password");
+    expect(email).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText(emailProblem('', 'Onshape user')!)).not.toBeInTheDocument();
+    // Left without an address: now it says so; the password, not yet visited, still waits.
+    await rendered.user.click(email);
+    await rendered.user.tab();
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(emailProblem('', 'Onshape user')!)).toBeInTheDocument();
+    expect(password).not.toHaveAttribute('aria-invalid');
+    // A second submit shows every problem on the form.
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(password).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('disables "Remember" with the reason when the keychain is unavailable', async () => {
@@ -205,7 +237,7 @@ describe('Connection details', () => {
     await rendered.user.type(screen.getByLabelText("Onshape user's Arena password"), 'pw');
     await rendered.user.click(screen.getByLabelText("Remember in this computer's keychain"));
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Log in now' }));
     await heading('The connection works');
     expect(rendered.scripted.payloadsOf('runCheck')[0]).toMatchObject({
       details: { userEmail: 'designer@example.com' },

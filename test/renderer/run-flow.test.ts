@@ -18,11 +18,33 @@ describe('Before running', () => {
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
     expectFocused(await heading('Before the check runs'));
     expect(screen.getByText(/a second login cancels the first/)).toBeInTheDocument();
-    expect(screen.getByText('onshape-integration@example.com')).toBeInTheDocument();
+    expect(screen.getAllByText('onshape-integration@example.com')).toHaveLength(2);
     await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
     await heading('Connection details');
     expect(screen.getByLabelText('Workspace ID')).toHaveValue('123456789');
     expect(rendered.scripted.payloadsOf('runCheck')).toHaveLength(0);
+  });
+
+  it('summarises where the check connects, says the Onshape user\'s password is tried once, and logs in only on "Log in now"', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    expect(screen.queryByText(/password is tried once/)).not.toBeInTheDocument();
+    await rendered.user.click(screen.getByLabelText('Also check an Onshape user'));
+    await rendered.user.type(screen.getByLabelText("Onshape user's email"), 'dana@example.com');
+    await rendered.user.type(screen.getByLabelText("Onshape user's Arena password"), 'pw-dana');
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await heading('Before the check runs');
+    const summary = screen.getByRole('heading', { level: 2, name: 'Where the check connects' }).nextElementSibling;
+    expect(summary?.textContent).toMatch(/Arena address\s*https:\/\/api\.arenasolutions\.com\/v1/);
+    expect(summary?.textContent).toMatch(/Workspace ID\s*123456789/);
+    expect(summary?.textContent).toMatch(/Integration user\s*onshape-integration@example\.com/);
+    expect(summary?.textContent).toMatch(/Onshape user\s*dana@example\.com/);
+    expect(screen.getByText(/The Onshape user's password is tried once/)).toHaveTextContent(/counts toward that user's lockout/);
+    expect(screen.queryByRole('button', { name: 'Continue' })).not.toBeInTheDocument();
+    expect(rendered.scripted.payloadsOf('runCheck')).toHaveLength(0);
+    await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
+    expect(rendered.scripted.payloadsOf('runCheck')).toHaveLength(1);
   });
 });
 
@@ -36,7 +58,7 @@ describe('Running', () => {
     await openDetails(rendered);
     await fillValidDetails(rendered);
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Log in now' }));
     await heading('Checking the connection');
     await rendered.user.click(screen.getByRole('button', { name: 'Cancel' }));
     expectFocused(await heading('Connection details'));
@@ -52,7 +74,7 @@ describe('Running', () => {
     await openDetails(rendered);
     await fillValidDetails(rendered);
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Log in now' }));
     expectFocused(await heading('Checking the connection'));
 
     expect(stepRows()).toEqual([
@@ -90,7 +112,7 @@ describe('Running', () => {
     await openDetails(rendered);
     await fillValidDetails(rendered);
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
-    await rendered.user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Log in now' }));
     await heading('Connection details');
     expect(screen.getByRole('alert')).toHaveTextContent('The keychain no longer holds a WebToken');
   });

@@ -204,7 +204,7 @@ describe('after a "check again only after a change" failure', () => {
   async function runFromDetails(rendered: ReturnType<typeof renderApp>): Promise<void> {
     await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
     await heading('Before the check runs');
-    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
   }
 
   it('Back, a corrected WebToken and Continue run the check once, with the corrected token', async () => {

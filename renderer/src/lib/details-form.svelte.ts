@@ -56,6 +56,8 @@ export class DetailsForm {
   useRememberedUser = $state(true);
   touched: Partial<Record<FieldName, boolean>> = $state({});
   submitted = $state(false);
+  /** The fields on the form when it was last submitted: one revealed later waits for the admin before it complains. */
+  submittedFields: readonly FieldName[] = $state.raw([]);
 
   fillFrom(profile: SavedProfile | null): void {
     if (!profile) return;
@@ -70,6 +72,37 @@ export class DetailsForm {
     this.remember = profile.remember;
     this.proxyMode = profile.proxy.mode;
     this.proxyUrl = profile.proxy.mode === 'manual' ? profile.proxy.url : '';
+  }
+
+  /** The fields the form shows now (a remembered secret has no input; the Onshape user's only when checked). */
+  visibleFields(): FieldName[] {
+    return FIELD_ORDER.filter((field) => {
+      switch (field) {
+        case 'apiUrl':
+          return this.dataCentre === 'custom';
+        case 'integrationSecret':
+          return !this.integrationSecretRemembered;
+        case 'userEmail':
+          return this.checkUser;
+        case 'userPassword':
+          return this.checkUser && !this.userPasswordRemembered;
+        case 'proxyUrl':
+          return this.proxyMode === 'manual';
+        default:
+          return true;
+      }
+    });
+  }
+
+  /** A submit: every field on the form now shows its problem. */
+  markSubmitted(): void {
+    this.submitted = true;
+    this.submittedFields = this.visibleFields();
+  }
+
+  /** A field shows its problem once the admin left it, or when it was on the form at the last submit. */
+  showsProblemOf(field: FieldName): boolean {
+    return this.touched[field] === true || (this.submitted && this.submittedFields.includes(field));
   }
 
   get proxy(): ProxySetting {

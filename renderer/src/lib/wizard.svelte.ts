@@ -393,7 +393,7 @@ export class Wizard {
     const startup = this.startup;
     const intent = startup.kind === 'loaded' ? this.form.intent(startup.info.dataCentres, startup.info.keychain.available) : null;
     if (!intent) {
-      this.form.submitted = true;
+      this.form.markSubmitted();
       this.send({ type: 'check-again-invalid' });
       return;
     }

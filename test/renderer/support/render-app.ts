@@ -40,7 +40,7 @@ export async function runToResult(rendered: Rendered, resultHeading: string | Re
   await fillValidDetails(rendered);
   await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
   await heading('Before the check runs');
-  await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+  await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
   await heading(resultHeading);
 }
 

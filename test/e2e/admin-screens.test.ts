@@ -1,0 +1,149 @@
+// What a stressed admin sees on the screens before a result, in real Chromium over the development bridge:
+// the start screen without a focus ring on its heading, the practice list's groups and filter, the details
+// form at 480 px and in dark mode, and the warning's summary. axe runs on every state; screenshots go to
+// test-results/screenshots/ for review.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe.js';
+import { launchChromium, openApp, screenshot, type RunningApp } from './support/harness.js';
+
+let browser: Browser;
+let app: RunningApp | null = null;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function open(options: { width?: number; dark?: boolean } = {}): Promise<Page> {
+  app = await openApp(browser);
+  const { page } = app;
+  await page.setViewportSize({ width: options.width ?? 1000, height: 900 });
+  await page.emulateMedia({ colorScheme: options.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+  await page.goto(`${app.bridge.origin}/`);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Check the Onshape–Arena connection');
+  return page;
+}
+
+/** The focused element's tag and its drawn outline ("none" when no ring is drawn). */
+function focusRing(page: Page): Promise<{ tag: string; outline: string }> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement;
+    const style = getComputedStyle(element);
+    return { tag: element.tagName, outline: style.outlineStyle === 'none' ? 'none' : `${style.outlineStyle} ${style.outlineWidth}` };
+  });
+}
+
+describe('start screen', () => {
+  it('takes focus on its heading for screen readers, without drawing a ring on it; buttons still show theirs', async () => {
+    const page = await open();
+    expect(await focusRing(page)).toEqual({ tag: 'H1', outline: 'none' });
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'admin-start-first-load');
+    await page.keyboard.press('Tab');
+    const ring = await focusRing(page);
+    expect(ring.tag).toBe('BUTTON');
+    expect(ring.outline).toMatch(/^solid [1-9]/);
+  });
+});
+
+describe('practice list', () => {
+  it.each([
+    ['light', false],
+    ['dark', true],
+  ])('groups by what fails and filters by code (%s)', async (name, dark) => {
+    const page = await open({ dark });
+    await page.getByRole('button', { name: 'Practice with sample problems' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Reaching Arena',
+      "The integration user's login",
+      "The Onshape user's authorization",
+      'Logging out',
+      'Nothing fails',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `admin-practice-grouped-${name}`);
+    await page.getByLabel('Filter by title, Arena code or description').fill('4083');
+    await expect.poll(() => page.locator('button.scenario').allTextContents()).toEqual(['Integration user locked out', 'Onshape user locked out']);
+    expect(await page.getByRole('status').textContent()).toMatch(/2 of 30 sample problems match/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Filter by title, Arena code or description').fill('nothing like this');
+    await expect.poll(() => page.getByText(/No sample problem matches/).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `admin-practice-no-match-${name}`);
+  });
+});
+
+describe('details form', () => {
+  it.each([
+    ['480-light', 480, false],
+    ['480-dark', 480, true],
+    // 480 px at 150 % zoom, or large text: the long labels are where a wrapping row used to drop them.
+    ['320-light', 320, false],
+    ['wide-dark', 1000, true],
+  ])('keeps every checkbox and radio label beside its box (%s), and passes axe with problems shown', async (name, width, dark) => {
+    const page = await open({ width, dark });
+    await page.getByRole('button', { name: 'Check my connection' }).click();
+    await page.getByLabel('Also check an Onshape user').check();
+    const boxes = await page.locator('.field.checkbox').evaluateAll((fields) =>
+      fields.map((field) => {
+        const box = field.querySelector('input')?.getBoundingClientRect();
+        const label = field.querySelector('label')?.getBoundingClientRect();
+        return { text: field.querySelector('label')?.textContent ?? '', besides: !!box && !!label && label.left >= box.right && label.top < box.bottom };
+      }),
+    );
+    expect(boxes.length).toBeGreaterThanOrEqual(5);
+    for (const box of boxes) expect(box, box.text).toMatchObject({ besides: true });
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `admin-details-problems-${name}`);
+  });
+
+  it('a field revealed after a failed submit waits until it is left', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: 'Check my connection' }).click();
+    await page.getByLabel('Also check an Onshape user').uncheck();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.getByLabel('Workspace ID').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Also check an Onshape user').check();
+    expect(await page.getByLabel("Onshape user's email").getAttribute('aria-invalid')).toBeNull();
+    await page.getByLabel("Onshape user's email").focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByLabel("Onshape user's email").getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+describe('warning screen', () => {
+  it.each([
+    ['480-light', 480, false],
+    ['wide-dark', 1000, true],
+  ])('summarises where the check connects and what it costs, with "Log in now" (%s)', async (name, width, dark) => {
+    const page = await open({ width, dark });
+    await page.getByRole('button', { name: 'Check my connection' }).click();
+    await page.getByLabel('Workspace ID').fill('123456789');
+    await page.getByLabel('Integration user email').fill('onshape-integration@example.com');
+    await page.getByLabel('WebToken', { exact: true }).fill('wt-0123456789abcdef');
+    await page.getByLabel('Also check an Onshape user').check();
+    await page.getByLabel("Onshape user's email").fill('dana@example.com');
+    await page.getByLabel("Onshape user's Arena password", { exact: true }).fill('pw-dana-1');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Before the check runs');
+    const text = (await page.locator('main, body').first().textContent()) ?? '';
+    expect(text).toMatch(/Arena address\s*https:\/\/api\.arenasolutions\.com\/v1/);
+    expect(text).toMatch(/Workspace ID\s*123456789/);
+    expect(text).toMatch(/Integration user\s*onshape-integration@example\.com/);
+    expect(text).toMatch(/Onshape user\s*dana@example\.com/);
+    expect(text.replace(/\s+/g, ' ')).toMatch(/password is tried once, for dana@example\.com\. A wrong password counts toward that user's lockout/);
+    expect(await page.getByRole('button', { name: 'Log in now' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Continue' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `admin-warning-${name}`);
+  });
+});
