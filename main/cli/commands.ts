@@ -1,6 +1,7 @@
 // The doctor commands: check, users, practice, scenarios, explain. Output and exit codes are a contract (see USAGE).
 import type { CheckReport } from '../../common/check-report.js';
 import { runCheck } from '../check/runner.js';
+import { terminalText } from '../privacy/network-text.js';
 import { renderJson } from '../report/json-report.js';
 import { renderText } from '../report/text-report.js';
 import { toolInfo } from '../version.js';
@@ -44,7 +45,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const { runExplain } = await import('./explain.js');
       const result = await runExplain(command.text, command.json, io.stdin);
       if (!result.ok) return usageError(io, result.error);
-      io.stdout.write(result.value.output);
+      // The pasted message is text from the network too, quoted back: made safe for the terminal.
+      io.stdout.write(terminalText(result.value.output));
       return result.value.recognized ? EXIT.passed : EXIT.failed;
     }
     case 'explain-list': {
@@ -103,6 +105,6 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
 }
 
 export function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`doctor: ${message}\n`);
+  io.stderr.write(`doctor: ${terminalText(message)}\n`);
   return EXIT.usage;
 }

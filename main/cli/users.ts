@@ -2,6 +2,8 @@
 // user's session, without anyone's password. Exit 0 when every user is ready, 1 when one is not or a step
 // failed, 2 for bad usage or input.
 import { open } from 'node:fs/promises';
+import { terminalText } from '../privacy/network-text.js';
+import { redact } from '../privacy/redact.js';
 import { renderUsersCsv, renderUsersJson, renderUsersText } from '../report/users-report.js';
 import { MAX_INPUT_CHARS, parseEmailList } from '../users/email-input.js';
 import { costBound } from '../users/plan.js';
@@ -57,7 +59,8 @@ export async function users(options: UsersOptions, io: CliIo): Promise<number> {
     },
   );
   const output = options.output === 'json' ? renderUsersJson(report) : options.output === 'csv' ? renderUsersCsv(report) : renderUsersText(report);
-  io.stdout.write(output);
+  // Arena's user names and the list's own lines reach the terminal: made safe, and swept for the secret.
+  io.stdout.write(redact(terminalText(output), [secret.value]));
   const allReady = report.usersCheck.users.length > 0 && report.usersCheck.users.every((user) => user.status === 'ready');
   return report.ok && allReady ? EXIT.passed : EXIT.failed;
 }

@@ -100,3 +100,15 @@ export function networkText(text: string): string {
 export function networkTextOrNull(text: string | null): string | null {
   return text === null ? null : networkText(text);
 }
+
+/** Controls a terminal may act on, except the line breaks and tabs of text laid out in lines. */
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Text laid out in lines (a report, a CSV) made safe to write to a terminal: escape sequences, hiding
+ * characters and every other control go, line breaks and tabs stay. For output whose parts were not
+ * each made safe already (networkText is for single strings).
+ */
+export function terminalText(text: string): string {
+  return withoutEscapeSequences(text).replace(LONE_SURROGATE, '\ufffd').replace(HIDING, '').replace(TERMINAL_CONTROLS, ' ');
+}

@@ -43,6 +43,15 @@ interface JsonExplanation {
 const parse = (run: Run) => JSON.parse(run.stdout) as JsonExplanation;
 
 describe('doctor explain', () => {
+  it('quotes a pasted message back without its escape sequences, in text and JSON', async () => {
+    const pasted = 'Sync failed: The category \u001b]0;owned\u0007“Mechanical\u001b[2J Part” (guid J1L49Y1KSGZ9SBNUN5OX) is deleted.\u009b31m\u202e';
+    for (const args of [['explain', pasted], ['explain', '--json', pasted]]) {
+      const run = await doctor(args);
+      expect(run.stdout).toContain('Mechanical');
+      expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0080-\u009f\u202e]/);
+    }
+  });
+
   it('explains a pasted message with text around it: exit 0, the JSON contract, values as facts', async () => {
     const run = await doctor(['explain', '--json', 'Sync', 'failed:', 'The', 'category', '“Mechanical Part”', '(guid', 'J1L49Y1KSGZ9SBNUN5OX)', 'is', 'deleted.']);
     expect(run.code).toBe(0);

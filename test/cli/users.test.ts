@@ -129,6 +129,14 @@ describe('doctor users', () => {
     expect(run.stdout).toContain('line 4: bob@');
   });
 
+  it('writes the lines of a file to the terminal without their escape sequences', async () => {
+    const file = join(folder, 'hostile.txt');
+    await writeFile(file, `${email(1)}\nDana\u001b]0;owned\u0007 \u001b[2JDesigner\u009b31m\u202e\n`);
+    const run = await usersRun({ users: 40 }, ['--emails-file', file]);
+    expect(run.stdout).toContain('line 2: Dana');
+    expect(run.stdout).not.toMatch(/[\u001b\u0080-\u009f\u202e]/);
+  });
+
   it('--csv prints the per-user table for a spreadsheet', async () => {
     const run = await usersRun({ users: 40 }, ['--emails', `${email(14)} ghost@northwind.example ${email(2)}`, '--csv']);
     expect(run.code).toBe(1);
