@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../common/check-report.js';
 import { runCheck, type CheckEvent } from '../../main/check/runner.js';
+import { renderHtml } from '../../main/report/html-report.js';
 import { renderJson } from '../../main/report/json-report.js';
 import { renderMarkdown } from '../../main/report/markdown-report.js';
 import { renderText } from '../../main/report/text-report.js';
@@ -57,7 +58,8 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
 
   it('keeps every secret out of the report in all its renderings', async () => {
     const { report, events } = await runScenario(scenario);
-    const renderings = [JSON.stringify(report), renderJson(report), renderMarkdown(report), renderText(report), JSON.stringify(events)];
+    // The HTML page is what customers send; Markdown and text are what support pastes.
+    const renderings = [JSON.stringify(report), renderJson(report), renderHtml(report), renderMarkdown(report), renderText(report), JSON.stringify(events)];
     for (const rendering of renderings) expect(leakedSecrets(scenario, rendering)).toEqual([]);
   });
 });

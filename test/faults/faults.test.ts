@@ -131,8 +131,9 @@ function expectNamedDiagnosis(fault: Fault, verdict: StepView): void {
   expect(verdict.errorCode).toBe(fault.errorCode);
   expect(verdict.httpStatus).toBe(fault.httpStatus ?? null);
   expect(verdict.diagnosis?.id).toBe(fault.diagnosisId);
-  expect(verdict.diagnosis?.id).not.toBe('unknown');
   expect(verdict.diagnosis?.title.trim()).not.toBe('');
+  // A named diagnosis offers the admin at least one cause to tell apart.
+  expect(verdict.diagnosis?.causeIds.length).toBeGreaterThan(0);
 }
 
 /** The step sequence around the verdict: reach first always; after a failed reach nothing secret was sent. */

@@ -42,7 +42,18 @@ async function handled(method: DoctorMethod, payload: unknown): Promise<Result<u
     thrown = error;
   }
   expect(thrown, 'handle threw').toBeNull();
-  expect(result).toBeDefined();
+  // A Result the window can branch on: ok with data, or an error with a code and a plain message.
+  expect(result).toSatisfy(
+    (answer: unknown) =>
+      typeof answer === 'object' &&
+      answer !== null &&
+      ((answer as { ok?: unknown }).ok === true
+        ? 'data' in answer
+        : (answer as { ok?: unknown }).ok === false &&
+          typeof (answer as { error?: { code?: unknown } }).error?.code === 'string' &&
+          typeof (answer as { error?: { message?: unknown } }).error?.message === 'string' &&
+          ((answer as { error: { message: string } }).error.message.trim() !== '')),
+  );
   return result as Result<unknown>;
 }
 

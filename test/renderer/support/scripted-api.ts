@@ -20,6 +20,7 @@ import type {
   StartupInfo,
 } from '../../../common/ipc/contract';
 import type { Explanation } from '../../../common/explanation';
+import { describeIssues, PAYLOAD_SCHEMAS } from '../../../main/service/payload-schemas';
 import { SCENARIOS, passedOutcome, startupInfo } from './fixtures';
 
 /** An explanation that recognised nothing: enough for tests that only follow the wizard's branches. */
@@ -100,6 +101,12 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
   function record<M extends DoctorMethod>(method: M, payload: PayloadOf<M>): IpcError | undefined {
     // Like IPC: throws DataCloneError for proxies, functions and the like.
     const cloned = structuredClone(payload);
+    // Like the service: the payload must pass the method's schema, so a payload the real main process
+    // would refuse fails the component test instead of being answered from a fixture.
+    const parsed = PAYLOAD_SCHEMAS[method].safeParse(cloned ?? null);
+    if (!parsed.success) {
+      throw new Error(`scripted API: the wizard sent ${method} a payload the service refuses: ${describeIssues(parsed.error)}`);
+    }
     calls.push({ method, payload: cloned } as Call);
     return options.failures?.[method];
   }
