@@ -24,6 +24,7 @@ import {
 import { REACH_PROBE } from './request-shapes.js';
 import { classifyResponse } from './response.js';
 import { describeTransportError } from './transport-error.js';
+import { networkText, networkTextOrNull } from '../privacy/network-text.js';
 import { trustedAuthorities } from './trust.js';
 
 export interface ReachOptions {
@@ -237,11 +238,12 @@ function watchSocket(socket: Socket, host: string, network: ReachOutcome['networ
 
 export function summariseCertificate(certificate: DetailedPeerCertificate | null, host: string): PresentedCertificate | null {
   if (!certificate || Object.keys(certificate).length === 0 || !certificate.subject) return null;
+  // Names come from whoever answered: no escape sequence or control character may ride along.
   return {
-    subject: distinguishedName(certificate.subject),
-    issuer: distinguishedName(certificate.issuer),
-    issuerOrganization: firstValue(certificate.issuer, 'O'),
-    issuerCommonName: firstValue(certificate.issuer, 'CN'),
+    subject: networkText(distinguishedName(certificate.subject)),
+    issuer: networkText(distinguishedName(certificate.issuer)),
+    issuerOrganization: networkTextOrNull(firstValue(certificate.issuer, 'O')),
+    issuerCommonName: networkTextOrNull(firstValue(certificate.issuer, 'CN')),
     validFrom: isoDate(certificate.valid_from),
     validTo: isoDate(certificate.valid_to),
     nameMatches: nameMatches(host, certificate),

@@ -7,6 +7,7 @@ import type {
   Diagnosis,
   Endpoint,
   LoginType,
+  PresentedCertificate,
   ReachFinding,
   ReachNetwork,
   StepName,
@@ -92,7 +93,7 @@ export async function reachStep(request: ReachRequest, environment: CheckEnviron
   if (call.errorCode === CANCELLED) {
     result = { ...skippedAt('reach', REACH_PROBE.endpoint, url, startedAt, "Cancelled by you while waiting for Arena's answer."), network: withFindings };
   } else {
-    const diagnosis = call.ok ? null : await diagnosisOf('reach', call, finishedAt);
+    const diagnosis = call.ok ? null : await diagnosisOf('reach', call, finishedAt, network.certificate);
     result = { ...stepResult('reach', REACH_PROBE.endpoint, url, startedAt, call, diagnosis), network: withFindings };
   }
   emit({ type: 'step-finished', result });
@@ -213,7 +214,12 @@ export function stepResult(
 }
 
 /** The knowledge base is loaded only when a step fails: a passing check (and the CLI's start) never needs it. */
-export async function diagnosisOf(endpoint: KnowledgeScope, call: CallOutcome, finishedAt: Date): Promise<Diagnosis> {
+export async function diagnosisOf(
+  endpoint: KnowledgeScope,
+  call: CallOutcome,
+  finishedAt: Date,
+  certificate: PresentedCertificate | null = null,
+): Promise<Diagnosis> {
   const { diagnose } = await import('../diagnosis/diagnose.js');
   return diagnose(
     {
@@ -223,6 +229,7 @@ export async function diagnosisOf(endpoint: KnowledgeScope, call: CallOutcome, f
       message: call.message,
       budget: call.budget,
       serverDate: call.serverDate,
+      certificate,
     },
     { now: finishedAt },
   );

@@ -1,5 +1,5 @@
 // Turns one failed call into a Diagnosis by interpreting the knowledge base. Pure: no I/O, no clock.
-import type { Diagnosis, DiagnosisCause, FixStep, RequestBudget } from '../../common/check-report.js';
+import type { Diagnosis, DiagnosisCause, FixStep, PresentedCertificate, RequestBudget } from '../../common/check-report.js';
 import { ACTOR_LABELS } from '../../common/labels.js';
 import { messageFacts } from '../explain/message-facts.js';
 import { findEntry } from '../knowledge/index.js';
@@ -17,6 +17,8 @@ export interface DiagnosisInput {
   message: string | null;
   budget: RequestBudget | null;
   serverDate: string | null;
+  /** The certificate presented, when the reach step read one (names the inspecting product). */
+  certificate?: PresentedCertificate | null;
 }
 
 
@@ -36,13 +38,18 @@ export function diagnoseEntry(
   const facts = { ...messageFacts(entry, input.message), ...extractFacts(entry.extract ?? [], input, context.now) };
   return {
     id: entry.id,
-    title: fillFacts(entry.title, facts),
+    title: fillFacts(titleFor(entry, facts), facts),
     meaning: fillFacts(entry.meaning, facts),
     causes: orderByStatus(entry.causes, input.httpStatus).map((cause) => toDiagnosisCause(cause, facts)),
     recheck: entry.recheck,
     facts,
     arenaMessage: input.message,
   };
+}
+
+/** The entry's most specific title whose fact is known, or its plain title. */
+function titleFor(entry: KnowledgeEntry, facts: Facts): string {
+  return entry.titleWhenKnown?.find((variant) => Object.hasOwn(facts, variant.fact))?.title ?? entry.title;
 }
 
 /** Causes the status points to come first; the knowledge base's order is kept otherwise (stable sort). */

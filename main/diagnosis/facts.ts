@@ -1,5 +1,6 @@
 // Fact extractors named by knowledge entries. Pure: time comes in as an argument, never from the clock.
-import type { RequestBudget } from '../../common/check-report.js';
+import type { PresentedCertificate, RequestBudget } from '../../common/check-report.js';
+import { INSPECTION_PRODUCTS } from '../knowledge/inspection-products.js';
 import type { FactExtractor } from '../knowledge/types.js';
 
 export interface FactSource {
@@ -7,6 +8,8 @@ export interface FactSource {
   message: string | null;
   budget: RequestBudget | null;
   serverDate: string | null;
+  /** The certificate the server presented, when the reach step read one. */
+  certificate?: PresentedCertificate | null;
 }
 
 export type Facts = Record<string, string>;
@@ -75,6 +78,39 @@ function clockFacts(serverDate: string | null, now: Date): Facts {
   return facts;
 }
 
+/** "Zscaler Intermediate Root CA, of Zscaler Inc.": the issuer in plain words. */
+function issuerInWords(certificate: PresentedCertificate): string | null {
+  const { issuerCommonName: name, issuerOrganization: organisation } = certificate;
+  if (name && organisation && name !== organisation) return `${name}, of ${organisation}`;
+  return name ?? organisation ?? (certificate.issuer.trim() === '' ? null : certificate.issuer);
+}
+
+const escapeForPattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The inspection product whose words appear, as whole words, in the certificate's issuer names. */
+export function inspectionProductOf(certificate: PresentedCertificate): (typeof INSPECTION_PRODUCTS)[number] | null {
+  const names = [certificate.issuerOrganization, certificate.issuerCommonName, certificate.issuer].filter((text): text is string => !!text);
+  return (
+    INSPECTION_PRODUCTS.find((product) =>
+      product.issuerWords.some((word) => {
+        const pattern = new RegExp(`(^|[^a-z0-9])${escapeForPattern(word)}([^a-z0-9]|$)`, 'i');
+        return names.some((name) => pattern.test(name));
+      }),
+    ) ?? null
+  );
+}
+
+function certificateFacts(certificate: PresentedCertificate | null | undefined): Facts {
+  if (!certificate) return {};
+  const facts: Facts = {};
+  const issuer = issuerInWords(certificate);
+  if (issuer) facts.certificateIssuer = issuer;
+  if (certificate.subject) facts.certificateSubject = certificate.subject;
+  const product = inspectionProductOf(certificate);
+  if (product) facts[product.runsOn === 'network' ? 'inspectionProduct' : 'scanningProduct'] = product.name;
+  return facts;
+}
+
 export function extractFacts(extractors: readonly FactExtractor[], source: FactSource, now: Date): Facts {
   const facts: Facts = {};
   for (const extractor of extractors) {
@@ -92,6 +128,9 @@ export function extractFacts(extractors: readonly FactExtractor[], source: FactS
         break;
       case 'http-status':
         if (source.httpStatus !== null) facts.httpStatus = String(source.httpStatus);
+        break;
+      case 'certificate-issuer':
+        Object.assign(facts, certificateFacts(source.certificate));
         break;
     }
   }

@@ -67,6 +67,15 @@ const FIREWALL_DROP: KnowledgeCause = {
   ],
 };
 
+/** When the reach step read the certificate and its issuer is a known inspection product, the title names it. */
+const NAMES_THE_INSPECTOR: KnowledgeEntry['titleWhenKnown'] = [
+  { fact: 'inspectionProduct', title: "Your network's {inspectionProduct} service replaced Arena's certificate" },
+  { fact: 'scanningProduct', title: "{scanningProduct} on this computer replaced Arena's certificate" },
+];
+
+/** The issuer in plain words, where the reach step read the certificate. */
+const ISSUED_BY = ' The certificate presented was issued by {certificateIssuer|a certificate authority this tool could not read}.';
+
 export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'network.ENOTFOUND',
@@ -266,25 +275,30 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'network.SELF_SIGNED_CERT_IN_CHAIN',
     match: { endpoints: 'any', codes: ['SELF_SIGNED_CERT_IN_CHAIN'] },
     title: 'Something in the network replaced Arena\'s certificate',
+    titleWhenKnown: NAMES_THE_INSPECTOR,
     meaning:
-      'The certificate chain presented for the Arena API host ends in a root this tool does not trust. Arena\'s real certificate chains to a public root, so something between this computer and Arena is presenting its own.',
+      'The certificate chain presented for the Arena API host ends in a root this tool does not trust. Arena\'s real certificate chains to a public root, so something between this computer and Arena is presenting its own.' + ISSUED_BY,
     causes: [TLS_INSPECTION, ANTIVIRUS_SCANNING],
     recheck: 'after-change',
+    extract: ['certificate-issuer'],
   },
   {
     id: 'network.UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     match: { endpoints: 'any', codes: ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT'] },
     title: 'The certificate\'s issuer is not trusted here',
+    titleWhenKnown: NAMES_THE_INSPECTOR,
     meaning:
-      'The certificate for the Arena API host was issued by a certificate authority this tool does not know. Arena uses a public authority, so a proxy or security software is most likely presenting its own certificate.',
+      'The certificate for the Arena API host was issued by a certificate authority this tool does not know. Arena uses a public authority, so a proxy or security software is most likely presenting its own certificate.' + ISSUED_BY,
     causes: [TLS_INSPECTION, ANTIVIRUS_SCANNING],
     recheck: 'after-change',
+    extract: ['certificate-issuer'],
   },
   {
     id: 'network.DEPTH_ZERO_SELF_SIGNED_CERT',
     match: { endpoints: 'any', codes: ['DEPTH_ZERO_SELF_SIGNED_CERT'] },
     title: 'The server presented a self-signed certificate',
-    meaning: 'Whatever answered at the Arena API address used a certificate it signed itself. Arena never does, so this is not Arena answering.',
+    titleWhenKnown: NAMES_THE_INSPECTOR,
+    meaning: 'Whatever answered at the Arena API address used a certificate it signed itself. Arena never does, so this is not Arena answering.' + ISSUED_BY,
     causes: [
       {
         id: 'interception-device',
@@ -304,12 +318,14 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
       },
     ],
     recheck: 'after-change',
+    extract: ['certificate-issuer'],
   },
   {
     id: 'network.UNABLE_TO_VERIFY_LEAF_SIGNATURE',
     match: { endpoints: 'any', codes: ['UNABLE_TO_VERIFY_LEAF_SIGNATURE'] },
     title: 'The certificate chain is incomplete',
-    meaning: 'The server sent its certificate without the intermediate certificate that links it to a trusted root, so it cannot be verified.',
+    titleWhenKnown: NAMES_THE_INSPECTOR,
+    meaning: 'The server sent its certificate without the intermediate certificate that links it to a trusted root, so it cannot be verified.' + ISSUED_BY,
     causes: [
       {
         id: 'proxy-incomplete-chain',
@@ -332,12 +348,14 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
       },
     ],
     recheck: 'after-change',
+    extract: ['certificate-issuer'],
   },
   {
     id: 'network.ERR_TLS_CERT_ALTNAME_INVALID',
     match: { endpoints: 'any', codes: ['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH'] },
     title: 'The certificate is for a different host',
-    meaning: 'The server\'s certificate does not name the host in the Arena API URL: the URL names the wrong host, or something else answered in Arena\'s place.',
+    titleWhenKnown: NAMES_THE_INSPECTOR,
+    meaning: 'The server\'s certificate does not name the host in the Arena API URL: the URL names the wrong host, or something else answered in Arena\'s place.' + ISSUED_BY,
     causes: [
       {
         id: 'wrong-api-host',
@@ -357,6 +375,7 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
       },
     ],
     recheck: 'after-change',
+    extract: ['certificate-issuer'],
   },
   {
     id: 'network.CERT_HAS_EXPIRED',

@@ -17,7 +17,8 @@ export type FactExtractor =
   | 'support-code' // 4087: the code Arena puts in its message for Arena Support
   | 'budget-reset' // 4084: when the request budget resets (X-Arena-Next-Request-Limit-Reset)
   | 'local-clock' // certificate date errors: this computer's clock, to compare with the real time
-  | 'http-status'; // unexpected status: which status arrived
+  | 'http-status' // unexpected status: which status arrived
+  | 'certificate-issuer'; // certificate failures at reach: who issued the certificate, and the inspecting product
 
 export interface KnowledgeCause {
   /** Unique inside its entry, e.g. "ip-restriction". */
@@ -49,6 +50,11 @@ export interface KnowledgeEntry {
     codes: readonly (number | string)[];
   };
   title: string;
+  /**
+   * More specific titles, each used when its fact is known (the first that applies wins): e.g. the
+   * TLS-inspection product that issued the certificate. The title may quote that fact.
+   */
+  titleWhenKnown?: readonly { fact: string; title: string }[];
   meaning: string;
   causes: readonly KnowledgeCause[];
   recheck: RecheckPolicy;

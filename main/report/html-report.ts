@@ -3,7 +3,7 @@
 // markup. No scripts, no external resources, and a Content-Security-Policy that forbids them anyway.
 import type { Answer, CheckReport, Diagnosis, DiagnosisPathEntry, FixStep, StepResult } from '../../common/check-report.js';
 import { ACTOR_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
-import { describeTarget, formatBudget, formatCode, formatTimings, headline } from './format.js';
+import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
 
@@ -32,6 +32,7 @@ function renderHtmlClean(report: CheckReport): string {
     header(report),
     overview(report),
     stepsSection(report.steps),
+    reachSection(report),
     ...report.steps.flatMap((step) => (step.diagnosis ? [diagnosisSection(step, step.diagnosis, report.diagnosisPath)] : [])),
     diagnosisPathSection(report),
     supportSection(report),
@@ -99,6 +100,11 @@ function overview(report: CheckReport): string {
   if (report.practiceScenario) rows.push(['Practice scenario', `${report.practiceScenario} (built-in simulator, not Arena)`]);
   rows.push(['Support ticket', report.supportTicket ?? 'none']);
   return section('Overview', keyValueTable(rows));
+}
+
+function reachSection(report: CheckReport): string {
+  const network = report.steps.find((step) => step.network)?.network;
+  return network ? section('How this computer reached Arena', keyValueTable(reachEvidence(network))) : '';
 }
 
 function stepsSection(steps: StepResult[]): string {

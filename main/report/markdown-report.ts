@@ -1,7 +1,7 @@
 // The Markdown form of a report: what a support engineer reads first, top to bottom.
 import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
 import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
-import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline } from './format.js';
+import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline, reachEvidence } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
 
@@ -13,6 +13,11 @@ export function renderMarkdown(report: CheckReport, secrets: readonly string[] =
 function renderMarkdownClean(report: CheckReport): string {
   const lines: string[] = [`# ${escapeInline(report.tool.name)} report`, '', `**${escapeInline(headline(report))}**`, ''];
   lines.push(...overview(report), '', '## Steps', '', ...stepsTable(report.steps), '');
+  const network = report.steps.find((step) => step.network)?.network;
+  if (network) {
+    lines.push('## How this computer reached Arena', '', '| | |', '|---|---|');
+    lines.push(...reachEvidence(network).map(([label, value]) => `| ${escapeInline(label)} | ${escapeInline(value)} |`), '');
+  }
   for (const step of failedSteps(report)) {
     if (step.diagnosis) lines.push(...diagnosisSection(step, step.diagnosis), '');
   }

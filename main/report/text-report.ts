@@ -1,7 +1,7 @@
 // The plain-text form of a report: the CLI's summary and the clipboard copy. Fix steps first, detail after.
 import type { CheckReport, StepResult } from '../../common/check-report.js';
 import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
-import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline } from './format.js';
+import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline, reachEvidence } from './format.js';
 import { presentable, swept } from './presentable.js';
 
 /** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
@@ -15,6 +15,8 @@ function renderTextClean(report: CheckReport): string {
   if (report.practiceScenario) lines.push(`Practice scenario: ${report.practiceScenario} (built-in simulator, not Arena)`);
   if (report.supportTicket) lines.push(`Support ticket: ${report.supportTicket}`);
   lines.push('', ...report.steps.map(stepLine));
+  const network = report.steps.find((step) => step.network)?.network;
+  if (network) lines.push('', 'How this computer reached Arena:', ...reachEvidence(network).map(([label, value]) => `  ${label}: ${value}`));
   for (const step of report.steps) lines.push(...diagnosisLines(step));
   if (report.ok) {
     lines.push(

@@ -28,6 +28,11 @@ export interface FaultCertificates {
   notYetValid: KeyAndChain;
   /** Signed by itself. */
   selfSigned: KeyAndChain;
+  /**
+   * A TLS-inspection chain named as Zscaler's are: a leaf for 127.0.0.1, its intermediate
+   * ("Zscaler Intermediate Root CA", O=Zscaler Inc.) and the root, none of them trusted here.
+   */
+  inspected: KeyAndChain & { intermediate: string; root: string };
 }
 
 let cached: FaultCertificates | null = null;
@@ -87,6 +92,14 @@ export function faultCertificates(): FaultCertificates {
 
   openssl('req', '-x509', ...KEY, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '2', '-keyout', path('self.key'), '-out', path('self.crt'));
 
+  // What an inspecting proxy presents: its own root and intermediate, named after the product.
+  openssl('req', '-x509', ...KEY, '-subj', '/O=Zscaler Inc./CN=Zscaler Root CA', '-days', '2', ...caExtensions, '-keyout', path('zs-root.key'), '-out', path('zs-root.crt'));
+  openssl('req', ...KEY, '-subj', '/O=Zscaler Inc./CN=Zscaler Intermediate Root CA', '-keyout', path('zs-intermediate.key'), '-out', path('zs-intermediate.csr'));
+  openssl('x509', '-req', '-in', path('zs-intermediate.csr'), '-CA', path('zs-root.crt'), '-CAkey', path('zs-root.key'), '-CAcreateserial', '-days', '2', '-extfile', path('intermediate.ext'), '-out', path('zs-intermediate.crt'));
+  writeFileSync(path('zs-leaf.ext'), 'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1\n');
+  openssl('req', ...KEY, '-subj', '/CN=127.0.0.1', '-keyout', path('zs-leaf.key'), '-out', path('zs-leaf.csr'));
+  openssl('x509', '-req', '-in', path('zs-leaf.csr'), '-CA', path('zs-intermediate.crt'), '-CAkey', path('zs-intermediate.key'), '-CAcreateserial', '-days', '2', '-extfile', path('zs-leaf.ext'), '-out', path('zs-leaf.crt'));
+
   cached = {
     folder,
     root: read('root.crt'),
@@ -97,6 +110,7 @@ export function faultCertificates(): FaultCertificates {
     expired: leaf('expired', 'IP:127.0.0.1', { start: '20200101000000Z', end: '20200201000000Z' }),
     notYetValid: leaf('not-yet-valid', 'IP:127.0.0.1', { start: '20990101000000Z', end: '20990201000000Z' }),
     selfSigned: { key: read('self.key'), cert: read('self.crt') },
+    inspected: { key: read('zs-leaf.key'), cert: read('zs-leaf.crt'), intermediate: read('zs-intermediate.crt'), root: read('zs-root.crt') },
   };
   return cached;
 }

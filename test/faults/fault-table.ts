@@ -265,6 +265,23 @@ export const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'TLS inspection by a named product',
+    behaviour: "HTTPS with a leaf, intermediate and root named as Zscaler's (O=Zscaler Inc.), none trusted here",
+    diagnosisId: 'network.SELF_SIGNED_CERT_IN_CHAIN',
+    errorCode: 'SELF_SIGNED_CERT_IN_CHAIN',
+    stage: async () => {
+      const { inspected } = faultCertificates();
+      const server = await startFaultServer({}, { key: inspected.key, cert: inspected.cert + inspected.intermediate + inspected.root });
+      return one(server, {
+        verify: ({ verdict }) => {
+          expect(verdict.diagnosis?.title).toBe("Your network's Zscaler service replaced Arena's certificate");
+          expect(verdict.diagnosis?.facts.certificateIssuer).toBe('Zscaler Intermediate Root CA, of Zscaler Inc.');
+          expect(server.observed.requests).toHaveLength(0);
+        },
+      });
+    },
+  },
+  {
     name: 'missing intermediate',
     behaviour: 'HTTPS with the leaf only; the root is trusted, the intermediate is not sent',
     diagnosisId: 'network.UNABLE_TO_VERIFY_LEAF_SIGNATURE',

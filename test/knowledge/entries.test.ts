@@ -84,6 +84,16 @@ describe('knowledge base entries', () => {
             message: 'Unknown errors encountered. Please contact Arena Technical Support 123.',
             budget: { limit: 1, remaining: 0, resetsAt: '2025-03-05T08:00:00Z' },
             serverDate: 'Tue, 04 Mar 2025 05:06:07 GMT',
+            certificate: {
+              subject: 'CN=api.arenasolutions.com',
+              issuer: 'CN=Zscaler Intermediate Root CA, O=Zscaler Inc.',
+              issuerOrganization: 'Zscaler Inc.',
+              issuerCommonName: 'Zscaler Intermediate Root CA',
+              validFrom: null,
+              validTo: null,
+              nameMatches: true,
+              chainLength: 3,
+            },
           },
           NOW,
         );
