@@ -10,10 +10,11 @@ import type { AppLogger } from '../logging/index.js';
 import { proxyFor } from '../network/proxy.js';
 import { runPracticeScenario, scenarioSummaries } from '../practice/practice.js';
 import { headline } from '../report/format.js';
+import { SettingsError } from '../settings/index.js';
 import { scenarioByName } from '../simulator/index.js';
 import { tlsHintFor } from '../tls-hint/tls-hint.js';
 import { normaliseDetails } from './details.js';
-import { fail, ok, type Handlers } from './handler.js';
+import { fail, messageOf, ok, type Handlers } from './handler.js';
 import type { HistoryHandlers } from './history-handlers.js';
 import type { ServiceHost } from './host.js';
 import { integrationSecretKind, remember, resolveSecret } from './keychain.js';
@@ -112,7 +113,7 @@ export function checkHandlers(
         log.info({ target: targetFields(details), ok: report.ok, steps: stepFields(report) }, 'check finished');
         const notices = await remember(host, intent, details);
         if (notices.length > 0) log.warn({ notices }, 'the keychain did not remember a secret');
-        await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) });
+        notices.push(...(await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) })));
         // A cancelled check is not a result (the window does not show it either), so it is not kept.
         if (!signal.aborted) notices.push(...(await context.history.keep(report, [integrationSecret.data, ...(user ? [user.password] : [])])));
         return ok({ ...(await finish(report, signal)), notices });
@@ -163,11 +164,14 @@ export function checkHandlers(
   };
 }
 
-async function saveProfile(host: ServiceHost, profile: SavedProfile): Promise<void> {
+/** Not being able to save settings must not cost the admin the result of the check, but they are told. */
+async function saveProfile(host: ServiceHost, profile: SavedProfile): Promise<string[]> {
   try {
     await host.settings.update((current) => ({ ...current, profile }));
-  } catch {
-    // Not being able to save settings must not cost the admin the result of the check.
+    return [];
+  } catch (error) {
+    const why = error instanceof SettingsError ? error.message : `The settings could not be saved (${messageOf(error)}).`;
+    return [`${why} These details will not be filled in next time.`];
   }
 }
 

@@ -1,8 +1,9 @@
 // The settings file (<userData>/settings.json): read with validation, written atomically, every access
 // queued so concurrent updates never lose a write. A damaged file is set aside with a notice, never a crash.
-import { lstat, readFile, rename } from 'node:fs/promises';
+import { lstat, rename } from 'node:fs/promises';
 import type { SavedProfile } from '../../common/ipc/contract.js';
 import { errorCode, writeFileAtomic } from './atomic-write.js';
+import { readBoundedText, UnreadableStateFile } from './bounded-read.js';
 import { SETTINGS_VERSION, describeIssues, settingsSchema } from './schema.js';
 
 export interface Settings {
@@ -35,6 +36,9 @@ export interface SettingsStoreOptions {
   /** Clock for the name of a set-aside file. */
   now?: () => Date;
 }
+
+/** Far above any real settings file (a profile is a few hundred bytes). */
+export const MAX_SETTINGS_BYTES = 256 * 1024;
 
 export function defaultSettings(): Settings {
   return { version: SETTINGS_VERSION, profile: null };
@@ -92,9 +96,11 @@ export function createSettingsStore(filePath: string, options: SettingsStoreOpti
   async function readNow(): Promise<{ settings: Settings; notices: string[] }> {
     let text: string;
     try {
-      text = await readFile(filePath, 'utf8');
+      text = await readBoundedText(filePath, MAX_SETTINGS_BYTES);
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { settings: defaultSettings(), notices: [] };
+      // A FIFO or a huge file in its place: set aside, so the next start is not stuck on it again.
+      if (error instanceof UnreadableStateFile) return setAside(error.message);
       const notice = `The settings file ${filePath} could not be read (${describeError(error)}), so Arena Connect Doctor started with default settings.`;
       return { settings: defaultSettings(), notices: [notice] };
     }

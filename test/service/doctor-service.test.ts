@@ -1,5 +1,5 @@
 // The main process's service, driven the way the renderer drives it, against the real simulator.
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,17 @@ describe('running a check', () => {
     expect(saved).toContain(healthy.check.email);
     expect(leakedSecrets(healthy, saved)).toEqual([]);
     expect(leakedSecrets(healthy, JSON.stringify(outcome))).toEqual([]);
+  });
+
+  it('says so when the settings cannot be saved, and still gives the result', async () => {
+    const healthy = scenario('healthy');
+    simulator = await startSimulator({ scenario: healthy });
+    const { service, dataDir } = setup();
+    // Something the settings file cannot replace stands in its place (as a read-only data folder would).
+    mkdirSync(join(dataDir, 'settings.json'));
+    const outcome = data(await service.handle('runCheck', intentFor(healthy, simulator.apiUrl)));
+    expect(outcome.report.ok).toBe(true);
+    expect(outcome.notices).toContainEqual(expect.stringMatching(/^The settings could not be saved to .*settings\.json \(\w+\)\. These details will not be filled in next time\.$/));
   });
 
   it('asks for the secret when none was typed and the keychain has none', async () => {

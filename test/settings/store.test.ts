@@ -1,5 +1,6 @@
 // The settings store on real files in a temp folder per test: real reads, atomic writes, real renames.
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +101,27 @@ describe('reading', () => {
     const { settings: read, notices } = await createSettingsStore(file).read();
     expect(read).toEqual({ version: 1, profile: null });
     expect(notices).toEqual([`The settings file ${file} could not be read (EISDIR), so Arena Connect Doctor started with default settings.`]);
+  });
+});
+
+describe('reading what should not be there', () => {
+  it.skipIf(process.platform === 'win32')('a FIFO in place of the file is set aside with a notice instead of hanging the app', async () => {
+    execFileSync('mkfifo', [file]);
+    const { settings: read, notices } = await createSettingsStore(file).read();
+    expect(read).toEqual({ version: 1, profile: null });
+    expect(notices[0]).toMatch(/^The settings file .* is not a regular file, so Arena Connect Doctor started with default settings\. The old file was kept as /);
+    expect(await readdir(folder)).not.toContain('settings.json');
+  });
+
+  it('a 700 MB file is set aside unread, with a notice that gives its size', async () => {
+    // Sparse: the file claims 700 MB without taking the disk space.
+    await writeFile(file, '');
+    await truncate(file, 700 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const { settings: read, notices } = await createSettingsStore(file).read();
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+    expect(read).toEqual({ version: 1, profile: null });
+    expect(notices[0]).toMatch(/is 700 MB, far larger than a settings file can be, so Arena Connect Doctor started with default settings\. The old file was kept as /);
   });
 });
 
