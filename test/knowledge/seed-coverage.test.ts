@@ -1,37 +1,8 @@
 // Proves the knowledge base covers Arena's own error tables, read from the seed pages at test time.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Endpoint, RecheckPolicy } from '../../common/check-report.js';
 import { KNOWLEDGE_BASE, findEntry } from '../../main/knowledge/index.js';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// The tables are vendored so this runs from any clone; seed-copies.test.ts keeps them equal to the originals.
-const seedsDir = path.resolve(repoRoot, 'docs/arena-seeds');
-
-interface SeedRow {
-  status: number;
-  code: number;
-  message: string;
-}
-
-const decode = (text: string) => text.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&');
-
-/** The rows of the first Markdown table whose cells are: status | code | ```message``` | explanation. */
-function readSeedTable(file: string): SeedRow[] {
-  const rows: SeedRow[] = [];
-  for (const line of readFileSync(path.join(seedsDir, file), 'utf8').split('\n')) {
-    if (!line.trim().startsWith('|')) continue;
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.replace(/<br>/g, ' ').trim());
-    const [status, code, message] = cells;
-    if (!status || !code || !message || !/^\d+$/.test(status) || !/^\d+$/.test(code)) continue;
-    const verbatim = /```([\s\S]*?)```/.exec(message)?.[1];
-    if (verbatim === undefined) throw new Error(`${file}: no quoted message in row ${line}`);
-    rows.push({ status: Number(status), code: Number(code), message: decode(verbatim.trim()) });
-  }
-  return rows;
-}
+import { readSeedTable } from '../support/seed-tables.js';
 
 const SEEDS: { file: string; endpoint: Endpoint; source: string; rowCount: number }[] = [
   { file: 'login-errors.md', endpoint: 'POST /login', source: 'seeds/login-errors.md', rowCount: 6 },

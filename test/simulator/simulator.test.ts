@@ -25,6 +25,7 @@ import {
   type SimulatorHandle,
   type WorkspaceState,
 } from '../../main/simulator/index.js';
+import { readSeedTable } from '../support/seed-tables.js';
 
 // ---- helpers
 
@@ -128,7 +129,8 @@ async function start(scenario: Scenario | string = 'healthy', clock = new Manual
   return sim;
 }
 
-const seedCodes = [503, 4079, 4090, 4089, 4001, 4083, 4081, 20001, 20000, 20016, 20015];
+/** Every code of Arena's login and authorize error tables, read from the seed pages. */
+const seedCodes = [...new Set(['login-errors.md', 'authorize-user-errors.md'].flatMap((file) => readSeedTable(file).map((row) => row.code)))];
 
 describe('scenarios', () => {
   it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s reproduces its expected outcome', async (_name, scenario) => {
@@ -164,6 +166,7 @@ describe('scenarios', () => {
 
   it('cover every code in both seed tables, logout 401, 4084, 4087 and 3000', () => {
     const codes = new Set(SCENARIOS.map((s) => s.expect.code));
+    expect(seedCodes.length).toBeGreaterThanOrEqual(11);
     for (const code of [...seedCodes, 401, 4084, 4087, 3000]) expect(codes, `code ${code}`).toContain(code);
     expect(SCENARIOS.some((s) => s.expect.step === null && s.check.userEmail !== undefined)).toBe(true);
     expect(SCENARIOS.some((s) => s.expect.step === null && s.check.userEmail === undefined)).toBe(true);
