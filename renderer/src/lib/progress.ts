@@ -34,6 +34,15 @@ export function initialProgress(withUser: boolean | null): StepProgress[] {
   ];
 }
 
+/** The users check's steps: login, reading the users, logout. */
+export function usersProgress(): StepProgress[] {
+  return [
+    { step: 'login', status: 'waiting', note: null },
+    { step: 'users', status: 'waiting', note: null },
+    { step: 'logout', status: 'waiting', note: null },
+  ];
+}
+
 export function applyProgress(steps: readonly StepProgress[], event: CheckProgress): StepProgress[] {
   if (event.type === 'step-started') {
     return steps.map((entry) => (entry.step === event.step ? { ...entry, status: 'running', note: null } : entry));

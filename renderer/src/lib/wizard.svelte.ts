@@ -15,19 +15,29 @@ import type {
   CheckOutcome,
   CheckProgress,
   DoctorApi,
+  ExportRequest,
+  ExportResult,
   IpcError,
   RecheckGate,
   Result,
   ScenarioSummary,
   StartupInfo,
+  UsersIntent,
+  UsersOutcome,
+  UsersPreview,
 } from '../../../common/ipc/contract';
+import type { UserStatus } from '../../../common/users-report';
 import { shownDiagnosisIndex, type Explanation } from '../../../common/explanation';
 import { safeCall } from './call';
 import { DetailsForm } from './details-form.svelte';
 import { answerQuestion, diagnosedSteps, type WalkAnswer } from './diagnosis-path';
-import { announcement, applyProgress, initialProgress, type StepProgress } from './progress';
+import { announcement, applyProgress, initialProgress, usersProgress, type StepProgress } from './progress';
+import type { UsersSort } from './users-table';
 
-export type Run = { kind: 'check'; intent: CheckIntent } | { kind: 'practice'; scenario: ScenarioSummary };
+export type Run =
+  | { kind: 'check'; intent: CheckIntent }
+  | { kind: 'practice'; scenario: ScenarioSummary }
+  | { kind: 'users'; intent: UsersIntent };
 
 /** Why the service would not send the details: shown on the screen the check was started from. */
 export type Refusal =
@@ -37,7 +47,26 @@ export type Refusal =
 /** What the details screen says above the form. */
 export type DetailsNotice = { kind: 'problem'; error: IpcError } | { kind: 'refused'; refusal: Refusal };
 
-export type DetailsState = { kind: 'details'; notice: DetailsNotice | null };
+/** next 'users': the details are for a users check, which comes after them instead of the warning. */
+export type DetailsState = { kind: 'details'; notice: DetailsNotice | null; next?: 'users' };
+/** The users check's list: pasted or read from a file, previewed (count, invalid lines, cost) by the service. */
+export type UsersInputState = {
+  kind: 'users-input';
+  intent: CheckIntent;
+  text: string;
+  preview: UsersPreview | null;
+  error: IpcError | null;
+  refusal: Refusal | null;
+};
+export type UsersResultState = {
+  kind: 'users-result';
+  outcome: UsersOutcome;
+  input: UsersInputState;
+  filter: UserStatus | 'all';
+  sort: UsersSort;
+  exported: { fileName: string } | null;
+  exportError: IpcError | null;
+};
 export type PracticeState = { kind: 'practice'; notice: IpcError | null };
 export type ResultState = {
   kind: 'result';
@@ -64,7 +93,7 @@ export type ExplainedState = {
 };
 
 /** The screens a run goes back to when it is cancelled or cannot run. */
-export type ReturnState = DetailsState | PracticeState | ResultState;
+export type ReturnState = DetailsState | PracticeState | ResultState | UsersInputState;
 
 export type WizardState =
   | { kind: 'start' }
@@ -84,7 +113,9 @@ export type WizardState =
   | ExplainInputState
   | { kind: 'explaining'; text: string }
   | ExplainedState
-  | { kind: 'explain-report'; explained: ExplainedState };
+  | { kind: 'explain-report'; explained: ExplainedState }
+  | UsersInputState
+  | UsersResultState;
 
 export type WizardKind = WizardState['kind'];
 
@@ -113,7 +144,15 @@ export type WizardEvent =
   | { type: 'explain-finished'; result: Result<Explanation> }
   | { type: 'choose-candidate'; id: string }
   | { type: 'explain-answer'; answer: Answer }
-  | { type: 'check-next' };
+  | { type: 'check-next' }
+  | { type: 'open-users'; intent: CheckIntent | null }
+  | { type: 'users-text'; text: string }
+  | { type: 'users-previewed'; text: string; result: Result<UsersPreview> }
+  | { type: 'users-confirm-change'; confirmed: boolean }
+  | { type: 'users-finished'; result: Result<UsersOutcome> }
+  | { type: 'users-filter'; filter: UserStatus | 'all' }
+  | { type: 'users-sort'; sort: UsersSort }
+  | { type: 'users-exported'; result: Result<ExportResult> };
 
 export const START: WizardState = { kind: 'start' };
 const FRESH_DETAILS: DetailsState = { kind: 'details', notice: null };
@@ -139,6 +178,17 @@ function withConfirmation(intent: CheckIntent, notice: DetailsNotice | null): Ch
 }
 
 /** Where the result screen's Back goes once no answer is left to undo. */
+function usersInput(intent: CheckIntent): UsersInputState {
+  return { kind: 'users-input', intent, text: '', preview: null, error: null, refusal: null };
+}
+
+function finishUsers(state: Extract<WizardState, { kind: 'running' }>, result: Result<UsersOutcome>): WizardState {
+  if (state.returnTo.kind !== 'users-input') return state;
+  if (!result.ok) return returnWith(state.returnTo, result.error);
+  if (result.data.cancelled) return returnWith(state.returnTo, { code: 'cancelled', message: CANCELLED_MESSAGE });
+  return { kind: 'users-result', outcome: result.data, input: state.returnTo, filter: 'all', sort: 'input', exported: null, exportError: null };
+}
+
 function beforeResult(result: ResultState): WizardState {
   return result.run.kind === 'practice' ? { kind: 'practice', notice: null } : FRESH_DETAILS;
 }
@@ -165,6 +215,8 @@ function returnWith(returnTo: ReturnState, error: IpcError): ReturnState {
     }
     case 'practice':
       return { kind: 'practice', notice: error };
+    case 'users-input':
+      return { ...returnTo, error, refusal: refusalOf(error) };
     case 'result': {
       const recheck: RecheckGate = { ...returnTo.recheck };
       if (error.code === 'recheck-wait' && error.retryAt) recheck.waitUntil = error.retryAt;
@@ -252,6 +304,10 @@ function back(state: WizardState): WizardState {
       return { kind: 'explain-input', text: state.text, error: null };
     case 'explain-report':
       return state.explained;
+    case 'users-input':
+      return START;
+    case 'users-result':
+      return { ...state.input, error: null, refusal: null };
   }
 }
 
@@ -267,6 +323,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'start-over':
       return state.kind === 'running' ? state : START;
     case 'submit-details':
+      if (state.kind === 'details' && state.next === 'users') return usersInput(withConfirmation(event.intent, state.notice));
       return state.kind === 'details'
         ? { kind: 'warning', intent: withConfirmation(event.intent, state.notice), back: state }
         : state;
@@ -283,9 +340,11 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       if (state.kind === 'warning' && event.run.kind === 'check') returnTo = state.back;
       else if (state.kind === 'practice' && event.run.kind === 'practice') returnTo = { kind: 'practice', notice: null };
       else if (state.kind === 'result' && event.run.kind === state.run.kind) returnTo = { ...state, recheckError: null };
+      else if (state.kind === 'users-input' && event.run.kind === 'users' && state.preview !== null) returnTo = state;
       else return state;
       const withUser = event.run.kind === 'check' ? event.run.intent.details.userEmail !== null : null;
-      return { kind: 'running', run: event.run, returnTo, progress: initialProgress(withUser), said: '', startedAt: event.at };
+      const progress = event.run.kind === 'users' ? usersProgress() : initialProgress(withUser);
+      return { kind: 'running', run: event.run, returnTo, progress, said: '', startedAt: event.at };
     }
     case 'progress': {
       if (state.kind !== 'running') return state;
@@ -319,6 +378,30 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.kind === 'explained' ? answerExplained(state, event.answer) : state;
     case 'check-next':
       return state.kind === 'explained' && checkCanTest(state) ? FRESH_DETAILS : state;
+    case 'open-users': {
+      // From the start screen, or from a check that passed: the connection is then known to work.
+      const from = state.kind === 'start' || (state.kind === 'result' && state.run.kind === 'check' && state.outcome.report.ok);
+      if (!from) return state;
+      return event.intent ? usersInput(event.intent) : { kind: 'details', notice: null, next: 'users' };
+    }
+    case 'users-text':
+      return state.kind === 'users-input' ? { ...state, text: event.text, preview: null, error: null } : state;
+    case 'users-previewed':
+      if (state.kind !== 'users-input' || state.text !== event.text) return state;
+      return event.result.ok ? { ...state, preview: event.result.data, error: null } : { ...state, preview: null, error: event.result.error };
+    case 'users-confirm-change':
+      if (state.kind !== 'users-input' || state.refusal?.kind !== 'needs-change') return state;
+      return { ...state, refusal: { ...state.refusal, confirmed: event.confirmed }, intent: { ...state.intent, confirmedChange: event.confirmed } };
+    case 'users-finished':
+      return state.kind === 'running' ? finishUsers(state, event.result) : state;
+    case 'users-filter':
+      return state.kind === 'users-result' ? { ...state, filter: event.filter } : state;
+    case 'users-sort':
+      return state.kind === 'users-result' ? { ...state, sort: event.sort } : state;
+    case 'users-exported':
+      if (state.kind !== 'users-result') return state;
+      if (!event.result.ok) return { ...state, exported: null, exportError: event.result.error };
+      return event.result.data.saved ? { ...state, exported: { fileName: event.result.data.fileName }, exportError: null } : state;
   }
 }
 
@@ -409,6 +492,34 @@ export class Wizard {
     this.send({ type: 'explain-finished', result });
   }
 
+  /** "Check Onshape users": straight to the list when the form holds usable details, else to the details first. */
+  openUsers(): void {
+    const startup = this.startup;
+    const intent = startup.kind === 'loaded' ? this.form.intent(startup.info.dataCentres, startup.info.keychain.available) : null;
+    this.send({ type: 'open-users', intent });
+  }
+
+  /** Reads the list (pasted or a file's text) in the main process: how many emails, which lines are invalid, the cost. */
+  async previewUsers(text: string): Promise<void> {
+    this.send({ type: 'users-text', text });
+    if (text.trim() === '') return;
+    const result = await safeCall(() => this.api.previewUsers(text));
+    this.send({ type: 'users-previewed', text, result });
+  }
+
+  async runUsers(): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'users-input' || state.preview === null) return;
+    const { details, integrationSecret, remember, confirmedChange, proxy } = state.intent;
+    await this.run({ kind: 'users', intent: { details: { ...details, userEmail: null }, integrationSecret, remember, confirmedChange, proxy, emailsText: state.text } });
+  }
+
+  async exportUsers(format: ExportRequest['format']): Promise<void> {
+    if (this.state.kind !== 'users-result') return;
+    const result = await safeCall(() => this.api.exportReport({ format, supportTicket: null, diagnosisPath: [], historyId: null }));
+    this.send({ type: 'users-exported', result });
+  }
+
   async cancel(): Promise<void> {
     if (this.state.kind !== 'running') return;
     await safeCall(() => this.api.cancelCheck());
@@ -418,6 +529,11 @@ export class Wizard {
     const before = this.state;
     this.send({ type: 'run-started', run, at: this.now() });
     if (this.state === before) return;
+    if (run.kind === 'users') {
+      const intent = run.intent;
+      this.send({ type: 'users-finished', result: await safeCall(() => this.api.runUsersCheck(intent)) });
+      return;
+    }
     const result = await safeCall(() =>
       run.kind === 'check' ? this.api.runCheck(run.intent) : this.api.runPractice({ scenario: run.scenario.name }),
     );

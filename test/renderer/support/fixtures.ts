@@ -1,5 +1,7 @@
 // Typed, realistic CheckReport / CheckOutcome fixtures for component tests of the wizard's branching.
 // Texts follow the knowledge base (main/knowledge/login-entries.ts) so the screens show what they will show.
+import type { UsersOutcome } from '../../../common/ipc/contract';
+import type { UsersReport } from '../../../common/users-report';
 import type { Explanation } from '../../../common/explanation';
 import { explainMessage } from '../../../main/explain/explain';
 import type {
@@ -259,4 +261,42 @@ export function transportOutcome(tlsHint: TlsHint): CheckOutcome {
 /** The real explanation of a pasted text (the matcher is pure), so explain tests see what the app shows. */
 export function explained(text: string): Explanation {
   return explainMessage(text, { now: new Date('2025-11-22T10:00:00.000Z') });
+}
+
+/** A users check that read the users: one ready, one not found, with the not-found advice. */
+export function usersOutcome(): UsersOutcome {
+  const base = report({ steps: [step('login'), step('users'), step('logout')] });
+  const usersReport: UsersReport = {
+    ...base,
+    usersCheck: {
+      emails: 2,
+      users: [
+        { email: 'dana@example.com', status: 'ready', arena: { type: 'EMPLOYEE', enabled: true, fullName: 'Dana Designer' }, adviceId: null },
+        { email: 'ghost@example.com', status: 'not-found', arena: null, adviceId: 'users.USER_NOT_FOUND' },
+      ],
+      invalid: [{ line: 3, text: 'not an email' }],
+      requestsUsed: 2,
+      plan: { strategy: 'list', workspaceUsers: 40, requests: 2, remaining: 990, resetsAt: null },
+      advice: {
+        'users.USER_NOT_FOUND': {
+          id: 'users.USER_NOT_FOUND',
+          title: "Not among this workspace's Arena users",
+          meaning: 'No user with this email is in the workspace.',
+          causes: [
+            {
+              id: 'user-not-in-arena',
+              summary: 'The Onshape user has not been added to Arena as an employee.',
+              question: "Is the user missing from Arena's employee list altogether?",
+              fixSteps: [{ who: 'arena-admin', text: 'Add the Onshape user as a Full License Standard Employee.', uiPath: 'Arena > Workspace > Settings > Employees > Employee' }],
+            },
+          ],
+          recheck: 'after-change',
+          facts: {},
+          arenaMessage: null,
+        },
+      },
+      cannotShow: "Arena's user list does not show a user's license or access policies.",
+    },
+  };
+  return { report: usersReport, recheck: { waitUntil: null, needsChange: false }, notices: [], cancelled: false };
 }

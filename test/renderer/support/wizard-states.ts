@@ -4,7 +4,8 @@ import type { CheckIntent } from '../../../common/ipc/contract';
 import type { ResultState, WizardKind, WizardState } from '../../../renderer/src/lib/wizard.svelte';
 import { initialProgress } from '../../../renderer/src/lib/progress';
 import type { ExplainedState } from '../../../renderer/src/lib/wizard.svelte';
-import { DATA_CENTRES, SCENARIOS, explained, login4089Outcome } from './fixtures';
+import type { UsersInputState, UsersResultState } from '../../../renderer/src/lib/wizard.svelte';
+import { DATA_CENTRES, SCENARIOS, explained, login4089Outcome, usersOutcome } from './fixtures';
 
 export const INTENT: CheckIntent = {
   details: {
@@ -43,6 +44,24 @@ export const EXPLAINED: ExplainedState = {
   answers: [],
 };
 
+export const USERS_INPUT: UsersInputState = {
+  kind: 'users-input',
+  intent: INTENT,
+  text: 'dana@example.com',
+  preview: { emails: 1, duplicates: 0, invalid: [], column: null, atMostRequests: 3, perPage: 400 },
+  error: null,
+  refusal: null,
+};
+export const USERS_RESULT: UsersResultState = {
+  kind: 'users-result',
+  outcome: usersOutcome(),
+  input: USERS_INPUT,
+  filter: 'all',
+  sort: 'input',
+  exported: null,
+  exportError: null,
+};
+
 /** Each state with the h1 its screen shows. */
 export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardState; heading: string }>> = {
   start: { state: { kind: 'start' }, heading: 'Check the Onshape–Arena connection' },
@@ -69,4 +88,6 @@ export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardS
   explaining: { state: { kind: 'explaining', text: '3024' }, heading: 'Explain an error I see in Onshape' },
   explained: { state: EXPLAINED, heading: 'The Arena category the Onshape category is mapped to was deleted' },
   'explain-report': { state: { kind: 'explain-report', explained: EXPLAINED }, heading: 'Report' },
+  'users-input': { state: USERS_INPUT, heading: 'Check Onshape users' },
+  'users-result': { state: USERS_RESULT, heading: '1 of 2 Onshape users are ready' },
 };
