@@ -88,12 +88,14 @@ function compareRanked(a: Ranked, b: Ranked): number {
   );
 }
 
-function rank(input: NormalisedText, counter: StepCounter): Ranked[] {
-  const codes = codesIn(input.folded, counter);
-  const byMessage: (Ranked & { start: number; end: number })[] = [];
+type MessageMatch = Ranked & { start: number; end: number };
+
+/** Every entry whose message is in the text, in the given quote mode. */
+function messageMatches(input: NormalisedText, quotes: 'mark' | 'drop', codes: Set<number>, counter: StepCounter): MessageMatch[] {
+  const byMessage: MessageMatch[] = [];
   for (const item of explainCatalogue()) {
     const message = compiledMessageOf(item.entry);
-    const found = message ? matchMessage(message, input, counter) : null;
+    const found = message ? matchMessage(message, input, counter, quotes) : null;
     if (!found) continue;
     byMessage.push({
       item,
@@ -105,6 +107,18 @@ function rank(input: NormalisedText, counter: StepCounter): Ranked[] {
       start: found.match.start,
       end: found.match.end,
     });
+  }
+  return byMessage;
+}
+
+function rank(text: string, counter: StepCounter): Ranked[] {
+  let input = normalise(text, { trim: true });
+  const codes = codesIn(input.folded, counter);
+  let byMessage = messageMatches(input, 'mark', codes, counter);
+  if (byMessage.length === 0) {
+    // Retyped without its quotes ("The attribute name is required."): one more pass with quotes dropped.
+    input = normalise(text, { trim: true, quotes: 'drop' });
+    byMessage = messageMatches(input, 'drop', codes, counter);
   }
   if (byMessage.length > 0) {
     // A shorter template inside a longer one ("…attribute "{1}"." inside "…attribute "{1}" (guid {2}).")
@@ -156,7 +170,7 @@ export function explainMessage(text: string, options: ExplainOptions): Explanati
   }
   const counter = options.counter ?? { steps: 0 };
   const shown = maskLabelledSecrets(showControlsAsSpaces(text), counter);
-  const ranked = rank(normalise(shown, { trim: true }), counter);
+  const ranked = rank(shown, counter);
   const context = { now: options.now };
   const failure = (entry: KnowledgeEntry) => ({
     httpStatus: entry.documented?.httpStatus ?? null,

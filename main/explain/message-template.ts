@@ -33,7 +33,7 @@ export interface TemplateMatch {
 
 const PLACEHOLDER = /\{(\d+)\}/g;
 
-export function compileTemplate(template: string): CompiledTemplate {
+export function compileTemplate(template: string, quotes: 'mark' | 'drop' = 'mark'): CompiledTemplate {
   const pieces: string[] = [];
   const order: number[] = [];
   let last = 0;
@@ -43,11 +43,13 @@ export function compileTemplate(template: string): CompiledTemplate {
     last = (match.index ?? 0) + match[0].length;
   }
   pieces.push(template.trim().slice(last));
-  const normalised = pieces.map((piece) => normalise(piece, { trim: false }).folded);
+  const normalised = pieces.map((piece) => normalise(piece, { trim: false, quotes }).folded);
   if ((normalised[0] ?? '').trim() === '') throw new Error(`Template starts with a placeholder: ${template}`);
   const tail = normalised[normalised.length - 1] ?? '';
-  const endsInPlaceholder = order.length > 0 && (tail === '' || tail === '.');
-  const lastWithoutStop = !endsInPlaceholder && tail.endsWith('.') ? compileNeedle(tail.slice(0, -1)) : null;
+  // Decided on the template as written: with its quotes dropped, `"{1}".` also ends in a bare ".".
+  const rawTail = (pieces[pieces.length - 1] ?? '').trim();
+  const endsInPlaceholder = order.length > 0 && (rawTail === '' || rawTail === '.');
+  const lastWithoutStop = !endsInPlaceholder && tail.endsWith('.') && tail.length > 1 ? compileNeedle(tail.slice(0, -1)) : null;
   return { pieces: normalised.map(compileNeedle), order, lastWithoutStop, endsInPlaceholder };
 }
 
@@ -110,15 +112,18 @@ export function matchTemplate(template: CompiledTemplate, input: NormalisedText,
   return null;
 }
 
-/** A documented message and its variants, compiled once each. */
+/** A documented message and its variants, compiled once each: as written, and with the quotes dropped. */
 export interface CompiledMessage {
   readonly forms: readonly CompiledTemplate[];
+  readonly formsWithoutQuotes: readonly CompiledTemplate[];
   readonly captures: readonly string[];
 }
 
 export function compileMessage(documented: DocumentedMessage): CompiledMessage {
+  const templates = [documented.message, ...(documented.variants ?? [])];
   return {
-    forms: [documented.message, ...(documented.variants ?? [])].map(compileTemplate),
+    forms: templates.map((template) => compileTemplate(template)),
+    formsWithoutQuotes: templates.map((template) => compileTemplate(template, 'drop')),
     captures: documented.captures ?? [],
   };
 }
@@ -128,9 +133,10 @@ export function matchMessage(
   message: CompiledMessage,
   input: NormalisedText,
   counter: StepCounter,
+  quotes: 'mark' | 'drop' = 'mark',
 ): { match: TemplateMatch; facts: Record<string, string> } | null {
   let best: TemplateMatch | null = null;
-  for (const form of message.forms) {
+  for (const form of quotes === 'mark' ? message.forms : message.formsWithoutQuotes) {
     const match = matchTemplate(form, input, counter);
     if (match && (!best || match.literalChars > best.literalChars)) best = match;
   }

@@ -40,8 +40,16 @@ function lower(char: string): string {
   return folded.length === 1 ? folded : char;
 }
 
-/** `trim` drops white space at both ends (for whole inputs; template pieces keep theirs). */
-export function normalise(text: string, options: { trim: boolean }): NormalisedText {
+/** Punctuation that follows a quoted value directly ("name".), so a dropped quote leaves no space before it. */
+const NO_SPACE_BEFORE = new Set(['.', ',', ')', ':', ';']);
+
+/**
+ * `trim` drops white space at both ends (for whole inputs; template pieces keep theirs). `quotes`:
+ * 'mark' turns each quote run into one " (the normal form); 'drop' into a space, or nothing before
+ * punctuation or after "(", for text that was retyped without its quotes.
+ */
+export function normalise(text: string, options: { trim: boolean; quotes?: 'mark' | 'drop' }): NormalisedText {
+  const drop = options.quotes === 'drop';
   const display: string[] = [];
   const folded: string[] = [];
   const escapedQuote = (at: number) => text[at] === '\\' && isQuote(text[at + 1]);
@@ -54,9 +62,12 @@ export function normalise(text: string, options: { trim: boolean }): NormalisedT
         if (isQuote(text[i])) sawQuote = true;
         i += 1;
       }
-      const mark = sawQuote ? '"' : ' ';
-      display.push(mark);
-      folded.push(mark);
+      let mark = sawQuote ? '"' : ' ';
+      if (sawQuote && drop) mark = NO_SPACE_BEFORE.has(text[i] ?? '') || display[display.length - 1] === '(' ? '' : ' ';
+      if (mark !== '') {
+        display.push(mark);
+        folded.push(mark);
+      }
       continue;
     }
     display.push(char);

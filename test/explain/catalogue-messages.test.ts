@@ -114,6 +114,31 @@ describe('quotes as the pages mix them', () => {
   });
 });
 
+describe('a message retyped without its quotes', () => {
+  it.each([
+    ['The attribute description is required.', 'item.3001', { attribute: 'description' }],
+    ['The category Mechanical Part (guid J1L49Y1KSGZ9SBNUN5OX) is deleted', 'reserve.3238', { guid: 'J1L49Y1KSGZ9SBNUN5OX', category: 'Mechanical Part' }],
+    ['The value TBD for attribute name cannot include lowercase characters.', null, null],
+    ['The specified value X is not a valid option for additional attribute RoHS Compliant.', 'item.2002', { value: 'X', attribute: 'RoHS Compliant' }],
+  ])('%s', (text, id, facts) => {
+    const explained = explainMessage(text, { now: NOW });
+    if (id === null) {
+      // Not a catalogue message however the quotes are read: nothing is guessed.
+      expect(explained.recognized).toBe(false);
+      return;
+    }
+    const mine = explained.candidates.find((candidate) => candidate.id === id);
+    expect(mine?.matchedBy).toBe('message');
+    expect(mine?.facts).toEqual(facts);
+  });
+
+  it('prefers the quoted reading when the quotes are there', () => {
+    // With quotes, "RoHS Compliant" is one value; the quote-dropping pass is not even tried.
+    const explained = explainMessage('The specified value "X" is not a valid option for additional attribute "RoHS Compliant".', { now: NOW });
+    expect(explained.candidates[0]?.facts).toEqual({ value: 'X', attribute: 'RoHS Compliant' });
+  });
+});
+
 describe('a check reads the same values out of Arena\'s message', () => {
   it('quotes the attribute of a 3001 in the advice', () => {
     const d = diagnose(
