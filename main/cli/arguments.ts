@@ -30,6 +30,8 @@ export interface ConnectionOptions extends ReachOptions {
 export interface CheckOptions extends ConnectionOptions {
   userEmail: string | null;
   json: boolean;
+  /** Print the report as Markdown, to paste into a support ticket. */
+  markdown: boolean;
 }
 
 /** The users check: which emails (a file, or a list on the command line) and how to print the result. */
@@ -78,6 +80,7 @@ check options:
   --proxy URL|direct         go through this HTTP(S) proxy, e.g. http://proxy.company.com:8080 (no user
                              name or password in it); "direct" ignores HTTPS_PROXY
   --json                     print one JSON document
+  --markdown                 print the report as Markdown (to paste into a support ticket)
 
 users options (and the check's connection options above, except --user-email):
   --emails-file FILE         the Onshape users: one email a line, or a CSV such as an export of
@@ -110,6 +113,7 @@ const CHECK_OPTIONS = {
   'connect-timeout': { type: 'string' },
   proxy: { type: 'string' },
   json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -226,7 +230,8 @@ function parseCheck(rest: readonly string[], env: CliEnvironment): Parsed<CliCom
     if (problem) return fail(`--user-email: ${problem}`);
     userEmail = values['user-email'].trim();
   }
-  return ok({ command: 'check', options: { ...connection.value, userEmail, json: values.json === true } });
+  if (values.json === true && values.markdown === true) return fail('--json and --markdown: choose one output.');
+  return ok({ command: 'check', options: { ...connection.value, userEmail, json: values.json === true, markdown: values.markdown === true } });
 }
 
 function parseUsers(rest: readonly string[], env: CliEnvironment): Parsed<CliCommand> {

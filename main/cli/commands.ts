@@ -3,6 +3,7 @@ import type { CheckReport } from '../../common/check-report.js';
 import { runCheck } from '../check/runner.js';
 import { terminalText } from '../privacy/network-text.js';
 import { renderJson } from '../report/json-report.js';
+import { renderMarkdown } from '../report/markdown-report.js';
 import { renderText } from '../report/text-report.js';
 import { toolInfo } from '../version.js';
 import { parseCommandLine, USAGE, type CheckOptions, type ConnectionOptions } from './arguments.js';
@@ -100,7 +101,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   });
   // The renderers sanitise network text for the terminal and sweep the output for this run's secrets.
   const secrets = [secret.value, ...(user ? [user.password] : [])];
-  io.stdout.write(options.json ? renderJson(report, secrets) : renderText(report, secrets));
+  io.stdout.write(options.json ? renderJson(report, secrets) : options.markdown ? renderMarkdown(report, secrets) : renderText(report, secrets));
   return report.ok ? EXIT.passed : EXIT.failed;
 }
 

@@ -99,6 +99,25 @@ describe('doctor check, readable output', () => {
     expect(run.stdout).toContain('Arena administrator');
     expect(leakedSecrets(scenario, run.stdout + run.stderr)).toEqual([]);
   });
+
+  it('prints the report as Markdown with --markdown, for a support ticket, and no secret', async () => {
+    const scenario = SCENARIOS.find((candidate) => candidate.name === 'integration-use-disabled');
+    if (!scenario) throw new Error('scenario missing');
+    const run = await checkScenario(scenario, ['--markdown']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^# Arena Connect Doctor report\n/);
+    expect(run.stdout).toContain('## Steps');
+    expect(run.stdout).toContain('## For Arena Support');
+    expect(run.stdout).toContain('4089');
+    expect(run.stdout).toContain('For Integration Use = Yes');
+    expect(leakedSecrets(scenario, run.stdout + run.stderr)).toEqual([]);
+  });
+
+  it('refuses --json with --markdown', async () => {
+    const run = await doctor(['check', '--workspace-id', '1', '--email', 'a@b.co', '--json', '--markdown'], { ARENA_WEBTOKEN: 'x' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--json and --markdown: choose one/);
+  });
 });
 
 describe('doctor check against networks that fail', () => {
