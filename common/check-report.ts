@@ -203,3 +203,18 @@ export interface CheckReport {
   /** Filled by the desktop app when the report is exported after the admin answered questions. */
   diagnosisPath: DiagnosisPathEntry[];
 }
+
+/**
+ * What `doctor reach` (and "Test the network only" in the app) produces: a report of the reach step alone.
+ * Its target is only where Arena is: no workspace, no user, nothing that was never asked for.
+ */
+export interface ReachReport {
+  tool: { name: string; version: string };
+  runtime: { node: string; platform: string; arch: string; electron: string | null };
+  createdAt: string;
+  target: { dataCentre: DataCentreId | 'custom'; apiUrl: string };
+  /** Arena was reached. */
+  ok: boolean;
+  /** The reach step, the only one. */
+  steps: StepResult[];
+}

@@ -10,6 +10,7 @@ import type {
   PresentedCertificate,
   ReachFinding,
   ReachNetwork,
+  ReachReport,
   StepName,
   StepResult,
 } from '../../common/check-report.js';
@@ -98,6 +99,23 @@ export async function reachStep(request: ReachRequest, environment: CheckEnviron
   }
   emit({ type: 'step-finished', result });
   return result;
+}
+
+/** Only the reach step, as a report of its own: `doctor reach` and the app's network-only test. */
+export async function reachReport(
+  request: ReachRequest & { dataCentre?: DataCentreId | 'custom' },
+  environment: CheckEnvironment = {},
+): Promise<ReachReport> {
+  const now = environment.now ?? (() => new Date());
+  const step = await reachStep(request, environment);
+  return {
+    tool: toolInfo(),
+    runtime: { node: process.versions.node, platform: process.platform, arch: process.arch, electron: environment.electronVersion ?? null },
+    createdAt: now().toISOString(),
+    target: { dataCentre: request.dataCentre ?? dataCentreOf(request.apiUrl), apiUrl: request.apiUrl },
+    ok: step.outcome === 'passed',
+    steps: [step],
+  };
 }
 
 export async function runCheck(request: CheckRequest, environment: CheckEnvironment = {}): Promise<CheckReport> {

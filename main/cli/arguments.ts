@@ -46,6 +46,7 @@ export type CliEnvironment = Readonly<Record<string, string | undefined>>;
 export type CliCommand =
   | { command: 'check'; options: CheckOptions }
   | { command: 'users'; options: UsersOptions }
+  | { command: 'reach'; options: ReachOptions & { json: boolean } }
   | { command: 'practice'; scenario: string | null; json: boolean }
   | { command: 'scenarios'; json: boolean }
   /** text null: read it from standard input ("-"). */
@@ -60,6 +61,7 @@ export const USAGE = `Usage: doctor <command> [options]
 
 Commands:
   check       Run the check Onshape runs against Arena, from this computer
+  reach       Only test that this computer reaches Arena's API (no workspace, email or secret needed)
   users       Check a list of Onshape users against the workspace's Arena users, without their passwords
   practice    Run checks against the built-in Arena simulator: [SCENARIO], or every scenario
   scenarios   List the simulator's scenarios
@@ -81,6 +83,10 @@ check options:
                              name or password in it); "direct" ignores HTTPS_PROXY
   --json                     print one JSON document
   --markdown                 print the report as Markdown (to paste into a support ticket)
+
+reach options: --api-url, --data-centre, --proxy, --timeout, --connect-timeout and --json, as for check.
+  Sends no credential: PUT /logout without a session, which Arena answers 401.
+  Exit codes: 0 Arena was reached, 1 it was not (diagnosed), 2 bad usage.
 
 users options (and the check's connection options above, except --user-email):
   --emails-file FILE         the Onshape users: one email a line, or a CSV such as an export of
@@ -151,6 +157,8 @@ export function parseCommandLine(argv: readonly string[], env: CliEnvironment = 
       return parseCheck(rest, env);
     case 'users':
       return parseUsers(rest, env);
+    case 'reach':
+      return parseReach(rest, env);
     case 'practice':
       return parsePractice(rest);
     case 'explain':
@@ -160,7 +168,7 @@ export function parseCommandLine(argv: readonly string[], env: CliEnvironment = 
       return listing.ok ? ok({ command: 'scenarios', json: listing.value.json }) : listing;
     }
     default:
-      return fail(`Unknown command "${printable(command)}". Commands: check, users, practice, scenarios, explain, help.`);
+      return fail(`Unknown command "${printable(command)}". Commands: check, reach, users, practice, scenarios, explain, help.`);
   }
 }
 
@@ -232,6 +240,30 @@ function parseCheck(rest: readonly string[], env: CliEnvironment): Parsed<CliCom
   }
   if (values.json === true && values.markdown === true) return fail('--json and --markdown: choose one output.');
   return ok({ command: 'check', options: { ...connection.value, userEmail, json: values.json === true, markdown: values.markdown === true } });
+}
+
+/** reach takes where Arena is and how to get there, nothing that identifies a workspace or a user. */
+const REACH_OPTIONS = {
+  'api-url': CHECK_OPTIONS['api-url'],
+  'data-centre': CHECK_OPTIONS['data-centre'],
+  'data-center': CHECK_OPTIONS['data-center'],
+  timeout: CHECK_OPTIONS.timeout,
+  'connect-timeout': CHECK_OPTIONS['connect-timeout'],
+  proxy: CHECK_OPTIONS.proxy,
+  json: CHECK_OPTIONS.json,
+  help: CHECK_OPTIONS.help,
+} as const;
+
+function parseReach(rest: readonly string[], env: CliEnvironment): Parsed<CliCommand> {
+  const refused = refuseSecretOptions(rest);
+  if (!refused.ok) return refused;
+  const parsed = safeParse(rest, REACH_OPTIONS, false);
+  if (!parsed.ok) return parsed;
+  const values = parsed.value.values;
+  if (values.help) return ok({ command: 'help' });
+  const target = parseReachTarget(values, env);
+  if (!target.ok) return target;
+  return ok({ command: 'reach', options: { ...target.value, json: values.json === true } });
 }
 
 function parseUsers(rest: readonly string[], env: CliEnvironment): Parsed<CliCommand> {

@@ -1,12 +1,12 @@
-// The doctor commands: check, users, practice, scenarios, explain. Output and exit codes are a contract (see USAGE).
+// The doctor commands: check, reach, users, practice, scenarios, explain. Output and exit codes are a contract (see USAGE).
 import type { CheckReport } from '../../common/check-report.js';
-import { runCheck } from '../check/runner.js';
+import { reachReport, runCheck } from '../check/runner.js';
 import { terminalText } from '../privacy/network-text.js';
-import { renderJson } from '../report/json-report.js';
+import { renderJson, renderReachJson } from '../report/json-report.js';
 import { renderMarkdown } from '../report/markdown-report.js';
-import { renderText } from '../report/text-report.js';
+import { renderReachText, renderText } from '../report/text-report.js';
 import { toolInfo } from '../version.js';
-import { parseCommandLine, USAGE, type CheckOptions, type ConnectionOptions } from './arguments.js';
+import { parseCommandLine, USAGE, type CheckOptions, type ConnectionOptions, type ReachOptions } from './arguments.js';
 import { readSecret, type SecretSource } from './secret-input.js';
 
 export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const;
@@ -41,6 +41,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     case 'check':
       return check(command.options, io);
+    case 'reach':
+      return reach(command.options, io);
     case 'explain': {
       // Loaded on demand, like practice: the knowledge base and the matcher are not needed by check.
       const { runExplain } = await import('./explain.js');
@@ -102,6 +104,23 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   // The renderers sanitise network text for the terminal and sweep the output for this run's secrets.
   const secrets = [secret.value, ...(user ? [user.password] : [])];
   io.stdout.write(options.json ? renderJson(report, secrets) : options.markdown ? renderMarkdown(report, secrets) : renderText(report, secrets));
+  return report.ok ? EXIT.passed : EXIT.failed;
+}
+
+/** Only the reach step: no workspace, no email, no secret is read or sent, so any admin can run it. */
+async function reach(options: ReachOptions & { json: boolean }, io: CliIo): Promise<number> {
+  if (!options.json) {
+    const via = options.proxyUrl ? ` through the proxy ${options.proxyUrl} (from ${options.proxySource ?? '--proxy'})` : '';
+    io.stderr.write(`Reaching ${options.apiUrl}${via}, with no credential…\n`);
+  }
+  const report = await reachReport({
+    apiUrl: options.apiUrl,
+    dataCentre: options.dataCentre,
+    timeoutMs: options.timeoutMs,
+    connectTimeoutMs: options.connectTimeoutMs,
+    proxyUrl: options.proxyUrl,
+  });
+  io.stdout.write(options.json ? renderReachJson(report) : renderReachText(report));
   return report.ok ? EXIT.passed : EXIT.failed;
 }
 

@@ -1,6 +1,6 @@
 // The JSON form of a report. Its step fields {step, outcome, httpStatus, errorCode, message, durationMs,
 // diagnosis: {id, title, causes[], actions[]}} are a contract that support tooling reads: add, never rename.
-import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
+import type { CheckReport, Diagnosis, ReachReport, StepResult } from '../../common/check-report.js';
 import { diagnosisSummary } from './diagnosis-summary.js';
 import { failedSteps, supportRequestFacts, type SupportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
@@ -52,6 +52,29 @@ export function toJsonDiagnosis(diagnosis: Diagnosis): JsonDiagnosis {
 /** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
 export function renderJson(report: CheckReport, secrets: readonly string[] = []): string {
   return swept(renderJsonClean(presentable(report, secrets)), secrets);
+}
+
+/**
+ * `doctor reach --json`: the same document as check's, with the one step. Arena Support gets nothing to
+ * act on from a network that does not reach Arena, so arenaSupport is empty unless Arena itself answered.
+ */
+export function renderReachJson(report: ReachReport): string {
+  const clean = presentable(report, []);
+  const arenaAnswered = clean.steps.filter((step) => step.outcome === 'failed' && typeof step.errorCode === 'number');
+  const document = {
+    ...clean,
+    steps: clean.steps.map(toJsonStep),
+    arenaSupport: arenaAnswered.map((step) => ({
+      endpoint: step.endpoint,
+      url: step.url,
+      requestHeaders: {},
+      requestJson: null,
+      httpStatus: step.httpStatus,
+      errorCode: step.errorCode,
+      message: step.message,
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 function renderJsonClean(report: CheckReport): string {

@@ -1,11 +1,11 @@
 // What every rendering of a report starts from, and the last sweep it ends with: each string of the
 // report through the one network-text sanitiser (no escape sequence, control or bidi character reaches a
 // terminal, a file or the clipboard), and redacted of the secrets the caller still knows.
-import type { CheckReport } from '../../common/check-report.js';
+import type { CheckReport, ReachReport } from '../../common/check-report.js';
 import { networkText } from '../privacy/network-text.js';
 import { redact, redactValue } from '../privacy/redact.js';
 
-export function presentable(report: CheckReport, secrets: readonly string[]): CheckReport {
+export function presentable<T extends CheckReport | ReachReport>(report: T, secrets: readonly string[]): T {
   return redactValue(cleanStrings(report), secrets);
 }
 

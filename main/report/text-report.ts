@@ -1,5 +1,5 @@
 // The plain-text form of a report: the CLI's summary and the clipboard copy. Fix steps first, detail after.
-import type { CheckReport, StepResult } from '../../common/check-report.js';
+import type { CheckReport, ReachReport, StepResult } from '../../common/check-report.js';
 import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline, reachEvidence } from './format.js';
 import { presentable, swept } from './presentable.js';
@@ -49,4 +49,24 @@ export function diagnosisLines(step: StepResult): string[] {
   });
   lines.push(`  ${RECHECK_LABELS[diagnosis.recheck]}`);
   return lines;
+}
+
+/** `doctor reach`: the one step, what it saw on the way, and its diagnosis when Arena was not reached. */
+export function renderReachText(raw: ReachReport): string {
+  const report = presentable(raw, []);
+  const [step] = report.steps;
+  const lines: string[] = [
+    report.ok
+      ? "Arena reached: this computer gets through to Arena's API (no credential was sent)."
+      : `Arena not reached${step?.errorCode === null || step?.errorCode === undefined ? '' : ` (${String(step.errorCode)})`}. ${step?.diagnosis?.title ?? ''}`.trim(),
+    '',
+    `API: ${report.target.apiUrl} (${report.target.dataCentre === 'custom' ? 'custom address' : `data centre ${report.target.dataCentre}`})`,
+  ];
+  if (step) {
+    lines.push('', stepLine(step));
+    if (step.network) lines.push('', 'How this computer reached Arena:', ...reachEvidence(step.network).map(([label, value]) => `  ${label}: ${value}`));
+    lines.push(...diagnosisLines(step));
+  }
+  lines.push('', `${report.tool.name} ${report.tool.version} · ${report.createdAt}`);
+  return `${lines.join('\n')}\n`;
 }
