@@ -1,16 +1,17 @@
 // @ts-check
 // `npm run bench`: every performance figure next to its baseline, measured in this run, as a table.
 // A report, not a test: it exits 0 even when a target is missed (the verdict says MISSED), and non-zero
-// only when a benchmark could not run. Run some sections only: node bench/run-all.mjs check cli renderer scale users
+// only when a benchmark could not run. Run some sections only: node bench/run-all.mjs check cli renderer scale users reach
 import { cpus, loadavg } from 'node:os';
 import { checkOverhead } from './check-overhead.mjs';
 import { cliStart } from './cli-start.mjs';
 import { log, printTable } from './lib.mjs';
+import { reachVerdict } from './reach-verdict.mjs';
 import { renderer } from './renderer.mjs';
 import { scale } from './scale.mjs';
 import { users } from './users.mjs';
 
-const SECTIONS = { check: checkOverhead, cli: cliStart, renderer, scale, users };
+const SECTIONS = { check: checkOverhead, cli: cliStart, renderer, scale, users, reach: reachVerdict };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !(name in SECTIONS));
 if (unknown.length > 0) {
