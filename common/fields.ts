@@ -25,6 +25,14 @@ export function emailProblem(text: string, what: string): string | null {
   return null;
 }
 
+/** Host names that stay on this computer (as URL.hostname spells them): plain http is allowed to them
+ * (the built-in simulator), and no proxy is used for them. */
+export const LOOPBACK_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.includes(hostname.toLowerCase());
+}
+
 export function apiUrlProblem(text: string): string | null {
   let url: URL;
   try {
@@ -32,7 +40,7 @@ export function apiUrlProblem(text: string): string | null {
   } catch {
     return 'The API address is not a web address; it looks like https://api.arenasolutions.com/v1.';
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     return 'The API address must start with https:// (Arena only answers over HTTPS).';
   }

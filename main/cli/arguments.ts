@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataCentreId, LoginType } from '../../common/check-report.js';
 import { apiUrlProblem, connectTimeoutProblem, emailProblem, proxyUrlProblem, timeoutProblem, workspaceIdProblem } from '../../common/fields.js';
 import { DATA_CENTRE_IDS, dataCentreById } from '../arena/data-centres.js';
+import { normaliseProxyUrl, proxyFromEnvironment } from '../network/proxy.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
 
@@ -371,9 +372,6 @@ function parseLimits(
   return ok({ timeoutMs, connectTimeoutMs });
 }
 
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy'] as const;
-const NO_PROXY_VARIABLES = ['NO_PROXY', 'no_proxy'] as const;
-
 /** --proxy wins; "direct" means none; otherwise HTTPS_PROXY / https_proxy unless NO_PROXY names the host. */
 function chooseProxy(option: string | undefined, apiUrl: string, env: CliEnvironment): Parsed<{ url: string | null; source: string | null }> {
   if (option !== undefined) {
@@ -381,31 +379,11 @@ function chooseProxy(option: string | undefined, apiUrl: string, env: CliEnviron
     const problem = proxyUrlProblem(option);
     return problem ? fail(`--proxy: ${problem}`) : ok({ url: normaliseProxyUrl(option), source: '--proxy' });
   }
-  const variable = PROXY_VARIABLES.find((name) => (env[name] ?? '').trim() !== '');
-  if (!variable) return ok({ url: null, source: null });
-  if (bypassesProxy(apiUrl, env)) return ok({ url: null, source: null });
-  const value = env[variable] ?? '';
-  const problem = proxyUrlProblem(value);
-  if (problem) return fail(`${variable}: ${problem} Use --proxy URL or --proxy direct instead.`);
-  return ok({ url: normaliseProxyUrl(value), source: variable });
-}
-
-function normaliseProxyUrl(text: string): string {
-  const url = new URL(text.trim());
-  return `${url.protocol}//${url.host}`;
-}
-
-/** NO_PROXY entries: "*", a host ("company.com" also covers its subdomains) or a suffix (".company.com"). */
-function bypassesProxy(apiUrl: string, env: CliEnvironment): boolean {
-  const host = new URL(apiUrl).hostname.toLowerCase();
-  // The built-in simulator and other loopback addresses are never reached through a proxy.
-  if (['127.0.0.1', 'localhost', '[::1]'].includes(host)) return true;
-  const list = NO_PROXY_VARIABLES.map((name) => env[name]).find((value) => value !== undefined && value.trim() !== '');
-  if (!list) return false;
-  return list
-    .split(/[\s,]+/)
-    .map((entry) => entry.trim().toLowerCase().replace(/:\d+$/, '').replace(/^\*?\./, ''))
-    .some((domain) => domain === '*' || (domain !== '' && (host === domain || host.endsWith(`.${domain}`))));
+  const named = proxyFromEnvironment(apiUrl, env);
+  if (!named) return ok({ url: null, source: null });
+  const problem = proxyUrlProblem(named.value);
+  if (problem) return fail(`${named.variable}: ${problem} Use --proxy URL or --proxy direct instead.`);
+  return ok({ url: normaliseProxyUrl(named.value), source: named.variable });
 }
 
 const MAX_ARGUMENT_LENGTH = 4096;
