@@ -1,13 +1,11 @@
 // The only addresses the app opens in the system browser: Arena's and Onshape's help and web apps.
 // Anything else (a link inside an Arena message or a proxy page) is refused.
+import { DATA_CENTRES } from '../arena/data-centres.js';
 
 const ALLOWED_HOSTS: readonly string[] = [
   'ptc-arena.github.io',
-  'app.bom.com',
-  'app.europe.arenaplm.com',
-  'app.uk.arenaplm.com',
-  'app.arenagov.com',
-  'app.arenaplm.cn',
+  // Each data centre's web app, where the fix steps send the admin.
+  ...DATA_CENTRES.map((centre) => centre.webApp),
   'status.arenasolutions.com',
   'www.arenasolutions.com',
   'support.ptc.com',
