@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckProgress, Result, UsersIntent } from '../../common/ipc/contract.js';
 import { bridgeHost } from '../../main/dev-bridge/bridge-host.js';
 import { createDoctorService, type DoctorService } from '../../main/service/doctor-service.js';
-import { generatedUser, startSimulator, usersScenario, type SimulatorHandle, type UsersWorkspaceOptions } from '../../main/simulator/index.js';
+import { generatedUser, LOGIN_EMPLOYEES, startSimulator, usersScenario, type SimulatorHandle, type UsersWorkspaceOptions } from '../../main/simulator/index.js';
 import { WEBTOKEN } from '../../main/simulator/scenarios.js';
 
 let simulator: SimulatorHandle | null = null;
@@ -80,6 +80,28 @@ describe('users check through the service', () => {
     expect(rows.map((row) => row.status)).toEqual(['ready', 'disabled', 'not-an-employee', 'not-found', 'ready', 'ready', 'ready']);
     const html = readFileSync(join(exportDir, files.find((file) => file.endsWith('.html')) ?? ''), 'utf8');
     expect(html).toContain('<td>ghost@northwind.example</td><td>not found</td>');
+  });
+
+  it.each([0, 1, 397, 398, 9997])('reads every page of a workspace with %i generated users (3 more log in), counted at the server as announced', async (generated) => {
+    const { service, intent } = await setup({ users: generated });
+    const total = generated + LOGIN_EMPLOYEES;
+    const pages = Math.max(1, Math.ceil(total / 400));
+    // As many emails beyond the first page as pages, so reading the list is the cheaper way.
+    const emails = [...(generated > 0 ? [email(generated - 1)] : []), ...Array.from({ length: pages }, (_, i) => `gone${i}@northwind.example`)];
+    const outcome = data(await service.handle('runUsersCheck', intent(emails.join('\n'))));
+    expect(outcome.report.usersCheck.plan).toMatchObject({ strategy: 'list', workspaceUsers: total, requests: pages + 1 });
+    expect(outcome.report.usersCheck.requestsUsed).toBe(pages + 1);
+    expect(simulator?.requests.filter((request) => request.path !== '/v1/login')).toHaveLength(pages + 1);
+    expect(outcome.report.usersCheck.users.at(-1)?.status).toBe('not-found');
+    if (generated > 0) expect(outcome.report.usersCheck.users[0]?.status).not.toBe('not-found');
+  });
+
+  it('explains a refused list with the administrator way out, and logs out', async () => {
+    const { service, intent } = await setup({ users: 10, integrationMayReadUsers: false });
+    const outcome = data(await service.handle('runUsersCheck', intent(email(1))));
+    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['passed', 'failed', 'passed']);
+    expect(outcome.report.steps[1]?.diagnosis?.id).toBe('users.4082');
+    expect(JSON.stringify(outcome.report.steps[1]?.diagnosis)).toMatch(/login type password/);
   });
 
   it('refuses CSV export after a connection check, which has no users table', async () => {
