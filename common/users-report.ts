@@ -3,6 +3,10 @@
 // by the core, the CLI, reports, the IPC contract and the renderer.
 import type { CheckReport, Diagnosis } from './check-report.js';
 
+/** How many emails one users check takes, and how large a pasted list or file may be (about 500 bytes a line). */
+export const MAX_USERS_EMAILS = 10_000;
+export const MAX_USERS_INPUT_CHARS = 5 * 1024 * 1024;
+
 export type UserStatus = 'ready' | 'not-found' | 'disabled' | 'not-an-employee';
 
 /** In the order tables and counts show them: the ones that need work first. */

@@ -4,11 +4,10 @@
 // de-duplicated; lines that hold no valid email are reported by number. Pure: never throws.
 import { parse } from 'csv-parse/sync';
 import { emailProblem } from '../../common/fields.js';
-import type { InvalidLine } from '../../common/users-report.js';
+import { MAX_USERS_EMAILS, MAX_USERS_INPUT_CHARS, type InvalidLine } from '../../common/users-report.js';
 
-export const MAX_EMAILS = 10_000;
-/** About 500 bytes a line for 10 000 lines: an export with many other columns still fits. */
-export const MAX_INPUT_CHARS = 5 * 1024 * 1024;
+export const MAX_EMAILS = MAX_USERS_EMAILS;
+export const MAX_INPUT_CHARS = MAX_USERS_INPUT_CHARS;
 const INVALID_TEXT_CHARS = 80;
 
 export interface EmailList {
