@@ -358,8 +358,12 @@ async function main(argv) {
     const { appOutDir, electronVersion } = packageWithStandIn(workDir);
     console.log(`   packaged for Electron ${electronVersion} in ${((performance.now() - packStarted) / 1000).toFixed(1)} s`);
     // The rules' own constants, from the build (out/ exists by now).
-    const { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } = await import('../out/common/dev-bridge.js');
-    const { META_CONTENT_SECURITY_POLICY } = await import('../out/common/content-security-policy.js');
+    // (By URL, so the type check does not need out/ to exist; the types are the sources'.)
+    const built = (/** @type {string} */ name) => new URL(`../out/common/${name}`, import.meta.url).href;
+    const { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } = /** @type {typeof import('../common/dev-bridge.js')} */ (await import(built('dev-bridge.js')));
+    const { META_CONTENT_SECURITY_POLICY } = /** @type {typeof import('../common/content-security-policy.js')} */ (
+      await import(built('content-security-policy.js'))
+    );
     const { checks, asarBytes } = checkPackage({
       appOutDir,
       executable: join(appOutDir, linuxExecutableName()),
