@@ -1,5 +1,5 @@
 // Words for the report's codes, shared by every rendering (CLI, Markdown, HTML, the wizard).
-import type { Actor, RecheckPolicy, StepName, StepOutcome } from './check-report.js';
+import type { Actor, ReachNetwork, RecheckPolicy, StepName, StepOutcome } from './check-report.js';
 
 export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
   'arena-admin': 'Arena administrator',
@@ -29,3 +29,11 @@ export const RECHECK_LABELS: Readonly<Record<RecheckPolicy, string>> = {
   'wait-five-minutes': 'Wait five minutes before checking again: another attempt now extends the lockout.',
   'after-change': 'Check again only after the fix has been made: the same details will fail the same way.',
 };
+
+/** The reach step's phases, in the order they happen, as the timeline and the reports name them. */
+export const PHASE_LABELS: readonly { key: keyof ReachNetwork['phases']; label: string }[] = [
+  { key: 'dnsMs', label: 'DNS' },
+  { key: 'connectMs', label: 'connect' },
+  { key: 'tlsMs', label: 'TLS' },
+  { key: 'firstByteMs', label: 'first byte' },
+];

@@ -1,6 +1,6 @@
 // Small formatters shared by the text, Markdown and HTML renderings of a report.
 import type { CheckReport, FixStep, PhaseTimings, ReachNetwork, RequestBudget, StepResult } from '../../common/check-report.js';
-import { ACTOR_LABELS, STEP_LABELS } from '../../common/labels.js';
+import { ACTOR_LABELS, PHASE_LABELS, STEP_LABELS } from '../../common/labels.js';
 
 export function formatTimings(timings: PhaseTimings | null, durationMs: number): string {
   if (!timings) return `${durationMs} ms`;
@@ -74,13 +74,7 @@ export function reachEvidence(network: ReachNetwork): [string, string][] {
 }
 
 export function formatPhases(phases: ReachNetwork['phases']): string {
-  const parts = [
-    ['DNS', phases.dnsMs],
-    ['connect', phases.connectMs],
-    ['TLS', phases.tlsMs],
-    ['first byte', phases.firstByteMs],
-  ] as const;
-  const known = parts.filter(([, ms]) => ms !== null).map(([name, ms]) => `${name} ${ms} ms`);
+  const known = PHASE_LABELS.flatMap(({ key, label }) => (phases[key] === null ? [] : [`${label} ${phases[key]} ms`]));
   return known.length > 0 ? known.join(' · ') : 'no phase completed';
 }
 

@@ -5,9 +5,11 @@ import { expectFocused, fillValidDetails, heading, openDetails, renderApp, scree
 
 function stepRows(): string[] {
   const list = screen.getByRole('list', { name: 'Steps' });
+  // Each step's own row (its label and status), not the timeline listed under the reach step.
   return within(list)
     .getAllByRole('listitem')
-    .map((item) => (item.textContent ?? '').replace(/\s+/g, ' ').trim());
+    .filter((item) => item.parentElement === list)
+    .map((item) => [...item.children].filter((part) => !part.classList.contains('step-detail')).map((part) => part.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim());
 }
 
 describe('Before running', () => {
@@ -87,7 +89,29 @@ describe('Running', () => {
 
     rendered.scripted.emit({ type: 'step-started', step: 'reach', at: '2025-11-22T10:00:00Z' });
     await vi.waitFor(() => expect(stepRows()[0]).toBe(`${STEP_LABELS.reach} running…`));
-    rendered.scripted.emit({ type: 'step-finished', result: step('reach') });
+    rendered.scripted.emit({
+      type: 'step-finished',
+      result: step('reach', {
+        httpStatus: 401,
+        network: {
+          addresses: ['52.9.1.10'],
+          addressUsed: '52.9.1.10',
+          proxy: null,
+          phases: { dnsMs: 12, connectMs: 21, tlsMs: 35, firstByteMs: 60 },
+          certificate: null,
+          clockOffsetSeconds: 0,
+          findings: [],
+        },
+      }),
+    });
+    // The reach step's timeline: each phase in words, in order.
+    const timeline = await screen.findByRole('list', { name: 'Time to reach Arena, by phase' });
+    expect(within(timeline).getAllByRole('listitem').map((item) => item.textContent?.trim())).toEqual([
+      'DNS 12 ms',
+      'connect 21 ms',
+      'TLS 35 ms',
+      'first byte 60 ms',
+    ]);
     rendered.scripted.emit({ type: 'step-started', step: 'login', at: '2025-11-22T10:00:00Z' });
     await vi.waitFor(() => expect(stepRows()[1]).toBe(`${STEP_LABELS.login} running…`));
     rendered.scripted.emit({ type: 'step-finished', result: step('login') });

@@ -1,5 +1,5 @@
 // What the Running screen shows for each step, updated from onCheckProgress events.
-import type { StepName } from '../../../common/check-report';
+import type { ReachNetwork, StepName } from '../../../common/check-report';
 import type { CheckProgress } from '../../../common/ipc/contract';
 import { STEP_LABELS } from '../../../common/labels';
 
@@ -10,6 +10,8 @@ export interface StepProgress {
   status: StepStatus;
   /** Extra words after the status, e.g. why a step was skipped. */
   note: string | null;
+  /** The reach step's phase timings once it finished: the Running screen's timeline. */
+  phases?: ReachNetwork['phases'];
 }
 
 export const STATUS_LABELS: Readonly<Record<StepStatus, string>> = {
@@ -59,6 +61,7 @@ export function applyProgress(steps: readonly StepProgress[], event: CheckProgre
           ...entry,
           status: result.outcome,
           note: result.outcome === 'skipped' ? (result.skippedReason ?? entry.note) : null,
+          ...(result.network ? { phases: result.network.phases } : {}),
         }
       : entry,
   );
