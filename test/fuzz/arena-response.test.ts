@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyResponse, excerptOf, type RawResponse } from '../../main/arena/response.js';
-import { fuzzParameters } from './clear-message.js';
+import { sentinelHits } from '../support/sentinels.js';
+import { fuzzParameters, PLANTED_SECRETS } from './clear-message.js';
 
 const FORMAT_CODES = ['BODY_TOO_LARGE', 'PROXY_AUTH_REQUIRED', 'REDIRECT', 'UNEXPECTED_STATUS', 'EMPTY_BODY', 'HTML_RESPONSE', 'INVALID_JSON', 'WRONG_SHAPE'];
 const LINE_BREAKING = /[\u0000-\u001f\u007f]/;
@@ -163,5 +164,41 @@ describe('classifyResponse under fuzzing', () => {
       checkShape({ status: 502, contentType: 'text/html', location: null, body: Buffer.from(text), overCap: false });
       expect(performance.now() - started).toBeLessThan(250);
     }
+  });
+
+  it('keeps no planted secret, however the body echoes it and wherever it is cut (property)', () => {
+    const hex = (code: number, width: number): string => code.toString(16).padStart(width, '0');
+    const encodings: ((secret: string) => string)[] = [
+      (secret) => JSON.stringify(secret).slice(1, -1),
+      (secret) => [...secret].map((character) => `\\u${hex(character.charCodeAt(0), 4)}`).join(''),
+      (secret) => [...secret].map((character) => `&#${character.charCodeAt(0)};`).join(''),
+      (secret) => [...secret].map((character) => `%${hex(character.charCodeAt(0), 2)}`).join(''),
+      (secret) => `${secret.slice(0, 5)}<i></i>${secret.slice(5)}`.replace(/["\\\n]/g, (character) => JSON.stringify(character).slice(1, -1)),
+    ];
+    const shapes: ((echo: string) => { type: string; text: string })[] = [
+      (echo) => ({ type: 'application/json', text: `{"status":400,"errors":[{"code":4089,"message":"Invalid ${echo}"}]}` }),
+      (echo) => ({ type: 'application/json', text: `{"arena_session_id":"S","workspaceName":"W ${echo}"}` }),
+      (echo) => ({ type: 'text/html', text: `<html><body><p>${echo}</p></body></html>` }),
+      (echo) => ({ type: 'text/plain', text: `upstream: ${echo}` }),
+      (echo) => ({ type: 'application/json', text: `{"cut":"${echo}` }),
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PLANTED_SECRETS),
+        fc.nat({ max: encodings.length - 1 }),
+        fc.nat({ max: shapes.length - 1 }),
+        fc.constantFrom(200, 400, 500, 502),
+        fc.nat({ max: 1_200 }),
+        (secret, encoding, shape, code, padding) => {
+          const encode = encodings[encoding] ?? ((raw: string) => raw);
+          const { type, text } = (shapes[shape] ?? shapes[0])!(`${'x'.repeat(padding)}${encode(secret)}`);
+          const result = classifyResponse({ status: code, contentType: type, location: null, body: Buffer.from(text), overCap: false }, [secret]);
+          expect(sentinelHits(JSON.stringify(result), [secret])).toEqual([]);
+          // Not even a cut-off start of it survives where a message or an excerpt is cut.
+          expect(JSON.stringify(result)).not.toContain(secret.slice(0, 8));
+        },
+      ),
+      fuzzParameters(300),
+    );
   });
 });
