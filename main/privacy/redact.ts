@@ -1,7 +1,7 @@
 // Removes known secrets from text and values that came from the network (an error message, a header or a
-// web page may echo what it was sent, in any encoding). Matching runs on a normalised view of the text:
-// terminal escape sequences, control and invisible characters and tags dropped, HTML entities, %xx (either case), JSON \u and \x
-// escapes decoded, repeatedly (double encoding). A match is mapped back to the original text and that
+// web page may echo what it was sent, in any encoding). Matching runs case-folded on normalised views of
+// the text: terminal escape sequences, control, invisible and space characters and tags dropped, HTML
+// entities, %xx (either case), JSON \u and \x escapes decoded, repeatedly (double encoding). A match is mapped back to the original text and that
 // whole span is replaced, so nothing later (removing tags or controls for display) can rebuild a secret.
 import { decodeHTML } from 'entities';
 import { escapeSequenceAt, HIDING_SOURCE } from './network-text.js';
@@ -21,6 +21,11 @@ const MAX_TAG_CHARS = 512;
  * the line/paragraph separators, and what network-text.ts removes as hiding (zero-width, bidi, …).
  */
 const INVISIBLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]|${HIDING_SOURCE}`);
+/**
+ * Dropped too when stripping: what a control becomes once text is shown (a space), so a secret split by
+ * one is still found at a sink that sees the text after it was made one line.
+ */
+const SPACE = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 
 /** Text, and for each of its UTF-16 code units the span [start, end) of the original text it came from. */
 interface View {
@@ -98,14 +103,29 @@ function needlesOf(secrets: readonly string[]): string[] {
 /** Every place a needle shows in any decoding pass of text, as spans of the original text. */
 function findSpans(text: string, needles: readonly string[]): [number, number][] {
   const spans: [number, number][] = [];
+  // Compared case-folded: a server may echo a secret upper- or lower-cased (a header, a URL).
+  const folded = needles.map(fold);
   for (const view of views(text)) {
-    for (const needle of needles) {
-      for (let at = view.text.indexOf(needle); at !== -1; at = view.text.indexOf(needle, at + 1)) {
+    const haystack = fold(view.text);
+    for (const needle of folded) {
+      for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
         spans.push([view.starts[at] ?? 0, view.ends[at + needle.length - 1] ?? text.length]);
       }
     }
   }
   return spans;
+}
+
+/** Lower case, one code unit for one (a letter whose lower case is longer stays as it is), so spans still map. */
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let result = '';
+  for (const unit of text) {
+    const small = unit.toLowerCase();
+    result += small.length === unit.length ? small : unit;
+  }
+  return result;
 }
 
 function replaceSpans(text: string, spans: [number, number][]): string {
@@ -125,7 +145,7 @@ type Pass = 'strip' | 'entity' | 'percent' | 'unicode' | 'hex' | 'backslash';
 const ROUND: readonly Pass[] = ['entity', 'percent', 'unicode', 'hex', 'backslash', 'strip'];
 /** Characters without which a pass changes nothing (a cheap test before building a view). */
 const PASS_TRIGGERS: Readonly<Record<Pass, RegExp>> = {
-  strip: new RegExp(`<|${INVISIBLE.source}`),
+  strip: new RegExp(`<|${INVISIBLE.source}|${SPACE.source}`),
   entity: /&/,
   percent: /%/,
   unicode: /\\u/,
@@ -204,7 +224,7 @@ function transform(input: View, kind: Pass): View {
       index += sequence;
       continue;
     }
-    if (INVISIBLE.test(character)) {
+    if (INVISIBLE.test(character) || SPACE.test(character)) {
       index += 1;
       continue;
     }

@@ -1,12 +1,15 @@
 // An independent detector for echoed secrets, written apart from main/privacy/redact.ts so the tests do
 // not grade the redactor with itself: whole-text decodings (entities, %xx, \u and \x escapes, controls,
-// escape sequences and tags removed), stacked up to three times, each searched for every sentinel.
+// escape sequences, tags and spaces removed), stacked up to three times, each searched for every
+// sentinel, case-folded.
 import { decodeHTML } from 'entities';
 
 const STRIPPERS: ((text: string) => string)[] = [
   (text) => text.replace(/\u001b\[[0-?]*[ -/]*[@-~]?|\u001b[\]PX^_][^\u0007\u001b]*(\u0007|\u001b\\)?|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]?/g, ''),
   (text) => text.replace(/<[A-Za-z/!?][^>]{0,511}>/g, ''),
   (text) => text.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ''),
+  // A control shown as a space (a one-line message) leaves the secret readable with a gap.
+  (text) => text.replace(/\s+/g, ''),
 ];
 
 const DECODERS: ((text: string) => string)[] = [
@@ -43,6 +46,7 @@ function views(text: string): string[] {
 
 /** The sentinels that show in text in any of its views: empty means no hit. */
 export function sentinelHits(text: string, sentinels: readonly string[]): string[] {
-  const all = views(text);
-  return sentinels.filter((sentinel) => all.some((view) => view.includes(sentinel)));
+  // Case-folded: a lower-cased WebToken is still the WebToken to whoever reads it.
+  const all = views(text).map((view) => view.toLowerCase());
+  return sentinels.filter((sentinel) => all.some((view) => view.includes(sentinel.toLowerCase())));
 }

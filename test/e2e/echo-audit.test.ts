@@ -1,0 +1,85 @@
+// The wizard over the development bridge against a hostile server that echoes every secret it was sent,
+// in every encoding and place (test/support/echo-server.ts): the page (its text and form values), every
+// message it received, the saved reports, the clipboard, settings.json, recheck.json and the log hold
+// no sentinel when the admin is done.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ECHO_CHECK, ECHO_SECRETS, ECHO_SENTINELS, startEchoServer, type EchoLogin } from '../support/echo-server.js';
+import { sentinelHits } from '../support/sentinels.js';
+import { launchChromium, openApp, type RunningApp } from './support/harness.js';
+
+let browser: Browser;
+let app: RunningApp;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await openApp(browser, { log: true });
+});
+afterAll(async () => {
+  await app.close();
+  await browser.close();
+});
+
+async function heading(page: Page): Promise<string | null> {
+  return page.getByRole('heading', { level: 1 }).textContent();
+}
+
+const LOGINS: EchoLogin[] = ['session', 'html-page', 'arena-error'];
+
+describe.each(LOGINS.map((login) => [login] as const))('the wizard against an echoing server (login answer: %s)', (login) => {
+  it('runs, reports and is left without a sentinel in the page', async () => {
+    const echo = await startEchoServer(login);
+    const { page } = app;
+    try {
+      await page.goto(`${app.bridge.origin}/`);
+      await page.getByRole('button', { name: 'Check my connection' }).click();
+      await page.getByLabel('Data centre').selectOption('custom');
+      await page.getByLabel('Custom API address').fill(echo.apiUrl);
+      await page.getByLabel('Workspace ID').fill(String(ECHO_CHECK.workspaceId));
+      await page.getByLabel('Integration user email').fill(ECHO_CHECK.email);
+      await page.getByLabel('Log in with a password instead').setChecked(false);
+      await page.getByLabel('WebToken', { exact: true }).fill(ECHO_SECRETS.webtoken);
+      await page.getByLabel('Also check an Onshape user').setChecked(true);
+      await page.getByLabel("Onshape user's email").fill(ECHO_CHECK.userEmail);
+      await page.getByLabel("Onshape user's Arena password", { exact: true }).fill(ECHO_SECRETS.userPassword);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Log in now' }).click();
+      await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('The check found a problem');
+      expect(echo.heard.has(ECHO_SECRETS.webtoken)).toBe(true);
+      // While the result shows: what the admin sees holds no sentinel.
+      expect(sentinelHits(await page.evaluate(() => document.documentElement.outerHTML), ECHO_SENTINELS)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Save or copy a report' }).click();
+      await page.getByRole('button', { name: 'Save as HTML' }).click();
+      await expect.poll(() => page.getByRole('status').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Saved/)]));
+      await page.getByRole('button', { name: 'Save as JSON' }).click();
+      await page.getByRole('button', { name: 'Copy summary' }).click();
+      await expect.poll(() => app.host.clipboard.length).toBeGreaterThan(0);
+    } finally {
+      await echo.close();
+    }
+  });
+});
+
+describe('after every echoing server', () => {
+  it('no saved report, clipboard copy, message to the page, state file or log line holds a sentinel', async () => {
+    await app.host.logger.flush();
+    const texts: Record<string, string> = {
+      received: app.received.join('\n'),
+      clipboard: app.host.clipboard.join('\n'),
+    };
+    const reports = join(app.dataDir, 'reports');
+    for (const file of readdirSync(reports)) texts[file] = readFileSync(join(reports, file), 'utf8');
+    for (const file of ['settings.json', 'recheck.json', 'history.json']) {
+      if (existsSync(join(app.dataDir, file))) texts[file] = readFileSync(join(app.dataDir, file), 'utf8');
+    }
+    const logs = join(app.dataDir, 'logs');
+    texts.log = readdirSync(logs).map((file) => readFileSync(join(logs, file), 'utf8')).join('\n');
+    expect(Object.keys(texts).filter((name) => name.endsWith('.html') || name.endsWith('.json')).length).toBeGreaterThanOrEqual(LOGINS.length * 2);
+    expect(texts.log).toContain('check finished');
+    expect(app.received.length).toBeGreaterThan(LOGINS.length * 3);
+    for (const [name, text] of Object.entries(texts)) expect(sentinelHits(text, ECHO_SENTINELS), name).toEqual([]);
+  });
+});
