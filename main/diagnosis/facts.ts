@@ -2,6 +2,7 @@
 import type { PresentedCertificate, RequestBudget } from '../../common/check-report.js';
 import { INSPECTION_PRODUCTS } from '../knowledge/inspection-products.js';
 import type { FactExtractor } from '../knowledge/types.js';
+import { parseInstant } from '../../common/instant.js';
 
 export interface FactSource {
   httpStatus: number | null;
@@ -38,17 +39,7 @@ export function parseSupportCode(message: string | null): string | null {
   return tokens.find((token) => /\d/.test(token)) ?? tokens.find((token) => /^[A-Z]{3,}$/.test(token)) ?? tokens[0] ?? null;
 }
 
-/** Arena's reset header is documented only as "date": accept an HTTP/ISO date or epoch seconds/milliseconds. */
-export function parseInstant(raw: string): Date | null {
-  const trimmed = raw.trim();
-  if (trimmed === '') return null;
-  if (/^\d+$/.test(trimmed)) {
-    const n = Number(trimmed);
-    return new Date(n < 1e12 ? n * 1000 : n);
-  }
-  const ms = Date.parse(trimmed);
-  return Number.isNaN(ms) ? null : new Date(ms);
-}
+export { parseInstant };
 
 function budgetFacts(budget: RequestBudget | null, now: Date): Facts {
   if (!budget) return {};

@@ -1,5 +1,6 @@
 // Small text helpers shared by the screens.
 import type { Diagnosis, DiagnosisCause, FixStep, RequestBudget, StepResult } from '../../../common/check-report';
+import { parseInstant } from '../../../common/instant';
 import { ACTOR_LABELS } from '../../../common/labels';
 
 /** 125 → "02:05"; negative values count as zero. */
@@ -24,17 +25,8 @@ export function waitAnnouncement(remainingSeconds: number): string {
 
 /** A time from Arena or the main process in this computer's local format; the raw text when it cannot be read. */
 export function localTime(value: string): string {
-  const trimmed = value.trim();
-  let date: Date;
-  if (/^\d+$/.test(trimmed)) {
-    const number = Number(trimmed);
-    // Epoch seconds or milliseconds.
-    date = new Date(number < 1e12 ? number * 1000 : number);
-  } else {
-    date = new Date(trimmed);
-  }
-  if (Number.isNaN(date.getTime())) return value;
-  return date.toLocaleString();
+  const date = parseInstant(value);
+  return date === null ? value : date.toLocaleString();
 }
 
 /** "Arena error 4089: Invalid Token." or "Connection problem ECONNREFUSED: …". */
