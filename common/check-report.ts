@@ -84,13 +84,58 @@ export interface FixStep {
   who: Actor;
 }
 
+/** An answer the check's own evidence gives to a cause's question, so the admin is not asked it. */
+export interface EvidenceAnswer {
+  answer: Answer;
+  /** What the check saw, in plain words, e.g. "login and authorize were 0.2 s apart". */
+  evidence: string;
+}
+
 export interface DiagnosisCause {
   id: string;
   summary: string;
   /** A yes/no question that tells this cause apart from its siblings; "yes" points to this cause. */
   question: string;
   fixSteps: FixStep[];
+  /** Set when this check's evidence answers the question: the wizard skips it and shows the answer. */
+  answered?: EvidenceAnswer;
 }
+
+/** The facts a diagnosis can read from one failure. Every one has a label in common/labels.ts. */
+export type FactName =
+  | 'supportCode'
+  | 'httpStatus'
+  | 'budgetLimit'
+  | 'budgetRemaining'
+  | 'budgetResetsAt'
+  | 'budgetResetsAtUtc'
+  | 'budgetResetsInMinutes'
+  | 'localClock'
+  | 'serverDate'
+  | 'clockOffsetSeconds'
+  // The certificate the reach step was shown.
+  | 'certificateIssuer'
+  | 'certificateSubject'
+  | 'inspectionProduct'
+  | 'scanningProduct'
+  // The placeholders of Arena's documented messages, read out of the message it sent.
+  | 'attribute'
+  | 'attributeGuid'
+  | 'excludedText'
+  | 'guid'
+  | 'category'
+  | 'bomLineGuid'
+  | 'header'
+  | 'maxLength'
+  | 'maxValues'
+  | 'decimals'
+  | 'value'
+  | 'quantity'
+  | 'itemGuid'
+  | 'itemNumber'
+  | 'refdes';
+
+export type DiagnosisFacts = Partial<Record<FactName, string>>;
 
 export interface Diagnosis {
   /** Knowledge-base entry id, stable across versions, e.g. "login.4089". */
@@ -100,7 +145,7 @@ export interface Diagnosis {
   causes: DiagnosisCause[];
   recheck: RecheckPolicy;
   /** Facts read from this particular failure: a support code, the budget reset time, the local clock. */
-  facts: Record<string, string>;
+  facts: DiagnosisFacts;
   /** Arena's own message, kept verbatim (after redaction) so nothing Arena said is lost. */
   arenaMessage: string | null;
 }

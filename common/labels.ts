@@ -1,5 +1,5 @@
 // Words for the report's codes, shared by every rendering (CLI, Markdown, HTML, the wizard).
-import type { Actor, ReachNetwork, RecheckPolicy, StepName, StepOutcome } from './check-report.js';
+import type { Actor, Answer, DiagnosisFacts, EvidenceAnswer, FactName, ReachNetwork, RecheckPolicy, StepName, StepOutcome } from './check-report.js';
 
 export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
   'arena-admin': 'Arena administrator',
@@ -24,6 +24,17 @@ export const OUTCOME_LABELS: Readonly<Record<StepOutcome, string>> = {
   skipped: 'skipped',
 };
 
+export const ANSWER_LABELS: Readonly<Record<Answer, string>> = {
+  yes: 'Yes',
+  no: 'No',
+  'not-sure': 'Not sure',
+};
+
+/** "Answered from this check: No (login and authorize were 0.2 s apart)." */
+export function answeredText(answered: EvidenceAnswer): string {
+  return `Answered from this check: ${ANSWER_LABELS[answered.answer]} (${answered.evidence}).`;
+}
+
 export const RECHECK_LABELS: Readonly<Record<RecheckPolicy, string>> = {
   now: 'You can check again now.',
   'wait-five-minutes': 'Wait five minutes before checking again: another attempt now extends the lockout.',
@@ -37,3 +48,62 @@ export const PHASE_LABELS: readonly { key: keyof ReachNetwork['phases']; label: 
   { key: 'tlsMs', label: 'TLS' },
   { key: 'firstByteMs', label: 'first byte' },
 ];
+
+/** "60" → "60 s ahead of Arena's"; the raw value when it is not a number. */
+function clockOffset(raw: string): string {
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds)) return raw;
+  if (seconds === 0) return 'the same as Arena\'s, to the second';
+  return `${Math.abs(seconds)} s ${seconds > 0 ? 'ahead of' : 'behind'} Arena's`;
+}
+
+function count(unit: string): (raw: string) => string {
+  return (raw) => `${raw} ${unit}${raw === '1' ? '' : 's'}`;
+}
+
+/**
+ * How every fact reads, in the order readers see them. The one place facts get words: screens, reports
+ * and the CLI show labelledFacts(), never a raw key.
+ */
+export const FACT_LABELS: Readonly<Record<FactName, { label: string; value?: (raw: string) => string }>> = {
+  supportCode: { label: 'Code to quote to Arena Support' },
+  httpStatus: { label: 'HTTP status' },
+  budgetRemaining: { label: 'Requests left today', value: count('request') },
+  budgetLimit: { label: 'Daily request budget', value: count('request') },
+  budgetResetsInMinutes: { label: 'Request budget resets in', value: count('minute') },
+  budgetResetsAtUtc: { label: 'Request budget resets at (UTC)' },
+  budgetResetsAt: { label: 'Request budget reset, as Arena sent it' },
+  clockOffsetSeconds: { label: "This computer's clock", value: clockOffset },
+  localClock: { label: "This computer's clock read (UTC)" },
+  serverDate: { label: "Arena's clock (its Date header)" },
+  certificateIssuer: { label: 'Certificate issued by' },
+  certificateSubject: { label: 'Certificate issued to' },
+  inspectionProduct: { label: 'Inspecting service on the network' },
+  scanningProduct: { label: 'Scanning software on this computer' },
+  attribute: { label: "Attribute named in Arena's message" },
+  attributeGuid: { label: "That attribute's GUID" },
+  maxLength: { label: 'Longest value allowed', value: count('character') },
+  excludedText: { label: "Text Arena's message quotes as not allowed" },
+  guid: { label: "GUID named in Arena's message" },
+  category: { label: "Category named in Arena's message" },
+  bomLineGuid: { label: 'BOM line GUID' },
+  header: { label: "Header named in Arena's message" },
+  value: { label: "Value Arena's message quotes" },
+  maxValues: { label: 'Most values allowed' },
+  decimals: { label: 'Decimal places allowed' },
+  quantity: { label: "Quantity Arena's message quotes" },
+  itemGuid: { label: "Item GUID named in Arena's message" },
+  itemNumber: { label: "Item number named in Arena's message" },
+  refdes: { label: "Reference designators Arena's message quotes" },
+};
+
+/** A diagnosis's facts as label and value, in FACT_LABELS order. */
+export function labelledFacts(facts: DiagnosisFacts): { name: FactName; label: string; value: string }[] {
+  const rows: { name: FactName; label: string; value: string }[] = [];
+  for (const [name, words] of Object.entries(FACT_LABELS) as [FactName, (typeof FACT_LABELS)[FactName]][]) {
+    const raw = Object.hasOwn(facts, name) ? facts[name] : undefined;
+    if (raw === undefined) continue;
+    rows.push({ name, label: words.label, value: words.value ? words.value(raw) : raw });
+  }
+  return rows;
+}

@@ -20,6 +20,8 @@ import { dataCentreOf } from '../arena/data-centres.js';
 import { probeReach } from '../arena/reach.js';
 import { ENDPOINT_PATHS, REACH_PROBE, type ArenaCall } from '../arena/request-shapes.js';
 import type { KnowledgeScope } from '../knowledge/types.js';
+import type { CheckEvidence } from '../diagnosis/evidence.js';
+import type { ProxyRoute } from '../network/proxy.js';
 import { toolInfo } from '../version.js';
 
 export interface CheckRequest {
@@ -36,6 +38,8 @@ export interface CheckRequest {
   /** The connect limit (DNS, TCP, TLS each); see DEFAULT_CONNECT_TIMEOUT_MS. */
   connectTimeoutMs?: number;
   proxyUrl?: string | null;
+  /** How proxyUrl was chosen, so the diagnosis can answer proxy questions; absent: not known. */
+  route?: ProxyRoute | null;
   /** Set when the target is the built-in simulator. */
   practiceScenario?: string | null;
   /** Overrides the data centre read from apiUrl (a simulator address is 'custom' otherwise). */
@@ -122,8 +126,6 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
   const now = environment.now ?? (() => new Date());
   const emit = environment.onEvent ?? (() => undefined);
   const client = clientFor(request, environment.network);
-  const runStep = stepRunner(client, emit, now);
-
   const steps: StepResult[] = [];
   const reach = await reachStep(request, environment);
   steps.push(reach);
@@ -133,6 +135,20 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     for (const step of ['login', 'authorize', 'logout'] as const) steps.push(skipped(step, client, now(), reason));
     return buildReport(request, steps, null, now(), environment.electronVersion ?? null);
   }
+
+  // What the check saw besides the failing answer, for the questions it settles.
+  const evidenceFor = (step: StepName, startedAt: Date): CheckEvidence => {
+    const login = steps.find((earlier) => earlier.step === 'login' && earlier.outcome === 'passed');
+    return {
+      step,
+      stepStartedAt: startedAt.toISOString(),
+      login: login ? { startedAt: login.startedAt, durationMs: login.durationMs } : null,
+      // A practice run's address is the simulator's: it says nothing about the admin's settings.
+      apiUrl: request.practiceScenario ? null : request.apiUrl,
+      route: request.practiceScenario ? null : (request.route ?? null),
+    };
+  };
+  const runStep = stepRunner(client, emit, now, evidenceFor);
 
   const [login, { session }] = await runStep('login', () =>
     client.login({
@@ -187,7 +203,12 @@ export function clientFor(request: Omit<CheckRequest, 'user'> & { user?: CheckRe
 }
 
 /** Runs one step's call: announces it, diagnoses a failure, turns a cancelled call into a skipped step. */
-export function stepRunner(client: ArenaClient, emit: (event: CheckEvent) => void, now: () => Date) {
+export function stepRunner(
+  client: ArenaClient,
+  emit: (event: CheckEvent) => void,
+  now: () => Date,
+  evidenceFor?: (step: StepName, startedAt: Date) => CheckEvidence,
+) {
   return async <T extends { call: CallOutcome }>(step: ArenaCall, call: () => Promise<T>): Promise<[StepResult, T]> => {
     const { endpoint, path } = ENDPOINT_PATHS[step];
     const startedAt = now();
@@ -195,7 +216,8 @@ export function stepRunner(client: ArenaClient, emit: (event: CheckEvent) => voi
     const outcome = await call();
     const finishedAt = now();
     const cancelled = outcome.call.errorCode === CANCELLED;
-    const diagnosis = outcome.call.ok || cancelled ? null : await diagnosisOf(endpoint, outcome.call, finishedAt);
+    const diagnosis =
+      outcome.call.ok || cancelled ? null : await diagnosisOf(endpoint, outcome.call, finishedAt, null, evidenceFor?.(step, startedAt));
     const result = cancelled
       ? skipped(step, client, startedAt, "Cancelled by you while waiting for Arena's answer.")
       : stepResult(step, endpoint, client.url(path), startedAt, outcome.call, diagnosis);
@@ -237,6 +259,7 @@ export async function diagnosisOf(
   call: CallOutcome,
   finishedAt: Date,
   certificate: PresentedCertificate | null = null,
+  evidence?: CheckEvidence,
 ): Promise<Diagnosis> {
   const { diagnose } = await import('../diagnosis/diagnose.js');
   return diagnose(
@@ -249,7 +272,7 @@ export async function diagnosisOf(
       serverDate: call.serverDate,
       certificate,
     },
-    { now: finishedAt },
+    evidence ? { now: finishedAt, evidence } : { now: finishedAt },
   );
 }
 

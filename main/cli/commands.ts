@@ -100,6 +100,10 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     timeoutMs: options.timeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
     proxyUrl: options.proxyUrl,
+    // Why a direct check went direct (--proxy direct, NO_PROXY, nothing set) is not kept: only a proxy is evidence.
+    route: options.proxyUrl
+      ? { via: 'proxy', proxyUrl: options.proxyUrl, chosenBy: options.proxySource === '--proxy' ? 'setting' : 'environment' }
+      : null,
   });
   // The renderers sanitise network text for the terminal and sweep the output for this run's secrets.
   const secrets = [secret.value, ...(user ? [user.password] : [])];

@@ -4,6 +4,7 @@ import { ACTOR_LABELS } from '../../common/labels.js';
 import { messageFacts } from '../explain/message-facts.js';
 import { findEntry } from '../knowledge/index.js';
 import type { KnowledgeCause, KnowledgeEntry, KnowledgeScope } from '../knowledge/types.js';
+import { answerFromEvidence, type CheckEvidence } from './evidence.js';
 import { extractFacts, type Facts } from './facts.js';
 import { fillFacts } from './fill-facts.js';
 
@@ -22,7 +23,13 @@ export interface DiagnosisInput {
 }
 
 
-export function diagnose(input: DiagnosisInput, context: { now: Date }): Diagnosis {
+export interface DiagnosisContext {
+  now: Date;
+  /** What the check saw besides this answer; questions it settles are answered, not asked. */
+  evidence?: CheckEvidence;
+}
+
+export function diagnose(input: DiagnosisInput, context: DiagnosisContext): Diagnosis {
   return diagnoseEntry(findEntry(input.endpoint, input.errorCode), input, context);
 }
 
@@ -33,14 +40,15 @@ export function diagnose(input: DiagnosisInput, context: { now: Date }): Diagnos
 export function diagnoseEntry(
   entry: KnowledgeEntry,
   input: Omit<DiagnosisInput, 'endpoint' | 'errorCode'>,
-  context: { now: Date },
+  context: DiagnosisContext,
 ): Diagnosis {
   const facts = { ...messageFacts(entry, input.message), ...extractFacts(entry.extract ?? [], input, context.now) };
+  const evidence = context.evidence ?? null;
   return {
     id: entry.id,
     title: fillFacts(titleFor(entry, facts), facts),
     meaning: fillFacts(entry.meaning, facts),
-    causes: orderByStatus(entry.causes, input.httpStatus).map((cause) => toDiagnosisCause(cause, facts)),
+    causes: orderByStatus(entry.causes, input.httpStatus).map((cause) => toDiagnosisCause(cause, facts, evidence)),
     recheck: entry.recheck,
     facts,
     arenaMessage: input.message,
@@ -60,13 +68,16 @@ function orderByStatus(causes: readonly KnowledgeCause[], status: number | null)
 }
 
 // Fresh objects throughout, so a caller changing its Diagnosis cannot change the knowledge base.
-function toDiagnosisCause(cause: KnowledgeCause, facts: Facts): DiagnosisCause {
-  return {
+function toDiagnosisCause(cause: KnowledgeCause, facts: Facts, evidence: CheckEvidence | null): DiagnosisCause {
+  const result: DiagnosisCause = {
     id: cause.id,
     summary: fillFacts(cause.summary, facts),
     question: fillFacts(cause.question, facts),
     fixSteps: cause.fixSteps.map((step) => toFixStep(step, facts)),
   };
+  const answered = cause.answerFrom && evidence ? answerFromEvidence(cause.answerFrom, evidence) : null;
+  if (answered) result.answered = answered;
+  return result;
 }
 
 function toFixStep(step: FixStep, facts: Facts): FixStep {

@@ -1,5 +1,5 @@
 // Fact extractors named by knowledge entries. Pure: time comes in as an argument, never from the clock.
-import type { PresentedCertificate, RequestBudget } from '../../common/check-report.js';
+import type { DiagnosisFacts, PresentedCertificate, RequestBudget } from '../../common/check-report.js';
 import { INSPECTION_PRODUCTS } from '../knowledge/inspection-products.js';
 import type { FactExtractor } from '../knowledge/types.js';
 import { parseInstant } from '../../common/instant.js';
@@ -13,7 +13,8 @@ export interface FactSource {
   certificate?: PresentedCertificate | null;
 }
 
-export type Facts = Record<string, string>;
+/** Typed: every fact a diagnosis can carry is named in common/check-report.ts and labelled in common/labels.ts. */
+export type Facts = DiagnosisFacts;
 
 // Words that surround a support code in Arena's "…contact Arena Technical Support{0}." and are not the code.
 const FILLER = new Set([

@@ -33,6 +33,7 @@ const causeSchema = z.strictObject({
   summary: text(),
   question: text(),
   fixSteps: z.array(z.strictObject({ text: text(), uiPath: text(1000).optional(), who: actorSchema })).max(50),
+  answered: z.strictObject({ answer: z.enum(['yes', 'no', 'not-sure']), evidence: text(1000) }).optional(),
 });
 
 const diagnosisSchema = z.strictObject({

@@ -11,6 +11,7 @@ const REQUEST_ALTERED: KnowledgeCause = {
   id: 'request-altered',
   summary: 'A proxy or security device between this computer and Arena changed the request on its way.',
   question: 'Does traffic from this computer go through a corporate proxy or TLS-inspecting firewall?',
+  answerFrom: 'traffic-through-proxy',
   questionReviewed: 'one-condition',
   fixSteps: [
     { who: 'network-admin', text: 'Exempt the Arena API host from content inspection so requests reach Arena unchanged.' },
@@ -202,7 +203,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
           'The session is not an integration (WebToken) login, so Arena does not let it authorize users. Inferred: Arena does not document this.',
         question: 'Did this check log in with a password rather than with the WebToken?',
         fixSteps: [
-          { who: 'you', text: 'Check again using WebToken login with the integration user Onshape uses.' },
+          { who: 'you', text: 'Switch this check to WebToken login with the integration user Onshape uses, then check again.' },
           {
             who: 'arena-admin',
             text: 'Confirm the integration user has For Integration Use = Yes and a WebToken from Arena Support.',
@@ -284,7 +285,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Did this check log in with a password, or with a user other than Onshape\'s integration user?',
         questionReviewed: 'one-condition',
         fixSteps: [
-          { who: 'you', text: 'Check again using WebToken login with the integration user Onshape uses.' },
+          { who: 'you', text: 'Switch this check to WebToken login with the integration user Onshape uses, then check again.' },
           {
             who: 'arena-admin',
             text: 'Confirm the integration user has For Integration Use = Yes and a WebToken from Arena Support.',

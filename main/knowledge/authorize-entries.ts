@@ -196,7 +196,10 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Could Onshape or another tool have logged in as the same integration user while this check ran?',
         questionReviewed: 'one-condition',
         fixSteps: [
-          { who: 'you', text: 'Run the check again; it logs in afresh. If the error comes back every time, check the two accounts as above.' },
+          {
+            who: 'you',
+            text: 'Make sure nothing else logs in as the integration user while the check runs (Onshape\'s own sync does: test outside working hours, or with a second integration user set up the same way), then check again. If the error comes back every time, check the two accounts as above.',
+          },
         ],
       },
     ],
@@ -226,8 +229,9 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'session-expired',
         summary: 'The login session from POST /login expired before the user was authorized.',
         question: 'Did at least 90 minutes pass between the login and this authorization, for example while the computer slept?',
+        answerFrom: 'time-since-login',
         fixSteps: [
-          { who: 'you', text: 'Run the check again; it starts with a fresh POST /login.' },
+          { who: 'you', text: 'Keep this computer awake until the check has finished, then check again: it starts with a fresh POST /login.' },
           {
             who: 'onshape-admin',
             text: 'If Onshape shows this error, save the Arena settings again so Onshape logs in afresh.',

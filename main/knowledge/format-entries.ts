@@ -17,6 +17,7 @@ export const WRONG_URL: KnowledgeCause = {
   id: 'wrong-url',
   summary: 'The API URL points at the Arena web app or another site instead of the Arena API.',
   question: 'Does the API URL differ from your data centre\'s API address, for example because it is the web app address (https://app.…)?',
+  answerFrom: 'api-url-differs',
   fixSteps: [CHECK_API_URL, FIX_ONSHAPE_API_URL],
 };
 
@@ -24,6 +25,7 @@ export const PROXY_BLOCK_PAGE: KnowledgeCause = {
   id: 'proxy-block-page',
   summary: 'A company proxy or web filter answered with its own page (blocked, warning or sign-in) instead of passing the request on.',
   question: 'Does your company route web traffic through a proxy or web filter?',
+  answerFrom: 'traffic-through-proxy',
   questionReviewed: 'one-condition',
   fixSteps: [
     { who: 'network-admin', text: 'Allow HTTPS from this computer to the Arena API host in the proxy or web filter, without a warning or sign-in page.' },
@@ -122,7 +124,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         summary: 'A load balancer or maintenance page answered because Arena is briefly unavailable.',
         question: 'Does the body excerpt mention maintenance, an outage or a gateway error?',
         questionReviewed: 'one-condition',
-        fixSteps: [{ who: 'you', text: 'Check again in a few minutes.' }],
+        fixSteps: [{ who: 'you', text: 'Wait until the Arena web app loads normally again, then check again.' }],
         // A gateway's error page (502/503/504) is this far more often than a wrong URL.
         likelyWithStatus: [500, 502, 503, 504],
       },
@@ -188,6 +190,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'api-url-path',
         summary: 'The API URL\'s path is wrong: it must end in /v1, with nothing after it.',
         question: 'Does the API URL end in something other than /v1 (for example /v1/login, /api, or no path at all)?',
+        answerFrom: 'api-url-path',
         questionReviewed: 'one-condition',
         fixSteps: [CHECK_API_URL, FIX_ONSHAPE_API_URL],
         likelyWithStatus: [404, 405],
@@ -196,6 +199,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'proxy-refused',
         summary: 'A proxy, firewall or web filter refused the request.',
         question: 'Does your company route web traffic through a proxy or web filter?',
+        answerFrom: 'traffic-through-proxy',
         questionReviewed: 'one-condition',
         fixSteps: PROXY_BLOCK_PAGE.fixSteps,
         likelyWithStatus: [403, 451],
@@ -206,7 +210,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Does the Arena web app also show errors or fail to load right now?',
         questionReviewed: 'one-condition',
         fixSteps: [
-          { who: 'you', text: 'Check again in a few minutes.' },
+          { who: 'you', text: 'Wait until the Arena web app loads normally again, then check again.' },
           { who: 'arena-support', text: 'If it persists, send the report to Arena Support.' },
         ],
         likelyWithStatus: [500, 502, 503, 504],
@@ -226,6 +230,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'not-api-base',
         summary: 'The API URL is an old, shortened or web-app address that forwards elsewhere.',
         question: 'Does the API URL differ from your data centre\'s API address?',
+        answerFrom: 'api-url-differs',
         fixSteps: [
           {
             who: 'you',

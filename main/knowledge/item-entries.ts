@@ -387,7 +387,7 @@ function pairedEntries(
     title: string;
     meaning: string;
     message: (withGuid: boolean) => string;
-    captures: (withGuid: boolean) => readonly string[];
+    captures: (withGuid: boolean) => NonNullable<DocumentedMessage['captures']>;
     causes: () => KnowledgeCause[];
   },
 ): KnowledgeEntry[] {

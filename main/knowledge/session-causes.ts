@@ -23,6 +23,7 @@ export const IDLE_EXPIRY: KnowledgeCause = {
   id: 'idle-expiry',
   summary: 'The session expired: Arena ends a session 90 minutes after its last request.',
   question: 'Did at least 90 minutes pass since the login, for example because the computer slept during the check?',
+  answerFrom: 'time-since-login',
   fixSteps: [{ who: 'you', text: 'Run the check again; it logs in afresh.' }],
 };
 
@@ -31,6 +32,7 @@ export const SESSION_HEADER_DROPPED: KnowledgeCause = {
   summary:
     'A proxy between this computer and Arena removed the arena_session_id header; some proxies drop header names containing underscores.',
   question: 'Does traffic from this computer go through a corporate proxy or TLS-inspecting firewall?',
+  answerFrom: 'traffic-through-proxy',
   questionReviewed: 'one-condition',
   fixSteps: [
     {

@@ -1,5 +1,5 @@
 // The knowledge base's schema. Entries are data (see the sibling files); diagnose() interprets them.
-import type { Actor, FixStep, KnownEndpoint, RecheckPolicy } from '../../common/check-report.js';
+import type { Actor, FactName, FixStep, KnownEndpoint, RecheckPolicy } from '../../common/check-report.js';
 
 export type { Actor, FixStep, RecheckPolicy };
 
@@ -20,6 +20,19 @@ export type FactExtractor =
   | 'http-status' // unexpected status: which status arrived
   | 'certificate-issuer'; // certificate failures at reach: who issued the certificate, and the inspecting product
 
+/**
+ * Named questions the check's own evidence can answer (main/diagnosis/evidence.ts implements them). A cause
+ * names one when its question is exactly what that evidence tells; data names them, code answers them.
+ */
+export type EvidenceQuestion =
+  | 'time-since-login' // how long after the login's answer the failing step started (sessions idle out at 90 minutes)
+  | 'api-url-port-or-host' // whether the API URL has a port number, or a host that is no data centre's API host
+  | 'api-url-differs' // whether the API URL is none of the data centres' API addresses
+  | 'api-url-path' // whether the API URL's path is something other than /v1
+  | 'tool-proxy' // whether this check went through a proxy
+  | 'traffic-through-proxy' // "yes" when this check went through a proxy; unanswered otherwise (a transparent one is invisible)
+  | 'browser-proxy'; // "no" when this computer's proxy settings send Arena's address directly; unanswered otherwise
+
 export interface KnowledgeCause {
   /** Unique inside its entry, e.g. "ip-restriction". */
   id: string;
@@ -38,6 +51,8 @@ export interface KnowledgeCause {
    * first (e.g. 404 points to a wrong API address, 403 to a proxy). Order among the rest is kept.
    */
   likelyWithStatus?: readonly number[];
+  /** The evidence that answers this cause's question, when the check has it. */
+  answerFrom?: EvidenceQuestion;
 }
 
 export interface KnowledgeEntry {
@@ -73,7 +88,7 @@ export interface DocumentedMessage {
    * Readable fact names for the placeholders, by index: captures[0] names {0}. A message matched
    * against the template gives its values as these facts, which entry text may quote ("{attribute|…}").
    */
-  captures?: readonly string[];
+  captures?: readonly FactName[];
   /** Other forms of the same message seen in Arena's examples (same placeholders), matched as well. */
   variants?: readonly string[];
 }

@@ -56,19 +56,41 @@ export function proxyUrlFromPac(answer: string): string | null {
 
 export type SystemProxyResolver = (url: string) => Promise<string>;
 
-/** The proxy URL to use for a check of apiUrl, by setting. Never throws: an unreadable system answer means direct. */
-export async function proxyFor(setting: ProxySetting, apiUrl: string, resolveSystem: SystemProxyResolver | null): Promise<string | null> {
+/** How a check reaches Arena, and who chose that: the diagnosis answers proxy questions from it. */
+export type ProxyRoute =
+  | { via: 'direct'; chosenBy: 'setting' | 'system' | 'default' }
+  | { via: 'proxy'; proxyUrl: string; chosenBy: 'setting' | 'system' | 'environment' };
+
+/**
+ * The route a check of apiUrl takes, by setting. Never throws. Without a system resolver, or when it fails,
+ * "system" goes direct but the route is unknown (null): no question is answered from it.
+ */
+export async function routeFor(setting: ProxySetting, apiUrl: string, resolveSystem: SystemProxyResolver | null): Promise<ProxyRoute | null> {
   switch (setting.mode) {
     case 'direct':
-      return null;
+      return { via: 'direct', chosenBy: 'setting' };
     case 'manual':
-      return setting.url;
-    case 'system':
+      return { via: 'proxy', proxyUrl: setting.url, chosenBy: 'setting' };
+    case 'system': {
       if (!resolveSystem) return null;
+      let answer: string;
       try {
-        return proxyUrlFromPac(await resolveSystem(apiUrl));
+        answer = await resolveSystem(apiUrl);
       } catch {
         return null;
       }
+      const proxyUrl = proxyUrlFromPac(answer);
+      return proxyUrl === null ? { via: 'direct', chosenBy: 'system' } : { via: 'proxy', proxyUrl, chosenBy: 'system' };
+    }
   }
+}
+
+/** The proxy URL a route goes through; null for direct (and for an unknown route, which goes direct). */
+export function proxyUrlOf(route: ProxyRoute | null): string | null {
+  return route?.via === 'proxy' ? route.proxyUrl : null;
+}
+
+/** The proxy URL to use for a check of apiUrl, by setting; direct (null) when the route is unknown. */
+export async function proxyFor(setting: ProxySetting, apiUrl: string, resolveSystem: SystemProxyResolver | null): Promise<string | null> {
+  return proxyUrlOf(await routeFor(setting, apiUrl, resolveSystem));
 }

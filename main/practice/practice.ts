@@ -27,9 +27,15 @@ export function checkRequestFor(scenario: Scenario, apiUrl: string, timeoutMs = 
 }
 
 export async function runPracticeScenario(scenario: Scenario, environment: CheckEnvironment = {}): Promise<PracticeRun> {
-  const simulator = await startSimulator({ scenario });
+  // One timeline for the simulated Arena and the check: a scenario that lets 90 minutes pass moves both,
+  // so what the check saw (e.g. how long after the login a step ran) tells the scenario's story.
+  const base = environment.now ?? (() => new Date());
+  const simulator = await startSimulator({ scenario, clock: { now: () => base().getTime() } });
   try {
-    const report = await runCheck({ ...checkRequestFor(scenario, simulator.apiUrl), practiceScenario: scenario.name }, environment);
+    const report = await runCheck(
+      { ...checkRequestFor(scenario, simulator.apiUrl), practiceScenario: scenario.name },
+      { ...environment, now: () => new Date(simulator.clock.now()) },
+    );
     return { scenario, report, asExpected: matchesExpectation(scenario, report) };
   } finally {
     await simulator.close();

@@ -2,7 +2,8 @@
 // saying plainly that it was explained from a message and no connection was made. Everything escaped.
 import { RECHECK_LABELS } from '../../common/labels.js';
 import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, shownDiagnosisIndex, type ExplanationReport } from '../../common/explanation.js';
-import { ANSWER_LABELS, escapeHtml, fixStep, htmlPage, keyValueTable, row, section } from './html-report.js';
+import { ANSWER_LABELS } from '../../common/labels.js';
+import { escapeHtml, fixStep, htmlPage, keyValueTable, row, section } from './html-report.js';
 
 export function renderExplanationHtml(report: ExplanationReport): string {
   const { explanation } = report;

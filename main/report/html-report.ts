@@ -1,8 +1,8 @@
 // The HTML form of a report: one self-contained, printable page for the admin and Arena Support.
 // Everything from the report is escaped: Arena messages and proxy pages come from the network and may hold
 // markup. No scripts, no external resources, and a Content-Security-Policy that forbids them anyway.
-import type { Answer, CheckReport, Diagnosis, DiagnosisPathEntry, FixStep, StepResult } from '../../common/check-report.js';
-import { ACTOR_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
+import type { CheckReport, Diagnosis, DiagnosisPathEntry, FixStep, StepResult } from '../../common/check-report.js';
+import { ACTOR_LABELS, ANSWER_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
@@ -20,7 +20,6 @@ export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
-export const ANSWER_LABELS: Readonly<Record<Answer, string>> = { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' };
 
 /** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
 export function renderHtml(report: CheckReport, secrets: readonly string[] = []): string {
@@ -127,14 +126,15 @@ function diagnosisSection(step: StepResult, diagnosis: Diagnosis, path: Diagnosi
   const parts = [`<p>${escapeHtml(diagnosis.meaning)}</p>`];
   if (diagnosis.arenaMessage) parts.push(`<p>Arena said: <q class="verbatim">${escapeHtml(diagnosis.arenaMessage)}</q></p>`);
   if (step.bodyExcerpt) parts.push(`<p>The page that came back reads:</p>\n<pre>${escapeHtml(step.bodyExcerpt)}</pre>`);
-  const facts = Object.entries(diagnosis.facts);
-  if (facts.length > 0) parts.push(keyValueTable(facts));
+  const facts = labelledFacts(diagnosis.facts);
+  if (facts.length > 0) parts.push(keyValueTable(facts.map((fact) => [fact.label, fact.value])));
   parts.push(`<h3>${diagnosis.causes.length > 1 ? 'Possible causes, most likely first' : 'Cause'}</h3>`);
   const causes = diagnosis.causes.map((cause) => {
     const mark = cause.id === concluded ? ' <span class="badge concluded">The admin’s answers point here</span>' : '';
     return [
       `<li class="cause"><p><strong>${escapeHtml(cause.summary)}</strong>${mark}</p>`,
       `<p class="question">To tell: ${escapeHtml(cause.question)}</p>`,
+      cause.answered ? `<p class="answered">${escapeHtml(answeredText(cause.answered))}</p>` : '',
       cause.fixSteps.length > 0 ? `<ul class="fixes">\n${cause.fixSteps.map(fixStep).join('\n')}\n</ul>` : '',
       '</li>',
     ]

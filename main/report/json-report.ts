@@ -1,6 +1,6 @@
 // The JSON form of a report. Its step fields {step, outcome, httpStatus, errorCode, message, durationMs,
 // diagnosis: {id, title, causes[], actions[]}} are a contract that support tooling reads: add, never rename.
-import type { CheckReport, Diagnosis, ReachReport, StepResult } from '../../common/check-report.js';
+import type { CheckReport, Diagnosis, DiagnosisFacts, ReachReport, StepResult } from '../../common/check-report.js';
 import { diagnosisSummary } from './diagnosis-summary.js';
 import { failedSteps, supportRequestFacts, type SupportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
@@ -12,7 +12,7 @@ export interface JsonDiagnosis {
   actions: string[];
   meaning: string;
   recheck: Diagnosis['recheck'];
-  facts: Record<string, string>;
+  facts: DiagnosisFacts;
   arenaMessage: string | null;
   causeDetails: Diagnosis['causes'];
 }

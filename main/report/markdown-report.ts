@@ -1,6 +1,6 @@
 // The Markdown form of a report: what a support engineer reads first, top to bottom.
 import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
-import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
+import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline, reachEvidence } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
@@ -77,11 +77,12 @@ function diagnosisSection(step: StepResult, diagnosis: Diagnosis): string[] {
   const lines = [`## ${escapeInline(STEP_LABELS[step.step])}: ${escapeInline(diagnosis.title)}`, '', escapeInline(diagnosis.meaning), ''];
   if (diagnosis.arenaMessage) lines.push(`Arena said: ${quoteInline(diagnosis.arenaMessage)}`, '');
   if (step.bodyExcerpt) lines.push(`The page that came back reads: ${quoteInline(step.bodyExcerpt)}`, '');
-  const facts = Object.entries(diagnosis.facts);
-  if (facts.length > 0) lines.push(...facts.map(([key, value]) => `- ${escapeInline(key)}: ${escapeInline(value)}`), '');
+  const facts = labelledFacts(diagnosis.facts);
+  if (facts.length > 0) lines.push(...facts.map((fact) => `- ${escapeInline(fact.label)}: ${escapeInline(fact.value)}`), '');
   lines.push(diagnosis.causes.length > 1 ? '### Possible causes, most likely first' : '### Cause', '');
   diagnosis.causes.forEach((cause, index) => {
     lines.push(`${index + 1}. **${escapeInline(cause.summary)}**  `, `   To tell: ${escapeInline(cause.question)}`);
+    if (cause.answered) lines.push(`   ${escapeInline(answeredText(cause.answered))}`);
     for (const fix of cause.fixSteps) lines.push(`   - ${escapeInline(formatFixStep(fix))}`);
   });
   lines.push('', `Check again: ${RECHECK_LABELS[diagnosis.recheck]}`);

@@ -1,6 +1,6 @@
 // The plain-text form of a report: the CLI's summary and the clipboard copy. Fix steps first, detail after.
 import type { CheckReport, ReachReport, StepResult } from '../../common/check-report.js';
-import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS } from '../../common/labels.js';
+import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline, reachEvidence } from './format.js';
 import { presentable, swept } from './presentable.js';
 
@@ -42,9 +42,10 @@ export function diagnosisLines(step: StepResult): string[] {
   const lines = ['', `${STEP_LABELS[step.step]}: ${diagnosis.title}`, `  ${diagnosis.meaning}`];
   if (diagnosis.arenaMessage) lines.push(`  Arena said: "${diagnosis.arenaMessage}"`);
   if (step.bodyExcerpt) lines.push(`  The page that came back reads: "${step.bodyExcerpt}"`);
-  for (const [key, value] of Object.entries(diagnosis.facts)) lines.push(`  ${key}: ${value}`);
+  for (const fact of labelledFacts(diagnosis.facts)) lines.push(`  ${fact.label}: ${fact.value}`);
   diagnosis.causes.forEach((cause, index) => {
     lines.push(`  ${index + 1}. ${cause.summary}`);
+    if (cause.answered) lines.push(`     ${answeredText(cause.answered)}`);
     for (const fix of cause.fixSteps) lines.push(`     - ${formatFixStep(fix)}`);
   });
   lines.push(`  ${RECHECK_LABELS[diagnosis.recheck]}`);

@@ -7,7 +7,7 @@ import { practiceKey, RecheckGuard, reportKey, targetKey } from '../check/rechec
 import { runCheck, type CheckEvent } from '../check/runner.js';
 import { stepFields, targetFields } from '../logging/fields.js';
 import type { AppLogger } from '../logging/index.js';
-import { proxyFor } from '../network/proxy.js';
+import { proxyUrlOf, routeFor } from '../network/proxy.js';
 import { runPracticeScenario, scenarioSummaries } from '../practice/practice.js';
 import { headline } from '../report/format.js';
 import { SettingsError } from '../settings/index.js';
@@ -94,6 +94,7 @@ export function checkHandlers(
 
         const proxySetting = intent.proxy;
         log.info({ target: targetFields(details), authorize: user !== null, proxy: proxySetting.mode }, 'check started');
+        const route = await routeFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null);
         const report = await runCheck(
           {
             apiUrl: details.apiUrl,
@@ -105,7 +106,8 @@ export function checkHandlers(
             user,
             timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             ...(host.connectTimeoutMs !== undefined ? { connectTimeoutMs: host.connectTimeoutMs } : {}),
-            proxyUrl: await proxyFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null),
+            proxyUrl: proxyUrlOf(route),
+            route,
           },
           { ...environment(signal), network: host.network ?? {} },
         );

@@ -22,9 +22,19 @@ const failedLogin = checkReport({
         id: 'login.4089',
         title: 'Arena rejected the WebToken',
         meaning: 'The WebToken is not one Arena knows.',
-        causes: [{ id: 'regenerated', summary: 'It was regenerated.', question: 'Was it regenerated?', fixSteps: [{ text: 'Copy it again.', who: 'arena-admin' }] }],
+        causes: [
+          { id: 'regenerated', summary: 'It was regenerated.', question: 'Was it regenerated?', fixSteps: [{ text: 'Copy it again.', who: 'arena-admin' }] },
+          // A question the check answered itself is kept with its answer.
+          {
+            id: 'idle',
+            summary: 'The session expired.',
+            question: 'Did 90 minutes pass?',
+            fixSteps: [{ text: 'Check again.', who: 'you' }],
+            answered: { answer: 'no', evidence: 'login and logout were 0.2 s apart' },
+          },
+        ],
         recheck: 'after-change',
-        facts: {},
+        facts: { supportCode: 'AB-12' },
         arenaMessage: 'Invalid Token.',
       },
     }),

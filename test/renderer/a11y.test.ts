@@ -65,6 +65,8 @@ describe('accessibility (axe)', () => {
         { ok: false, error: { code: 'recheck-needs-change', message: 'The last check of this account failed.' } },
         { ok: false, error: { code: 'recheck-wait', message: 'This account is locked for five minutes.', retryAt } },
       ],
+      // The refusals come from the check itself here, not from asking the guard first.
+      failures: { gateFor: { code: 'internal', message: 'No answer.' } },
     });
     await openDetails(rendered);
     await fillValidDetails(rendered);

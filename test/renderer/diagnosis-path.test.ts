@@ -55,4 +55,22 @@ describe('diagnosis path', () => {
       },
     ]);
   });
+
+  it('skips a question the check answered: its "No" rules the cause out, its "Yes" concludes', () => {
+    const [first, second, third] = DIAGNOSIS_4089.causes;
+    if (!first || !second || !third) throw new Error('fixture');
+    const ruledOut = { ...DIAGNOSIS_4089, causes: [{ ...first, answered: { answer: 'no' as const, evidence: 'e' } }, second, third] };
+    expect(walkState(ruledOut, [])).toMatchObject({ kind: 'asking', index: 0, total: 2, cause: { id: second.id } });
+    const answers = answerQuestion(ruledOut, [], 'no');
+    expect(answers).toEqual([{ causeId: second.id, question: second.question, answer: 'no' }]);
+    expect(walkState(ruledOut, answers)).toMatchObject({ kind: 'asking', index: 1, total: 2, cause: { id: third.id } });
+    expect(walkState(ruledOut, answerQuestion(ruledOut, answers, 'no'))).toMatchObject({ kind: 'exhausted', allRuledOut: true });
+    expect(walkState(ruledOut, answerQuestion(ruledOut, answers, 'not-sure'))).toMatchObject({
+      kind: 'exhausted',
+      remaining: [{ id: third.id }],
+    });
+    const concluded = { ...DIAGNOSIS_4089, causes: [first, { ...second, answered: { answer: 'yes' as const, evidence: 'e' } }, third] };
+    const afterFirst = answerQuestion(concluded, [], 'no');
+    expect(walkState(concluded, afterFirst)).toMatchObject({ kind: 'concluded', cause: { id: second.id } });
+  });
 });

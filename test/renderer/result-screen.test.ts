@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ACTOR_LABELS } from '../../common/labels';
+import { ACTOR_LABELS, FACT_LABELS } from '../../common/labels';
 import { DIAGNOSIS_4089, lockoutOutcome, login4089Outcome, passedOutcome, transportOutcome } from './support/fixtures';
 import { expectFocused, heading, renderApp, runToResult, screen, within } from './support/render-app';
 
@@ -25,15 +25,25 @@ describe('Result: all steps passed', () => {
 });
 
 describe('Result: a step failed', () => {
-  it('shows the step, Arena\'s code and message, the diagnosis and its facts', async () => {
-    const rendered = renderApp({ checkResults: [{ ok: true, data: login4089Outcome() }] });
+  it('shows the step, Arena\'s code and message, the diagnosis and its facts by their labels', async () => {
+    const outcome = login4089Outcome();
+    const login = outcome.report.steps[0]!;
+    // Every fact there is, so none can reach the screen by its key.
+    const facts = Object.fromEntries(Object.keys(FACT_LABELS).map((name) => [name, '7']));
+    login.diagnosis = { ...login.diagnosis!, facts: { ...facts, supportCode: 'AB-12', clockOffsetSeconds: '-75', budgetResetsInMinutes: '1' } };
+    const rendered = renderApp({ checkResults: [{ ok: true, data: outcome }] });
     await runToResult(rendered, 'The check found a problem');
     const failed = screen.getByRole('article', { name: 'Arena rejected the WebToken' });
     expect(within(failed).getByText('Log in as the integration user')).toBeInTheDocument();
     expect(within(failed).getByText('Arena error 4089: Invalid Token.')).toBeInTheDocument();
     expect(within(failed).getByText(DIAGNOSIS_4089.meaning)).toBeInTheDocument();
-    expect(within(failed).getByText('Workspace ID')).toBeInTheDocument();
-    expect(within(failed).getByText('123456789')).toBeInTheDocument();
+    expect(within(failed).getByText('Code to quote to Arena Support')).toBeInTheDocument();
+    expect(within(failed).getByText('AB-12')).toBeInTheDocument();
+    expect(within(failed).getByText("75 s behind Arena's")).toBeInTheDocument();
+    expect(within(failed).getByText('1 minute')).toBeInTheDocument();
+    // Every label is shown; no camelCase key is (one-word keys such as "value" are ordinary words).
+    for (const { label } of Object.values(FACT_LABELS)) expect(within(failed).getAllByText(label).length).toBeGreaterThan(0);
+    for (const name of Object.keys(FACT_LABELS).filter((key) => /[A-Z]/.test(key))) expect(failed.textContent).not.toContain(name);
   });
 
   it('walks the causes one question at a time: No advances, Back returns, Yes concludes', async () => {
@@ -225,5 +235,31 @@ describe('Result notices', () => {
     const rendered = renderApp({ checkResults: [{ ok: true, data: outcome }] });
     await runToResult(rendered, 'The connection works');
     expect(screen.getByText(/The keychain refused to remember the WebToken/)).toBeInTheDocument();
+  });
+});
+
+describe('Questions the check answered', () => {
+  it('are not asked: they are listed as answered from this check, and the count leaves them out', async () => {
+    const outcome = login4089Outcome();
+    const login = outcome.report.steps[0]!;
+    const [first, ...rest] = login.diagnosis!.causes;
+    login.diagnosis = {
+      ...login.diagnosis!,
+      causes: [{ ...first!, answered: { answer: 'no', evidence: 'login and authorize were 0.2 s apart' } }, ...rest],
+    };
+    const rendered = renderApp({ checkResults: [{ ok: true, data: outcome }] });
+    await runToResult(rendered, 'The check found a problem');
+    const list = screen.getByRole('list', { name: 'Answered from this check' });
+    expect(list).toHaveTextContent(`${first!.question} Answered from this check: No (login and authorize were 0.2 s apart).`);
+    expect(await screen.findByRole('heading', { name: 'Question 1 of 2' })).toBeInTheDocument();
+    expect(screen.getByText(rest[0]!.question, { selector: '.question-text' })).toBeInTheDocument();
+    expect(screen.queryByText(first!.question, { selector: '.question-text' })).not.toBeInTheDocument();
+    await rendered.user.click(screen.getByRole('button', { name: 'Yes' }));
+    await rendered.user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
+    await heading('Report');
+    await rendered.user.click(screen.getByRole('button', { name: /Save as HTML/ }));
+    expect(rendered.scripted.payloadsOf('exportReport')[0]?.diagnosisPath).toEqual([
+      expect.objectContaining({ answers: [expect.objectContaining({ causeId: rest[0]!.id, answer: 'yes' })], concludedCauseId: rest[0]!.id }),
+    ]);
   });
 });

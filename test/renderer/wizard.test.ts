@@ -2,7 +2,7 @@
 // (every state renders a screen; a refused check is answered on the details screen).
 import { render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CheckOutcome, IpcError, Result } from '../../common/ipc/contract';
+import type { CheckOutcome, GateQuery, IpcError, Result } from '../../common/ipc/contract';
 import Wizard from '../../renderer/src/Wizard.svelte';
 import { DOCTOR_API_KEY } from '../../renderer/src/lib/context';
 import {
@@ -29,6 +29,7 @@ const EVENTS: WizardEvent[] = [
   { type: 'start-over' },
   { type: 'submit-details', intent: INTENT },
   { type: 'confirm-change', confirmed: true },
+  { type: 'gate', gate: { integration: { waitUntil: null, needsChange: true, reason: 'Held.' }, user: null } },
   { type: 'run-started', run: { kind: 'check', intent: INTENT }, at: 0 },
   { type: 'run-started', run: { kind: 'practice', scenario: SCENARIOS[0]! }, at: 0 },
   { type: 'progress', event: { type: 'step-started', step: 'login', at: '2025-11-22T10:00:00Z' } },
@@ -145,7 +146,62 @@ describe('wizard transitions', () => {
   });
 });
 
+describe('the guard\'s answer for the details as they are now', () => {
+  const open = { waitUntil: null, needsChange: false, reason: null };
+  const held = { waitUntil: null, needsChange: true, reason: 'The last check of this account failed.' };
+
+  it('shows a hold on the details screen, keeps a ticked confirmation, and lifts it when the guard does', () => {
+    const shown = transition({ kind: 'details', notice: null }, { type: 'gate', gate: { integration: held, user: null } });
+    expect(shown).toEqual({
+      kind: 'details',
+      notice: { kind: 'refused', refusal: { kind: 'needs-change', message: held.reason, confirmed: false } },
+    });
+    const ticked = transition(shown, { type: 'confirm-change', confirmed: true });
+    expect(transition(ticked, { type: 'gate', gate: { integration: held, user: null } })).toBe(ticked);
+    expect(transition(ticked, { type: 'gate', gate: { integration: open, user: null } })).toEqual({ kind: 'details', notice: null });
+  });
+
+  it('a lockout of either account wins over a needed confirmation; a problem notice stays when nothing holds', () => {
+    const waitUntil = '2025-11-22T10:05:00.000Z';
+    const gate = { integration: held, user: { waitUntil, needsChange: false, reason: 'The Onshape user is locked.' } };
+    expect(transition({ kind: 'details', notice: null }, { type: 'gate', gate })).toEqual({
+      kind: 'details',
+      notice: { kind: 'refused', refusal: { kind: 'wait', message: 'The Onshape user is locked.', retryAt: waitUntil } },
+    });
+    const problem: DetailsState = { kind: 'details', notice: { kind: 'problem', error: { code: 'cancelled', message: 'Cancelled.' } } };
+    expect(transition(problem, { type: 'gate', gate: { integration: open, user: null } })).toBe(problem);
+  });
+});
+
 describe('wizard effects', () => {
+  it('a cancelled check says what the main process says was left in Arena', async () => {
+    const note = "Cancelled; Arena's late answer was logged out of.";
+    const scripted = createScriptedApi({ checkResults: [ok({ ...passedOutcome(), cancelled: true, cancelNote: note })] });
+    const wizard = new WizardMachine(scripted.api, { initial: WIZARD_STATE_EXAMPLES.warning.state });
+    await wizard.continueCheck();
+    expect(wizard.state).toEqual({ kind: 'details', notice: { kind: 'problem', error: { code: 'cancelled', message: note } } });
+  });
+
+  it('only the answer to the latest gate query counts, even when an older one arrives last', async () => {
+    const held = { waitUntil: null, needsChange: true, reason: 'Held.' };
+    const open = { waitUntil: null, needsChange: false, reason: null };
+    const isOld = (query: GateQuery) => query.integrationSecret.source === 'typed' && query.integrationSecret.value === 'wt-old';
+    const scripted = createScriptedApi({ gate: (query) => ({ integration: isOld(query) ? held : open, user: null }) });
+    // The answer about the old token is slow: it arrives after the one about the new token.
+    const api = {
+      ...scripted.api,
+      gateFor: async (query: GateQuery) => {
+        if (isOld(query)) await new Promise((resolve) => setTimeout(resolve, 30));
+        return scripted.api.gateFor(query);
+      },
+    };
+    const wizard = new WizardMachine(api, { initial: { kind: 'details', notice: null } });
+    const query = (value: string): GateQuery => ({ details: INTENT.details, integrationSecret: { source: 'typed', value }, userPassword: { source: 'none' } });
+    await Promise.all([wizard.checkGate(query('wt-old')), wizard.checkGate(query('wt-new'))]);
+    expect(scripted.payloadsOf('gateFor')).toHaveLength(2);
+    expect(wizard.state).toEqual({ kind: 'details', notice: null });
+  });
+
   it('"Check again" sends the details as they are in the form now, not the request of the shown result', async () => {
     const scripted = createScriptedApi({ checkResults: [ok(passedOutcome())] });
     const wizard = new WizardMachine(scripted.api, { initial: RESULT });
@@ -226,45 +282,79 @@ describe('after a "check again only after a change" failure', () => {
     expect(sent[1]).toMatchObject({ integrationSecret: { source: 'typed', value: 'wt-corrected-0001' }, confirmedChange: false });
   });
 
-  it('a refusal shows on the details screen with the confirmation right there; ticked, the check runs', async () => {
-    const rendered = renderApp({
-      checkResults: [ok(login4089Outcome()), { ok: false, error: NEEDS_CHANGE }, ok(passedOutcome())],
-    });
+  const HELD_TOKEN = 'wt-0123456789abcdef';
+  const held = { waitUntil: null, needsChange: true, reason: 'The last check of this account failed with this WebToken.' };
+  const open = { waitUntil: null, needsChange: false, reason: null };
+  /** Like the service's guard: after the first check, the WebToken it rejected is held until a change is confirmed. */
+  const guardLike = (query: GateQuery, checks: number) => ({
+    integration: checks > 0 && query.integrationSecret.source === 'typed' && query.integrationSecret.value === HELD_TOKEN ? held : open,
+    user: null,
+  });
+
+  it('Back shows the hold on the details screen with the confirmation right there; a new WebToken lifts it', async () => {
+    const rendered = renderApp({ checkResults: [ok(login4089Outcome()), ok(passedOutcome())], gate: guardLike });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    await runFromDetails(rendered);
+    await heading('The check found a problem');
+    await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
+    await heading('Connection details');
+    expect(await screen.findByRole('alert')).toHaveTextContent(held.reason);
+    expect(screen.getByLabelText(/I changed something since the last check/)).not.toBeChecked();
+    const token = screen.getByLabelText('WebToken');
+    await rendered.user.clear(token);
+    await rendered.user.type(token, 'wt-corrected-0001');
+    await vi.waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+    expect(screen.queryByLabelText(/I changed something/)).not.toBeInTheDocument();
+  });
+
+  it('the same details again: ticking the confirmation sends it with the check', async () => {
+    const rendered = renderApp({ checkResults: [ok(login4089Outcome()), ok(passedOutcome())], gate: guardLike });
     await openDetails(rendered);
     await fillValidDetails(rendered);
     await runFromDetails(rendered);
     await heading('The check found a problem');
     await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
     await heading('Connection details');
-    await runFromDetails(rendered);
-    await heading('Connection details');
-    expect(screen.getByRole('alert')).toHaveTextContent(NEEDS_CHANGE.message);
-    const confirm = screen.getByLabelText(/I changed something since the last check/);
-    expect(confirm).not.toBeChecked();
-    await rendered.user.click(confirm);
+    await rendered.user.click(await screen.findByLabelText(/I changed something since the last check/));
     await runFromDetails(rendered);
     await heading('The connection works');
-    const sent = rendered.scripted.payloadsOf('runCheck');
-    expect(sent.map((intent) => intent.confirmedChange)).toEqual([false, false, true]);
+    expect(rendered.scripted.payloadsOf('runCheck').map((intent) => intent.confirmedChange)).toEqual([false, true]);
   });
 
-  it('a lockout refusal shows when checking is possible again in local time, not ISO, and counts down', async () => {
-    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    vi.setSystemTime(new Date('2025-11-22T10:00:00Z'));
-    const retryAt = '2025-11-22T10:04:30.000Z';
+  it('a refusal of the check itself shows on the details screen too (when the guard could not be asked first)', async () => {
     const rendered = renderApp({
-      checkResults: [{ ok: false, error: { code: 'recheck-wait', message: 'This account is locked for five minutes.', retryAt } }],
+      checkResults: [{ ok: false, error: NEEDS_CHANGE }, ok(passedOutcome())],
+      failures: { gateFor: { code: 'internal', message: 'No answer.' } },
     });
     await openDetails(rendered);
     await fillValidDetails(rendered);
     await runFromDetails(rendered);
     await heading('Connection details');
-    const alert = screen.getByRole('alert');
+    expect(screen.getByRole('alert')).toHaveTextContent(NEEDS_CHANGE.message);
+    await rendered.user.click(screen.getByLabelText(/I changed something since the last check/));
+    await runFromDetails(rendered);
+    await heading('The connection works');
+    expect(rendered.scripted.payloadsOf('runCheck').map((intent) => intent.confirmedChange)).toEqual([false, true]);
+  });
+
+  it('a lockout shows when checking is possible again in local time, not ISO, and counts down', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(new Date('2025-11-22T10:00:00Z'));
+    const retryAt = '2025-11-22T10:04:30.000Z';
+    const locked = { waitUntil: retryAt, needsChange: false, reason: 'Arena has locked this account for five minutes.' };
+    const rendered = renderApp({ gate: { integration: locked, user: null } }, { advanceTimers: vi.advanceTimersByTime });
+    await openDetails(rendered);
+    await fillValidDetails(rendered);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(locked.reason);
     expect(alert).toHaveTextContent(new Date(retryAt).toLocaleString());
     expect(alert.textContent).not.toContain('2025-11-22T');
-    expect(screen.getByRole('timer', { name: 'Time left before checking again' })).toHaveTextContent('04:30');
+    const timer = screen.getByRole('timer', { name: 'Time left before checking again' });
+    expect(timer.textContent).toMatch(/^04:(30|29|28)$/);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(screen.getByRole('timer', { name: 'Time left before checking again' })).toHaveTextContent('03:30');
+    expect(screen.getByRole('timer', { name: 'Time left before checking again' }).textContent).toMatch(/^03:(30|29|28)$/);
     expect(screen.queryByLabelText(/I changed something/)).not.toBeInTheDocument();
   });
 });

@@ -47,7 +47,7 @@ function hostileDiagnosis(): Diagnosis {
       },
     ],
     recheck: 'after-change',
-    facts: { 'Support code': `AB-12 ${ATTR}`, [`key ${HOSTILE}`]: 'value' },
+    facts: { supportCode: `AB-12 ${ATTR}`, serverDate: `Tue ${HOSTILE}` },
     arenaMessage: `Invalid email or password ${HOSTILE}`,
   };
 }
@@ -190,7 +190,8 @@ describe('renderHtml', () => {
     expect(page).toContain(diagnosis.title);
     expect(page).toContain(diagnosis.meaning);
     expect(page).toContain(`Arena said: ${diagnosis.arenaMessage ?? ''}`);
-    expect(page).toContain('Support code AB-12');
+    expect(page).toContain('Code to quote to Arena Support AB-12');
+    expect(page).not.toContain('supportCode');
     expect(page).toContain('<img src=x onerror=alert(3)>');
     for (const cause of diagnosis.causes) {
       expect(page).toContain(cause.summary);

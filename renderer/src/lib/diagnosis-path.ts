@@ -1,14 +1,17 @@
 // Walking a diagnosis's causes one question at a time. "Yes" concludes a cause; "No" rules it out;
 // "Not sure" keeps it possible and moves on. When the questions run out without a "Yes", the causes
-// not ruled out remain (all of them, if every answer was "No").
+// not ruled out remain (all of them, if every answer was "No"). A question the check answered from its
+// own evidence (cause.answered) is not asked: its answer counts as if the admin had given it.
 import type {
   Answer,
   CheckReport,
   Diagnosis,
   DiagnosisCause,
   DiagnosisPathEntry,
+  EvidenceAnswer,
   StepName,
 } from '../../../common/check-report';
+import { ANSWER_LABELS } from '../../../common/labels';
 
 export interface WalkAnswer {
   causeId: string;
@@ -23,24 +26,30 @@ export type WalkState =
   | { kind: 'concluded'; cause: DiagnosisCause }
   | { kind: 'exhausted'; remaining: DiagnosisCause[]; allRuledOut: boolean };
 
-export const ANSWER_LABELS: Readonly<Record<Answer, string>> = {
-  yes: 'Yes',
-  no: 'No',
-  'not-sure': 'Not sure',
-};
+export { ANSWER_LABELS };
+
+/** The answer a cause has: the check's own, when its evidence settled the question, else the admin's. */
+function answerFor(cause: DiagnosisCause, answers: readonly WalkAnswer[]): Answer | undefined {
+  return cause.answered?.answer ?? answers.find((entry) => entry.causeId === cause.id)?.answer;
+}
+
+/** Causes whose question the check answered itself: the walk skips them and lists their answers. */
+export function answeredByCheck(diagnosis: Diagnosis): (DiagnosisCause & { answered: EvidenceAnswer })[] {
+  return diagnosis.causes.filter((cause): cause is DiagnosisCause & { answered: EvidenceAnswer } => cause.answered !== undefined);
+}
 
 export function walkState(diagnosis: Diagnosis, answers: readonly WalkAnswer[]): WalkState {
   const causes = diagnosis.causes;
   const [first] = causes;
   if (!first) return { kind: 'no-causes' };
   if (causes.length === 1) return { kind: 'single', cause: first };
-  const yes = answers.find((entry) => entry.answer === 'yes');
-  const concluded = yes ? causes.find((cause) => cause.id === yes.causeId) : undefined;
-  if (concluded) return { kind: 'concluded', cause: concluded };
-  const next = causes[answers.length];
-  if (next) return { kind: 'asking', index: answers.length, total: causes.length, cause: next };
-  const ruledOut = new Set(answers.filter((entry) => entry.answer === 'no').map((entry) => entry.causeId));
-  const remaining = causes.filter((cause) => !ruledOut.has(cause.id));
+  const toAsk = causes.length - answeredByCheck(diagnosis).length;
+  for (const cause of causes) {
+    const answer = answerFor(cause, answers);
+    if (answer === undefined) return { kind: 'asking', index: answers.length, total: toAsk, cause };
+    if (answer === 'yes') return { kind: 'concluded', cause };
+  }
+  const remaining = causes.filter((cause) => answerFor(cause, answers) !== 'no');
   return remaining.length === 0
     ? { kind: 'exhausted', remaining: [...causes], allRuledOut: true }
     : { kind: 'exhausted', remaining, allRuledOut: false };

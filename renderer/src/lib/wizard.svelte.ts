@@ -14,9 +14,11 @@ import type {
   CheckIntent,
   CheckOutcome,
   CheckProgress,
+  DetailsGate,
   DoctorApi,
   ExportRequest,
   ExportResult,
+  GateQuery,
   IpcError,
   RecheckGate,
   Result,
@@ -131,6 +133,7 @@ export type WizardEvent =
   | { type: 'start-over' }
   | { type: 'submit-details'; intent: CheckIntent }
   | { type: 'confirm-change'; confirmed: boolean }
+  | { type: 'gate'; gate: DetailsGate }
   | { type: 'run-started'; run: Run; at: number }
   | { type: 'progress'; event: CheckProgress }
   | { type: 'run-finished'; result: Result<CheckOutcome> }
@@ -157,6 +160,7 @@ export type WizardEvent =
 export const START: WizardState = { kind: 'start' };
 const FRESH_DETAILS: DetailsState = { kind: 'details', notice: null };
 
+/** Said after a cancel when the main process sent no note of what was left in Arena. */
 export const CANCELLED_MESSAGE = 'The check was cancelled. Nothing more was sent to Arena.';
 
 const INVALID_FOR_AGAIN: IpcError = {
@@ -169,6 +173,38 @@ export function refusalOf(error: IpcError): Refusal | null {
   if (error.code === 'recheck-wait') return { kind: 'wait', message: error.message, retryAt: error.retryAt ?? null };
   if (error.code === 'recheck-needs-change') return { kind: 'needs-change', message: error.message, confirmed: false };
   return null;
+}
+
+/**
+ * What the re-check guard holds against a check about to run, as the details screen shows it: a lockout
+ * wait wins over a needed confirmation (confirming does not shorten a wait). Null when nothing holds it.
+ */
+export function refusalOfGate(gate: DetailsGate): Refusal | null {
+  const accounts = [gate.integration, gate.user].filter((account) => account !== null);
+  const waits = accounts.filter((account) => account.waitUntil !== null);
+  const latest = waits.sort((a, b) => Date.parse(b.waitUntil ?? '') - Date.parse(a.waitUntil ?? ''))[0];
+  if (latest) return { kind: 'wait', message: latest.reason ?? LOCKED_REASON, retryAt: latest.waitUntil };
+  const held = accounts.filter((account) => account.needsChange);
+  if (held.length === 0) return null;
+  return { kind: 'needs-change', message: held.map((account) => account.reason ?? NEEDS_CHANGE_REASON).join(' '), confirmed: false };
+}
+
+const LOCKED_REASON = 'Arena has locked this account for five minutes after failed attempts; trying sooner extends the lockout.';
+const NEEDS_CHANGE_REASON = 'The last check of these details failed in a way that repeats until something is changed.';
+
+/** The details screen after the guard answered for the details as they are now. */
+function withGate(state: DetailsState, gate: DetailsGate): DetailsState {
+  const refusal = refusalOfGate(gate);
+  const shown = state.notice?.kind === 'refused' ? state.notice.refusal : null;
+  if (!refusal) {
+    // The change the admin made (e.g. a new WebToken) is what the guard wanted: the hold is gone.
+    return shown ? { kind: 'details', notice: null } : state;
+  }
+  // A ticked confirmation stays ticked while the guard still asks for it.
+  const confirmed = refusal.kind === 'needs-change' && shown?.kind === 'needs-change' && shown.confirmed;
+  const next: Refusal = refusal.kind === 'needs-change' ? { ...refusal, confirmed } : refusal;
+  if (shown && JSON.stringify(shown) === JSON.stringify(next)) return state;
+  return { kind: 'details', notice: { kind: 'refused', refusal: next } };
 }
 
 /** The intent as it is sent: a confirmation ticked on the details screen goes with it. */
@@ -228,8 +264,11 @@ function returnWith(returnTo: ReturnState, error: IpcError): ReturnState {
 
 function finishRun(state: Extract<WizardState, { kind: 'running' }>, result: Result<CheckOutcome>): WizardState {
   if (!result.ok) return returnWith(state.returnTo, result.error);
-  // A cancelled run is not shown as a result: back to where it was started, saying so.
-  if (result.data.cancelled) return returnWith(state.returnTo, { code: 'cancelled', message: CANCELLED_MESSAGE });
+  // A cancelled run is not shown as a result: back to where it was started, saying what the main process
+  // knows was left in Arena (a late login answer logged out of, or nothing opened).
+  if (result.data.cancelled) {
+    return returnWith(state.returnTo, { code: 'cancelled', message: result.data.cancelNote ?? CANCELLED_MESSAGE });
+  }
   return resultOf(state.run, result.data);
 }
 
@@ -335,6 +374,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         kind: 'details',
         notice: { kind: 'refused', refusal: { ...state.notice.refusal, confirmed: event.confirmed } },
       };
+    case 'gate':
+      return state.kind === 'details' ? withGate(state, event.gate) : state;
     case 'run-started': {
       let returnTo: ReturnState;
       if (state.kind === 'warning' && event.run.kind === 'check') returnTo = state.back;
@@ -424,6 +465,7 @@ export class Wizard {
   /** Kept here, not in a state, so Back, Start over and Check again find it as the admin left it. */
   readonly form = new DetailsForm();
   private readonly now: () => number;
+  private gateQueries = 0;
 
   constructor(
     private readonly api: DoctorApi,
@@ -518,6 +560,15 @@ export class Wizard {
     if (this.state.kind !== 'users-result') return;
     const result = await safeCall(() => this.api.exportReport({ format, supportTicket: null, diagnosisPath: [], historyId: null }));
     this.send({ type: 'users-exported', result });
+  }
+
+  /** Asks the guard about the details as the form holds them now; the answer updates the details screen. */
+  async checkGate(query: GateQuery): Promise<void> {
+    const asked = ++this.gateQueries;
+    const result = await safeCall(() => this.api.gateFor(query));
+    // Only the answer for the details as they are now counts; a failed query changes nothing (the check
+    // itself is still refused if it has to be).
+    if (result.ok && asked === this.gateQueries) this.send({ type: 'gate', gate: result.data });
   }
 
   async cancel(): Promise<void> {

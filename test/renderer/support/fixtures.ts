@@ -125,7 +125,7 @@ export const DIAGNOSIS_4089: Diagnosis = {
     },
   ],
   recheck: 'after-change',
-  facts: { 'Workspace ID': '123456789' },
+  facts: {},
   arenaMessage: 'Invalid Token.',
 };
 

@@ -9,6 +9,7 @@ import type {
   DetailsGate,
   DoctorApi,
   DoctorMethod,
+  GateQuery,
   ExportResult,
   HistoryEntry,
   HistorySummary,
@@ -62,8 +63,8 @@ export interface ScriptedApiOptions {
   /** What previewUsers and runUsersCheck answer (absent: an internal error, as nothing was scripted). */
   usersPreview?: UsersPreview;
   usersOutcome?: UsersOutcome;
-  /** The answer of gateFor; absent: nothing holds either account back. */
-  gate?: DetailsGate;
+  /** The answer of gateFor (or how to answer a query, given the runCheck calls so far); absent: nothing holds either account back. */
+  gate?: DetailsGate | ((query: GateQuery, checksSoFar: number) => DetailsGate);
   /** The recent checks, newest first, with their summaries. */
   history?: { summary: HistorySummary; entry: HistoryEntry }[];
   /** Notices listHistory reports. */
@@ -149,7 +150,8 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
       const failure = record('gateFor', query);
       if (failure) return { ok: false, error: failure };
       const open = { waitUntil: null, needsChange: false, reason: null };
-      return ok(options.gate ?? { integration: open, user: query.details.userEmail ? open : null });
+      const gate = typeof options.gate === 'function' ? options.gate(query, calls.filter((call) => call.method === 'runCheck').length) : options.gate;
+      return ok(gate ?? { integration: open, user: query.details.userEmail ? open : null });
     },
     async listScenarios() {
       const failure = record('listScenarios', undefined);
