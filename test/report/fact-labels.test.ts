@@ -30,6 +30,16 @@ function reportFor(endpoint: KnowledgeScope, code: number | string, message: str
       message,
       budget: { limit: 25000, remaining: 0, resetsAt: '2025-03-04T08:00:00Z' },
       serverDate: 'Tue, 04 Mar 2025 05:05:07 GMT',
+      certificate: {
+        subject: 'CN=api.arenasolutions.com',
+        issuer: 'CN=Zscaler Intermediate Root CA, O=Zscaler Inc.',
+        issuerOrganization: 'Zscaler Inc.',
+        issuerCommonName: 'Zscaler Intermediate Root CA',
+        validFrom: '2025-01-01T00:00:00Z',
+        validTo: '2026-01-01T00:00:00Z',
+        nameMatches: true,
+        chainLength: 2,
+      },
     },
     { now: NOW },
   );
