@@ -283,7 +283,10 @@ export interface DoctorApi {
   /** The users check: login, the workspace's users, logout; one at a time with checks, through the re-check guard. */
   runUsersCheck(intent: UsersIntent): Promise<Result<UsersOutcome>>;
   runPractice(intent: PracticeIntent): Promise<Result<CheckOutcome>>;
-  /** Stops the running check: the request under way is abandoned, no later step runs (a session is still logged out of). */
+  /**
+   * Stops the running check: no later step runs, and a session is still logged out of. A login that may
+   * have reached Arena is waited for (within its timeout), so that a session its answer opens is closed.
+   */
   cancelCheck(): Promise<Result<null>>;
   forgetSecrets(details: ConnectionDetails): Promise<Result<RememberedSecrets>>;
   exportReport(request: ExportRequest): Promise<Result<ExportResult>>;

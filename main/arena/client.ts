@@ -73,6 +73,11 @@ export interface CallOutcome {
   serverDate: string | null;
   bodyExcerpt: string | null;
   durationMs: number;
+  /**
+   * The request may have reached Arena: its connection was up, so its body (and the credential in it) was
+   * or was about to be written. Arena may have counted it even if no answer came back.
+   */
+  delivered: boolean;
 }
 
 /**
@@ -105,8 +110,14 @@ interface RequestPlan {
   json?: object;
   searchParams?: Record<string, string>;
   session?: ArenaSession;
-  /** Cancels the request (the admin pressed Cancel); logout is never given one. */
+  /** The admin pressed Cancel; logout is never given one. */
   signal?: AbortSignal;
+  /**
+   * What a cancel does. 'until-sent': the request is dropped only while nothing can have reached Arena;
+   * once it may have, it runs to its answer (a login's answer may open a session, which must be logged
+   * out of). 'any-time': dropped at once.
+   */
+  cancel?: 'until-sent' | 'any-time';
 }
 
 export class ArenaClient {
@@ -141,7 +152,8 @@ export class ArenaClient {
       method: 'POST',
       path: ENDPOINT_PATHS.login.path,
       json: loginBody(credentials),
-      ...(signal ? { signal } : {}),
+      signal,
+      cancel: 'until-sent',
     });
     if (!call.ok) return { call, session: null };
     if (!sessionId) {
@@ -165,7 +177,8 @@ export class ArenaClient {
       path: ENDPOINT_PATHS.authorize.path,
       json: authorizeBody(userEmail, userPassword),
       session,
-      ...(signal ? { signal } : {}),
+      signal,
+      cancel: 'any-time',
     };
     return (await this.send(plan)).call;
   }
@@ -225,7 +238,6 @@ export class ArenaClient {
       throwHttpErrors: false,
       decompress: true,
       ...(agent ? { agent } : {}),
-      ...(plan.signal ? { signal: plan.signal } : {}),
       ...(this.options.lookup ? { dnsLookup: this.options.lookup } : {}),
       ...(this.authorities ? { https: { certificateAuthority: this.authorities } } : {}),
     });
@@ -234,7 +246,13 @@ export class ArenaClient {
     for (const secret of secretFieldsOf(plan.json)) this.secrets.add(secret);
     if (sessionId) this.secrets.add(sessionId);
     const secrets = [...this.secrets];
-    const received = await readCapped(stream, this.maxBodyBytes);
+    const secure = /^https:/i.test(this.apiUrl);
+    const stopCancel = onCancel(plan, () => {
+      if (plan.cancel === 'until-sent' && mayHaveReachedArena(stream, secure)) return;
+      stream.destroy(cancelledError());
+    });
+    const received = await readCapped(stream, this.maxBodyBytes).finally(stopCancel);
+    const delivered = mayHaveReachedArena(stream, secure);
     const durationMs = Math.round(performance.now() - started);
     const timings = phaseTimings(stream.timings, durationMs);
 
@@ -251,6 +269,7 @@ export class ArenaClient {
         serverDate: null,
         bodyExcerpt: null,
         durationMs,
+        delivered,
       };
       return { call, json: null, sessionId: null };
     }
@@ -266,6 +285,7 @@ export class ArenaClient {
       budget: readBudget(response.headers, kept),
       serverDate: kept(header(response.headers, 'date')),
       durationMs,
+      delivered: true,
     };
     switch (classified.kind) {
       case 'ok':
@@ -298,6 +318,34 @@ export class ArenaClient {
 
 export type GotStream = ReturnType<typeof got.stream>;
 export type IncomingHeaders = Record<string, string | string[] | undefined>;
+export 
+/**
+ * Whether the request may have reached Arena. The body is written right after the connection (for
+ * https, the TLS session) is up, so from then on it counts as sent: erring this way makes the guard ask
+ * for a confirmation it did not strictly need, never skip one it did.
+ */
+function mayHaveReachedArena(stream: GotStream, secure: boolean): boolean {
+  const timings = stream.timings;
+  if (!timings) return false;
+  return timings.upload !== undefined || (secure ? timings.secureConnect !== undefined : timings.connect !== undefined);
+}
+
+/** Calls `cancel` when the plan's signal fires (at once if it already has); returns the unsubscribe. */
+function onCancel(plan: RequestPlan, cancel: () => void): () => void {
+  const { signal } = plan;
+  if (!signal) return () => undefined;
+  if (signal.aborted) {
+    queueMicrotask(cancel);
+    return () => undefined;
+  }
+  signal.addEventListener('abort', cancel, { once: true });
+  return () => signal.removeEventListener('abort', cancel);
+}
+
+/** The error a cancelled request ends with; describeTransportError reports it as CANCELLED. */
+function cancelledError(): Error {
+  return Object.assign(new Error('Cancelled by the admin.'), { code: 'ERR_ABORTED' });
+}
 
 export type Received =
   | { kind: 'answered'; response: { raw: RawResponse; headers: IncomingHeaders } }

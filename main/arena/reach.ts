@@ -130,13 +130,13 @@ export async function probeReach(options: ReachOptions, signal?: AbortSignal): P
   if (received.kind === 'failed') {
     const connected = stream.timings?.connect !== undefined;
     const described = describeTransportError(received.error, { timeoutMs, connectTimeoutMs, connected });
-    return { call: { ...failure(described.code, described.message, durationMs), timings }, network };
+    return { call: { ...failure(described.code, described.message, durationMs), timings, delivered: connected }, network };
   }
 
   const { raw, headers } = received.response;
   const serverDate = header(headers, 'date');
   network.clockOffsetSeconds = clockOffset(serverDate, now());
-  const common = { httpStatus: raw.status, timings, budget: null, serverDate, durationMs };
+  const common = { httpStatus: raw.status, timings, budget: null, serverDate, durationMs, delivered: true };
   const classified = classifyResponse(raw);
   const { reachedWith } = REACH_PROBE;
   if (classified.kind === 'arena-error' && classified.code === reachedWith.code && raw.status === reachedWith.httpStatus) {
@@ -166,7 +166,7 @@ export async function probeReach(options: ReachOptions, signal?: AbortSignal): P
 }
 
 function failure(code: string, message: string, durationMs: number): CallOutcome {
-  return { ok: false, httpStatus: null, errorCode: code, message, timings: null, budget: null, serverDate: null, bodyExcerpt: null, durationMs };
+  return { ok: false, httpStatus: null, errorCode: code, message, timings: null, budget: null, serverDate: null, bodyExcerpt: null, durationMs, delivered: false };
 }
 
 type Resolved = { ok: true; addresses: LookupAddress[] } | { ok: false; error: unknown };

@@ -48,11 +48,15 @@ export interface CheckRequest {
 
 export type CheckEvent =
   | { type: 'step-started'; step: StepName; endpoint: Endpoint; at: string }
-  | { type: 'step-finished'; result: StepResult };
+  /** delivered: the step's request may have reached Arena (see CallOutcome.delivered). */
+  | { type: 'step-finished'; result: StepResult; delivered: boolean };
 
 export interface CheckEnvironment {
   onEvent?: (event: CheckEvent) => void;
-  /** Cancels the check: the request under way and the steps after it; a session is still logged out of. */
+  /**
+   * Cancels the check: the steps after the one under way are skipped; a login that may have reached Arena
+   * runs to its answer so that its session can be logged out of; a session is always logged out of.
+   */
   signal?: AbortSignal;
   /** Injectable for tests and for the simulator's clock. */
   now?: () => Date;
@@ -101,7 +105,8 @@ export async function reachStep(request: ReachRequest, environment: CheckEnviron
     const diagnosis = call.ok ? null : await diagnosisOf('reach', call, finishedAt, network.certificate);
     result = { ...stepResult('reach', REACH_PROBE.endpoint, url, startedAt, call, diagnosis), network: withFindings };
   }
-  emit({ type: 'step-finished', result });
+  // The probe carries no credential and no session: nothing Arena could count against an account.
+  emit({ type: 'step-finished', result, delivered: false });
   return result;
 }
 
@@ -122,10 +127,24 @@ export async function reachReport(
   };
 }
 
+/** A finished check with what the re-check guard and the cancel note need beside the report. */
+export interface CheckRun {
+  report: CheckReport;
+  /** The steps whose request may have reached Arena (see CallOutcome.delivered): Arena may have counted them. */
+  delivered: ReadonlySet<StepName>;
+  /** After a cancel: what was left open in Arena, in plain words; null when the check was not cancelled. */
+  cancelNote: string | null;
+}
+
 export async function runCheck(request: CheckRequest, environment: CheckEnvironment = {}): Promise<CheckReport> {
+  return (await performCheck(request, environment)).report;
+}
+
+export async function performCheck(request: CheckRequest, environment: CheckEnvironment = {}): Promise<CheckRun> {
   const now = environment.now ?? (() => new Date());
   const emit = environment.onEvent ?? (() => undefined);
   const client = clientFor(request, environment.network);
+  const delivered = new Set<StepName>();
   const steps: StepResult[] = [];
   const reach = await reachStep(request, environment);
   steps.push(reach);
@@ -133,7 +152,8 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     // Nothing secret leaves this computer when Arena cannot be reached: the server has seen only the probe.
     const reason = reach.outcome === 'failed' ? NOT_REACHED_REASON : CANCELLED_BEFORE_CREDENTIAL;
     for (const step of ['login', 'authorize', 'logout'] as const) steps.push(skipped(step, client, now(), reason));
-    return buildReport(request, steps, null, now(), environment.electronVersion ?? null);
+    const report = buildReport(request, steps, null, now(), environment.electronVersion ?? null);
+    return { report, delivered, cancelNote: environment.signal?.aborted ? 'Cancelled; nothing was opened in Arena.' : null };
   }
 
   // What the check saw besides the failing answer, for the questions it settles.
@@ -148,7 +168,13 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
       route: request.practiceScenario ? null : (request.route ?? null),
     };
   };
-  const runStep = stepRunner(client, emit, now, evidenceFor);
+  const announced = stepRunner(client, emit, now, evidenceFor);
+  const runStep = <T extends { call: CallOutcome }>(step: ArenaCall, call: () => Promise<T>): Promise<[StepResult, T]> =>
+    announced(step, async () => {
+      const outcome = await call();
+      if (outcome.call.delivered) delivered.add(step);
+      return outcome;
+    });
 
   const [login, { session }] = await runStep('login', () =>
     client.login({
@@ -159,6 +185,8 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     }, environment.signal),
   );
   steps.push(login);
+  // A login answered after a cancel: the client let it finish so that its session can be closed now.
+  const loginAnsweredLate = environment.signal?.aborted === true && login.outcome !== 'skipped';
   // Without a session the later steps cannot run; a skipped login means the admin cancelled it.
   const noSession = login.outcome === 'skipped' ? 'The check was cancelled before a session existed.' : null;
 
@@ -185,7 +213,25 @@ export async function runCheck(request: CheckRequest, environment: CheckEnvironm
     steps.push(skipped('logout', client, now(), noSession ?? 'The login failed, so there was no session to log out of.'));
   }
 
-  return buildReport(request, steps, session, now(), environment.electronVersion ?? null);
+  const report = buildReport(request, steps, session, now(), environment.electronVersion ?? null);
+  const cancelNote = environment.signal?.aborted ? cancelNoteFor(steps, delivered.has('login'), loginAnsweredLate) : null;
+  return { report, delivered, cancelNote };
+}
+
+/** What a cancelled check left in Arena, said plainly: the admin must not be told a session closed when none did. */
+function cancelNoteFor(steps: readonly StepResult[], loginDelivered: boolean, loginAnsweredLate: boolean): string {
+  const login = steps.find((step) => step.step === 'login');
+  const logout = steps.find((step) => step.step === 'logout');
+  if (login?.outcome === 'passed') {
+    if (logout?.outcome !== 'passed') {
+      return 'Cancelled; Arena opened a session, but logging out of it failed: Arena closes it by itself when it times out.';
+    }
+    return loginAnsweredLate ? "Cancelled; Arena's late answer was logged out of." : 'Cancelled; the session that was open was logged out of.';
+  }
+  if (login?.outcome === 'failed' && login.httpStatus === null && loginDelivered) {
+    return 'Cancelled; Arena never answered the login. If it opened a session anyway, Arena closes it by itself when it times out.';
+  }
+  return 'Cancelled; nothing was opened in Arena.';
 }
 
 /** The Arena client a check (or a users check) talks through, with the request's connection options. */
@@ -221,7 +267,7 @@ export function stepRunner(
     const result = cancelled
       ? skipped(step, client, startedAt, "Cancelled by you while waiting for Arena's answer.")
       : stepResult(step, endpoint, client.url(path), startedAt, outcome.call, diagnosis);
-    emit({ type: 'step-finished', result });
+    emit({ type: 'step-finished', result, delivered: outcome.call.delivered });
     return [result, outcome];
   };
 }

@@ -1,12 +1,13 @@
 // What the support log says about a check: the target without any secret, each step in brief.
 import type { CheckReport } from '../../common/check-report.js';
 import type { ConnectionDetails } from '../../common/ipc/contract.js';
+import { accountIdentity, canonicalApiUrl } from '../accounts/identity.js';
 
 /** The check's target; the API address as its host only. */
 export function targetFields(details: ConnectionDetails): Record<string, unknown> {
   let apiHost: string;
   try {
-    apiHost = new URL(details.apiUrl).host;
+    apiHost = new URL(canonicalApiUrl(details.apiUrl)).host;
   } catch {
     apiHost = '(not a web address)';
   }
@@ -17,6 +18,8 @@ export function targetFields(details: ConnectionDetails): Record<string, unknown
     integrationEmail: details.integrationEmail,
     userEmail: details.userEmail,
     loginType: details.loginType,
+    // The account as the re-check guard names it, so a support engineer can match a refusal to its check.
+    account: accountIdentity({ workspaceId: details.workspaceId, email: details.integrationEmail }),
   };
 }
 

@@ -2,7 +2,7 @@
 // desktop app both use it, so anyone can see what the tool does without an Arena account.
 import type { CheckReport } from '../../common/check-report.js';
 import type { ScenarioSummary } from '../../common/ipc/contract.js';
-import { runCheck, type CheckEnvironment, type CheckRequest } from '../check/runner.js';
+import { performCheck, type CheckEnvironment, type CheckRequest } from '../check/runner.js';
 import { SCENARIOS, startSimulator, type Scenario } from '../simulator/index.js';
 
 export interface PracticeRun {
@@ -10,6 +10,8 @@ export interface PracticeRun {
   report: CheckReport;
   /** The check failed (or passed) exactly where the scenario says it should. */
   asExpected: boolean;
+  /** After a cancel: what was left open in the simulator, in plain words; else null. */
+  cancelNote: string | null;
 }
 
 /** What a check is given for a scenario: its integration, secrets and Onshape user, against `apiUrl`. */
@@ -32,11 +34,11 @@ export async function runPracticeScenario(scenario: Scenario, environment: Check
   const base = environment.now ?? (() => new Date());
   const simulator = await startSimulator({ scenario, clock: { now: () => base().getTime() } });
   try {
-    const report = await runCheck(
+    const { report, cancelNote } = await performCheck(
       { ...checkRequestFor(scenario, simulator.apiUrl), practiceScenario: scenario.name },
       { ...environment, now: () => new Date(simulator.clock.now()) },
     );
-    return { scenario, report, asExpected: matchesExpectation(scenario, report) };
+    return { scenario, report, asExpected: matchesExpectation(scenario, report), cancelNote };
   } finally {
     await simulator.close();
   }

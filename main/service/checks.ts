@@ -1,10 +1,12 @@
 // The checks' part of the service: one check (or practice run) at a time, through the re-check guard,
 // with progress streamed, the profile saved and the outcome recorded for the next check.
-import type { CheckReport } from '../../common/check-report.js';
-import type { CheckOutcome, CheckProgress, Result, SavedProfile } from '../../common/ipc/contract.js';
+import type { CheckReport, StepName } from '../../common/check-report.js';
+import type { CheckOutcome, CheckProgress, ConnectionDetails, Result, SavedProfile, SecretInput } from '../../common/ipc/contract.js';
+import { accountsOf } from '../accounts/identity.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
-import { practiceKey, RecheckGuard, reportKey, targetKey } from '../check/recheck-gate.js';
-import { runCheck, type CheckEvent } from '../check/runner.js';
+import { emptyGateState, RecheckGuard, type Admission, type GuardedTarget } from '../check/recheck-gate.js';
+import { performCheck, type CheckEvent } from '../check/runner.js';
+import { createSecretMarker, type SecretMarker } from '../check/secret-mark.js';
 import { stepFields, targetFields } from '../logging/fields.js';
 import type { AppLogger } from '../logging/index.js';
 import { proxyUrlOf, routeFor } from '../network/proxy.js';
@@ -12,6 +14,7 @@ import { runPracticeScenario, scenarioSummaries } from '../practice/practice.js'
 import { headline } from '../report/format.js';
 import { SettingsError } from '../settings/index.js';
 import { scenarioByName } from '../simulator/index.js';
+import type { SecretKind } from '../vault/index.js';
 import { tlsHintFor } from '../tls-hint/tls-hint.js';
 import { normaliseDetails } from './details.js';
 import { fail, messageOf, ok, type Handlers } from './handler.js';
@@ -30,14 +33,22 @@ export interface CheckContext {
   emitProgress: (progress: CheckProgress) => void;
 }
 
-export function checkHandlers(
-  context: CheckContext,
-): Pick<Handlers, 'runCheck' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'> {
+type CheckHandlers = Pick<Handlers, 'runCheck' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'>;
+
+export function checkHandlers(context: CheckContext): { handlers: CheckHandlers; startupNotices: () => Promise<string[]> } {
   const { host, now, log, last } = context;
+  const mark = createSecretMarker();
   // The guard starts from what the last run of the app recorded, so a restart does not end a lockout wait.
-  const guardReady: Promise<RecheckGuard> = (host.recheckStore?.load() ?? Promise.resolve({})).then(
-    (state) => new RecheckGuard(now, state),
-    () => new RecheckGuard(now),
+  const guardReady: Promise<{ guard: RecheckGuard; notice: string | null }> = (
+    host.recheckStore?.load() ?? Promise.resolve({ state: emptyGateState(), notice: null })
+  ).then(
+    ({ state, notice }) => ({ guard: new RecheckGuard(now, state), notice }),
+    (error: unknown) => {
+      log.warn({ err: error }, 'recheck state not loaded');
+      const guard = new RecheckGuard(now);
+      guard.markUnknown();
+      return { guard, notice: "The app's record of accounts Arena refused or locked could not be loaded, so each account needs your confirmation before its next check." };
+    },
   );
   let running = false;
   let cancel: AbortController | null = null;
@@ -61,26 +72,27 @@ export function checkHandlers(
     }
   };
 
-  const finish = async (report: CheckReport, signal: AbortSignal): Promise<Omit<CheckOutcome, 'notices'>> => {
-    const guard = await guardReady;
-    const cancelled = signal.aborted;
-    // A cancelled check judged nothing: it neither sets nor clears a re-check policy.
-    if (!cancelled) {
-      guard.record(report);
-      await host.recheckStore?.save(guard.state()).catch((error: unknown) => log.warn({ err: error }, 'recheck state not saved'));
+  /** Saves the guard's state; a failure is told to the admin (the guard still holds it in memory). */
+  const saveGuard = async (guard: RecheckGuard): Promise<string[]> => {
+    if (!host.recheckStore) return [];
+    try {
+      await host.recheckStore.save(guard.state());
+      return [];
+    } catch (error) {
+      log.warn({ err: error }, 'recheck state not saved');
+      return [
+        `The app could not save its record of accounts Arena refused or locked (${host.recheckStore.filePath}: ${messageOf(error)}). It keeps that record in memory until the app is closed.`,
+      ];
     }
-    last.current = report;
-    const tlsHint = !cancelled && host.probeWithSystemStack ? await tlsHintFor(report, host.probeWithSystemStack) : null;
-    return { report, recheck: guard.gateFor(reportKey(report)), tlsHint, cancelled, cancelNote: cancelled ? cancelNoteFor(report) : null };
   };
 
-  return {
+  const tlsHintOf = async (report: CheckReport, cancelled: boolean) =>
+    !cancelled && host.probeWithSystemStack ? await tlsHintFor(report, host.probeWithSystemStack) : null;
+
+  const handlers: CheckHandlers = {
     runCheck: (intent, addSecrets) =>
       exclusive(async (signal) => {
         const details = normaliseDetails(intent.details);
-        const admission = (await guardReady).admit(targetKey(details), intent.confirmedChange);
-        if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt ? { retryAt: admission.retryAt } : {});
-
         const integrationSecret = await resolveSecret(host.vault, details, integrationSecretKind(details), intent.integrationSecret);
         if (!integrationSecret.ok) return integrationSecret;
         addSecrets([integrationSecret.data]);
@@ -92,10 +104,16 @@ export function checkHandlers(
           user = { email: details.userEmail, password: password.data };
         }
 
+        // The guard judges what would be sent now: these accounts, these secrets.
+        const { guard } = await guardReady;
+        const targets = guardTargets(details, { integration: integrationSecret.data, user: user?.password ?? null }, mark);
+        const admission = guard.admit(targets, intent.confirmedChange);
+        if (!admission.ok) return refusal(admission);
+
         const proxySetting = intent.proxy;
         log.info({ target: targetFields(details), authorize: user !== null, proxy: proxySetting.mode }, 'check started');
         const route = await routeFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null);
-        const report = await runCheck(
+        const run = await performCheck(
           {
             apiUrl: details.apiUrl,
             dataCentre: details.dataCentre,
@@ -111,22 +129,40 @@ export function checkHandlers(
           },
           { ...environment(signal), network: host.network ?? {} },
         );
+        const { report } = run;
+        const cancelled = signal.aborted;
+        // Even a cancelled check may have reached Arena: the guard records what was delivered.
+        guard.record(report, run.delivered, targets);
+        log.info({ target: targetFields(details), ok: report.ok, cancelled, steps: stepFields(report) }, 'check finished');
 
-        log.info({ target: targetFields(details), ok: report.ok, steps: stepFields(report) }, 'check finished');
-        const notices = await remember(host, intent, details);
-        if (notices.length > 0) log.warn({ notices }, 'the keychain did not remember a secret');
+        const notices = [...(await saveGuard(guard))];
+        const accepted = { integration: stepPassed(report, 'login'), user: stepPassed(report, 'authorize') };
+        const keychainNotices = await remember(host, intent, details, accepted);
+        if (keychainNotices.length > 0) log.warn({ notices: keychainNotices }, 'the keychain did not remember a secret');
+        notices.push(...keychainNotices);
         notices.push(...(await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) })));
         // A cancelled check is not a result (the window does not show it either), so it is not kept.
-        if (!signal.aborted) notices.push(...(await context.history.keep(report, [integrationSecret.data, ...(user ? [user.password] : [])])));
-        return ok({ ...(await finish(report, signal)), notices });
+        if (!cancelled) notices.push(...(await context.history.keep(report, [integrationSecret.data, ...(user ? [user.password] : [])])));
+        last.current = report;
+        const outcome: CheckOutcome = {
+          report,
+          recheck: guard.combinedGate(targets),
+          tlsHint: await tlsHintOf(report, cancelled),
+          notices,
+          cancelled,
+          cancelNote: cancelled ? run.cancelNote : null,
+        };
+        return ok(outcome);
       }),
 
     gateFor: async (query) => {
       const details = normaliseDetails(query.details);
-      const gate = (await guardReady).gateFor(targetKey(details));
-      const reason = gate.waitUntil ? 'Arena locked this account after too many failed attempts; trying sooner extends the lockout.' : gate.needsChange ? 'The last check of these details failed on something that will fail the same way again.' : null;
-      const account = { ...gate, reason };
-      return ok({ integration: account, user: details.userEmail ? account : null });
+      const integration = await secretIfAny(host, details, integrationSecretKind(details), query.integrationSecret);
+      const user = details.userEmail ? await secretIfAny(host, details, 'user-password', query.userPassword) : null;
+      const { guard } = await guardReady;
+      const [integrationGate, userGate] = guardTargets(details, { integration, user }, mark).map((target) => guard.gateFor(target));
+      if (!integrationGate) return fail('internal', 'The re-check guard named no integration user.');
+      return ok({ integration: integrationGate, user: userGate ?? null });
     },
 
     listScenarios: async () => ok(scenarioSummaries()),
@@ -136,15 +172,16 @@ export function checkHandlers(
     // One login at a time, checks and users checks alike: a second login would cancel the first.
     runUsersCheck: (intent, addSecrets) =>
       exclusive(async (signal) => {
-        const guard = await guardReady;
-        const record = async (report: CheckReport, cancelled: boolean): Promise<void> => {
-          if (!cancelled) {
-            guard.record(report);
-            await host.recheckStore?.save(guard.state()).catch((error: unknown) => log.warn({ err: error }, 'recheck state not saved'));
-          }
+        const { guard } = await guardReady;
+        // Even a cancelled run may have reached Arena: the guard records what was delivered.
+        const record = async (report: CheckReport, delivered: ReadonlySet<StepName>, targets: readonly GuardedTarget[]): Promise<string[]> => {
+          guard.record(report, delivered, targets);
           last.current = report;
+          return saveGuard(guard);
         };
-        return runUsers({ context, guard, record }, intent, addSecrets, signal);
+        const targetsFor = (details: ConnectionDetails, integrationSecret: string): GuardedTarget[] =>
+          guardTargets({ ...details, userEmail: null }, { integration: integrationSecret, user: null }, mark);
+        return runUsers({ context, guard, targetsFor, record }, intent, addSecrets, signal);
       }),
 
     cancelCheck: async () => {
@@ -157,16 +194,71 @@ export function checkHandlers(
       exclusive(async (signal) => {
         const scenario = scenarioByName(intent.scenario);
         if (!scenario) return fail('unknown-scenario', `There is no practice scenario named "${printable(intent.scenario)}".`);
-        const admission = (await guardReady).admit(practiceKey(scenario.name), true);
-        if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt ? { retryAt: admission.retryAt } : {});
+        const { guard } = await guardReady;
+        const waiting = guard.practiceGate(scenario.name).waitUntil;
+        if (waiting) {
+          return fail('recheck-wait', 'This practice account is locked for five minutes, as Arena would lock a real one. Practise again after the time shown.', {
+            retryAt: waiting,
+          });
+        }
         const run = await runPracticeScenario(scenario, environment(signal));
+        const cancelled = signal.aborted;
+        if (!cancelled) guard.recordPractice(run.report);
         log.info({ scenario: scenario.name, ok: run.report.ok, steps: stepFields(run.report) }, 'practice run finished');
-        return ok({ ...(await finish(run.report, signal)), notices: [] });
+        const notices = cancelled ? [] : await saveGuard(guard);
+        last.current = run.report;
+        return ok({
+          report: run.report,
+          recheck: guard.practiceGate(scenario.name),
+          tlsHint: await tlsHintOf(run.report, cancelled),
+          notices,
+          cancelled,
+          cancelNote: cancelled ? run.cancelNote : null,
+        });
       }),
   };
+
+  const startupNotices = async (): Promise<string[]> => {
+    const { notice } = await guardReady;
+    return notice ? [notice] : [];
+  };
+  return { handlers, startupNotices };
 }
 
-/** Not being able to save settings must not cost the admin the result of the check, but they are told. */
+/** The accounts a check signs in as, each with the mark of the secret it would send. */
+export function guardTargets(details: ConnectionDetails, secrets: { integration: string | null; user: string | null }, mark: SecretMarker): GuardedTarget[] {
+  const kind = integrationSecretKind(details);
+  return accountsOf(details).map(({ account, identity }) => {
+    const secret = account === 'integration' ? secrets.integration : secrets.user;
+    const markKind = account === 'integration' ? kind : 'user-password';
+    return {
+      account,
+      identity,
+      mark: secret === null ? null : mark(markKind, secret),
+      secretName: account === 'integration' && kind === 'webtoken' ? 'WebToken' : 'password',
+    };
+  });
+}
+
+/** For a question only (gateFor): the secret that would be sent, or null when there is none to compare. */
+async function secretIfAny(host: ServiceHost, details: ConnectionDetails, kind: SecretKind, input: SecretInput): Promise<string | null> {
+  if (input.source === 'none') return null;
+  const resolved = await resolveSecret(host.vault, details, kind, input);
+  return resolved.ok ? resolved.data : null;
+}
+
+export function refusal<T>(admission: Extract<Admission, { ok: false }>): Result<T> {
+  return fail(admission.code, admission.message, {
+    account: admission.account,
+    ...(admission.retryAt !== undefined ? { retryAt: admission.retryAt } : {}),
+  });
+}
+
+export function stepPassed(report: CheckReport, step: StepName): boolean {
+  return report.steps.some((candidate) => candidate.step === step && candidate.outcome === 'passed');
+}
+
+/** Not being able to save settings must not cost the admin the result of the check: it becomes a notice. */
 async function saveProfile(host: ServiceHost, profile: SavedProfile): Promise<string[]> {
   try {
     await host.settings.update((current) => ({ ...current, profile }));
@@ -179,15 +271,6 @@ async function saveProfile(host: ServiceHost, profile: SavedProfile): Promise<st
 
 function summary(report: CheckReport): SavedProfile['lastReport'] {
   return { createdAt: report.createdAt, ok: report.ok, headline: headline(report) };
-}
-
-function cancelNoteFor(report: CheckReport): string {
-  const login = report.steps[0];
-  const logout = report.steps.find((step) => step.step === 'logout');
-  if (login?.outcome !== 'passed') return 'Cancelled; nothing was opened in Arena.';
-  return logout?.outcome === 'passed'
-    ? 'Cancelled; the session Arena opened was logged out of.'
-    : 'Cancelled; Arena opened a session and logging out of it failed: it closes by itself when it times out.';
 }
 
 /** Echoed input: one line, shortened. */

@@ -39,8 +39,9 @@ export function createDoctorService(givenHost: ServiceHost): DoctorService {
 
   const history = historyHandlers(host.history, log);
 
+  const checks = checkHandlers({ host, now, log, last, history, emitProgress });
   const handlers: Handlers = {
-    ...checkHandlers({ host, now, log, last, history, emitProgress }),
+    ...checks.handlers,
     ...keychainHandlers(host),
     ...reportHandlers(host, last, history, log),
     ...explainHandlers(host, now, log),
@@ -50,9 +51,14 @@ export function createDoctorService(givenHost: ServiceHost): DoctorService {
     clearHistory: history.clearHistory,
 
     getStartup: async () => {
-      const [{ settings, notices }, keychain] = await Promise.all([host.settings.read(), host.vault.status()]);
+      const [{ settings, notices: settingsNotices }, keychain, guardNotices] = await Promise.all([
+        host.settings.read(),
+        host.vault.status(),
+        checks.startupNotices(),
+      ]);
+      const notices = [...settingsNotices, ...guardNotices];
       if (!keychain.available) log.warn({ message: keychain.message }, 'keychain unavailable');
-      if (notices.length > 0) log.warn({ notices }, 'settings notices at startup');
+      if (notices.length > 0) log.warn({ notices }, 'notices at startup');
       const data: StartupInfo = {
         version: toolInfo().version,
         dataCentres: DATA_CENTRES.map(({ id, label, apiBase, webApp }) => ({ id, label, apiBase, webApp })),

@@ -8,7 +8,7 @@ export function ok<T>(data: T): Result<T> {
   return { ok: true, data };
 }
 
-export function fail<T>(code: IpcError['code'], message: string, extra: Pick<IpcError, 'retryAt'> = {}): Result<T> {
+export function fail<T>(code: IpcError['code'], message: string, extra: Pick<IpcError, 'retryAt' | 'account'> = {}): Result<T> {
   return { ok: false, error: { code, message, ...extra } };
 }
 

@@ -45,15 +45,30 @@ export async function resolveSecret(vault: Vault, details: ConnectionDetails, ki
   return ok(loaded.value);
 }
 
-/** Stores typed secrets when asked to; returns notices when the keychain refused (the check still ran). */
-export async function remember(host: ServiceHost, intent: CheckIntent, details: ConnectionDetails): Promise<string[]> {
+/**
+ * Stores typed secrets when asked to, but only those Arena accepted in this check (a refused or unjudged
+ * secret is not worth remembering); returns notices for what was not remembered (the check still ran).
+ */
+export async function remember(
+  host: ServiceHost,
+  intent: CheckIntent,
+  details: ConnectionDetails,
+  accepted: { integration: boolean; user: boolean },
+): Promise<string[]> {
   if (!intent.remember) return [];
   const key = vaultKey(details);
   const notices: string[] = [];
-  const pending: [SecretKind, SecretInput][] = [[integrationSecretKind(details), intent.integrationSecret]];
-  if (details.userEmail) pending.push(['user-password', intent.userPassword]);
-  for (const [secretKind, input] of pending) {
+  const kind = integrationSecretKind(details);
+  const pending: [SecretKind, SecretInput, boolean, string][] = [
+    [kind, intent.integrationSecret, accepted.integration, kind === 'webtoken' ? 'The WebToken' : "The integration user's password"],
+  ];
+  if (details.userEmail) pending.push(['user-password', intent.userPassword, accepted.user, "The Onshape user's password"]);
+  for (const [secretKind, input, wasAccepted, what] of pending) {
     if (input.source !== 'typed') continue;
+    if (!wasAccepted) {
+      notices.push(`${what} was not remembered in the keychain: Arena did not accept it in this check.`);
+      continue;
+    }
     const saved = await host.vault.save(key, secretKind, input.value);
     if (!saved.ok && saved.unavailable.message) notices.push(saved.unavailable.message);
   }

@@ -4,14 +4,16 @@
 import type { Result, UsersIntent, UsersOutcome, UsersPreview } from '../../common/ipc/contract.js';
 import type { UsersReport } from '../../common/users-report.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
-import { reportKey, targetKey, type RecheckGuard } from '../check/recheck-gate.js';
+import type { StepName } from '../../common/check-report.js';
+import type { ConnectionDetails } from '../../common/ipc/contract.js';
+import type { GuardedTarget, RecheckGuard } from '../check/recheck-gate.js';
 import { targetFields, stepFields } from '../logging/fields.js';
 import { proxyFor } from '../network/proxy.js';
 import type { AddSecrets } from '../logging/index.js';
 import { parseEmailList } from '../users/email-input.js';
 import { costBound } from '../users/plan.js';
 import { runUsersCheck } from '../users/run-users.js';
-import type { CheckContext } from './checks.js';
+import { refusal, stepPassed, type CheckContext } from './checks.js';
 import { normaliseDetails } from './details.js';
 import { fail, ok } from './handler.js';
 import { integrationSecretKind, remember, resolveSecret } from './keychain.js';
@@ -27,8 +29,10 @@ export function previewUsers(emailsText: string): Result<UsersPreview> {
 export interface UsersRunDeps {
   context: CheckContext;
   guard: RecheckGuard;
-  /** Records a finished (not cancelled) run with the guard and keeps the report for export. */
-  record: (report: UsersReport, cancelled: boolean) => Promise<void>;
+  /** The integration user as the guard sees it, with the mark of the secret about to be sent. */
+  targetsFor: (details: ConnectionDetails, integrationSecret: string) => GuardedTarget[];
+  /** Records a run (cancelled too: what reached Arena counts) with the guard, keeps the report; returns notices. */
+  record: (report: UsersReport, delivered: ReadonlySet<StepName>, targets: readonly GuardedTarget[]) => Promise<string[]>;
 }
 
 export async function runUsers(deps: UsersRunDeps, intent: UsersIntent, addSecrets: AddSecrets, signal: AbortSignal): Promise<Result<UsersOutcome>> {
@@ -39,11 +43,13 @@ export async function runUsers(deps: UsersRunDeps, intent: UsersIntent, addSecre
 
   // Nobody is authorized: the target is the integration user's login alone, as a check without a user.
   const details = normaliseDetails({ ...intent.details, userEmail: null });
-  const admission = deps.guard.admit(targetKey(details), intent.confirmedChange);
-  if (!admission.ok) return fail(admission.code, admission.message, admission.retryAt ? { retryAt: admission.retryAt } : {});
   const secret = await resolveSecret(host.vault, details, integrationSecretKind(details), intent.integrationSecret);
   if (!secret.ok) return secret;
   addSecrets([secret.data]);
+  const targets = deps.targetsFor(details, secret.data);
+  const admission = deps.guard.admit(targets, intent.confirmedChange);
+  if (!admission.ok) return refusal(admission);
+  const delivered = new Set<StepName>();
 
   log.info({ target: targetFields(details), emails: list.value.emails.length, proxy: intent.proxy.mode }, 'users check started');
   const report = await runUsersCheck(
@@ -63,7 +69,10 @@ export async function runUsers(deps: UsersRunDeps, intent: UsersIntent, addSecre
       onEvent: (event) => {
         if (event.type === 'users-progress') deps.context.emitProgress(event);
         else if (event.type === 'step-started') deps.context.emitProgress({ type: 'step-started', step: event.step, at: event.at });
-        else deps.context.emitProgress({ type: 'step-finished', result: event.result });
+        else {
+          if (event.delivered) delivered.add(event.result.step);
+          deps.context.emitProgress({ type: 'step-finished', result: event.result });
+        }
       },
       now,
       signal,
@@ -72,8 +81,9 @@ export async function runUsers(deps: UsersRunDeps, intent: UsersIntent, addSecre
     },
   );
   log.info({ target: targetFields(details), ok: report.ok, steps: stepFields(report), requestsUsed: report.usersCheck.requestsUsed }, 'users check finished');
-  const notices = await remember(host, { ...intent, userPassword: { source: 'none' } }, details);
   const cancelled = signal.aborted;
-  await deps.record(report, cancelled);
-  return ok({ report, recheck: deps.guard.gateFor(reportKey(report)), notices, cancelled });
+  const notices = await deps.record(report, delivered, targets);
+  const accepted = { integration: stepPassed(report, 'login'), user: false };
+  notices.push(...(await remember(host, { ...intent, userPassword: { source: 'none' } }, details, accepted)));
+  return ok({ report, recheck: deps.guard.combinedGate(targets), notices, cancelled });
 }

@@ -124,7 +124,7 @@ async function readUsers(
     let step: StepResult;
     if (call.errorCode === CANCELLED) step = skipped('users', client, startedAt, "Cancelled by you while the users were being read.");
     else step = stepResult('users', endpoint, client.url(path), startedAt, total, call.ok ? null : (failure ?? (await diagnosisOf(endpoint, call, now()))));
-    emit({ type: 'step-finished', result: step });
+    emit({ type: 'step-finished', result: step, delivered: call.delivered });
     return { step, users, plan };
   };
 

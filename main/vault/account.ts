@@ -1,6 +1,7 @@
 // The keychain "account" name of each secret. A JSON-encoded tuple is stable and unambiguous (no
 // separator inside an email or URL can make two keys collide), and it can be parsed back to find every
 // secret of one integration when forgetting.
+import { canonicalApiUrl, canonicalEmail } from '../accounts/identity.js';
 import type { SecretKind, VaultEntryKey } from './types.js';
 
 /** A name no real entry can have (real ones are 4- or 5-element tuples): reading it checks access only. */
@@ -13,32 +14,17 @@ interface NormalisedKey {
   userEmail: string | null;
 }
 
-// The same integration typed slightly differently (case of an email, a trailing slash) is the same entry.
-function normaliseUrl(text: string): string {
-  const trimmed = text.trim();
-  let href = trimmed;
-  try {
-    href = new URL(trimmed).href;
-  } catch {
-    // Not a URL: keep the trimmed text; it is still a stable name.
-  }
-  return href.replace(/\/+$/, '');
-}
-
-function normaliseEmail(text: string): string {
-  return text.trim().toLowerCase();
-}
-
 /** Invalid keys are programming errors (the IPC layer validates first), so they throw. */
 export function normaliseKey(key: VaultEntryKey): NormalisedKey {
   if (!Number.isSafeInteger(key.workspaceId) || key.workspaceId <= 0) {
     throw new TypeError('Vault key: the workspace ID must be a positive whole number.');
   }
-  const apiUrl = normaliseUrl(key.apiUrl);
-  const integrationEmail = normaliseEmail(key.integrationEmail);
+  // The same integration typed slightly differently (an email's case, the address's spelling) is the same entry.
+  const apiUrl = canonicalApiUrl(key.apiUrl);
+  const integrationEmail = canonicalEmail(key.integrationEmail);
   if (apiUrl === '') throw new TypeError('Vault key: the API address is empty.');
   if (integrationEmail === '') throw new TypeError('Vault key: the integration email is empty.');
-  const userEmail = key.userEmail == null || key.userEmail.trim() === '' ? null : normaliseEmail(key.userEmail);
+  const userEmail = key.userEmail == null || key.userEmail.trim() === '' ? null : canonicalEmail(key.userEmail);
   return { apiUrl, workspaceId: key.workspaceId, integrationEmail, userEmail };
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckIntent } from '../../common/ipc/contract.js';
+import { accountIdentity } from '../../main/accounts/identity.js';
 import { bridgeHost } from '../../main/dev-bridge/bridge-host.js';
 import { createLogger, LOG_FILE_NAME, type AppLogger } from '../../main/logging/index.js';
 import { createDoctorService, type ServiceHost } from '../../main/service/doctor-service.js';
@@ -75,6 +76,7 @@ describe('the service writes the support log', () => {
       integrationEmail: chosen.check.email,
       userEmail: chosen.check.userEmail ?? null,
       loginType: chosen.check.loginType,
+      account: accountIdentity({ workspaceId: chosen.check.workspaceId, email: chosen.check.email }),
     });
     const finished = lines.find((line) => line.msg === 'check finished');
     expect(finished?.ok).toBe(false);
