@@ -5,7 +5,7 @@ import type { CheckReport } from '../../common/check-report.js';
 import type { HistoryEntry, HistoryList, IpcError, Result } from '../../common/ipc/contract.js';
 import { summarise, type HistoryStore } from '../history/index.js';
 import type { AppLogger } from '../logging/index.js';
-import { redactDeep } from '../privacy/redact-deep.js';
+import { redactValue } from '../privacy/redact.js';
 
 export interface HistoryHandlers {
   listHistory(): Promise<Result<HistoryList>>;
@@ -63,7 +63,7 @@ export function historyHandlers(store: HistoryStore | undefined, log: AppLogger)
     reportOf: async (id) => (store ? ((await store.get(id))?.report ?? null) : null),
     keep: async (report, secrets) => {
       if (!store) return [];
-      const notice = await guarded(() => store.add({ kind: 'check', report: redactDeep(report, secrets) }), 'updated');
+      const notice = await guarded(() => store.add({ kind: 'check', report: redactValue(report, secrets) }), 'updated');
       return notice ? [notice] : [];
     },
   };

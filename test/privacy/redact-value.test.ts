@@ -1,8 +1,8 @@
 // The last sweep before a result is kept: every string of a plain value, keys too, loses the secrets.
 import { describe, expect, it } from 'vitest';
-import { redactDeep } from '../../main/privacy/redact-deep.js';
+import { redactValue } from '../../main/privacy/redact.js';
 
-describe('redactDeep', () => {
+describe('redactValue', () => {
   it('removes a secret and its encodings from nested strings and keys, and leaves the rest as it was', () => {
     const secret = 'pa ss/"wörd"';
     const value = {
@@ -10,7 +10,7 @@ describe('redactDeep', () => {
       steps: [{ url: `https://x.example/?p=${encodeURIComponent(secret)}`, count: 3, ok: true, none: null }],
       facts: { [`key ${secret}`]: JSON.stringify({ echoed: secret }) },
     };
-    const swept = redactDeep(value, [secret]);
+    const swept = redactValue(value, [secret]);
     expect(JSON.stringify(swept)).not.toMatch(/ss\/|%2F|wörd/);
     expect(swept).toEqual({
       message: 'said [redacted]',
@@ -21,6 +21,6 @@ describe('redactDeep', () => {
 
   it('a secret with a lone surrogate (no URL-encoded form) is still removed as typed', () => {
     const secret = 'abc\ud800def';
-    expect(redactDeep({ text: `x${secret}y` }, [secret])).toEqual({ text: 'x[redacted]y' });
+    expect(redactValue({ text: `x${secret}y` }, [secret])).toEqual({ text: 'x[redacted]y' });
   });
 });
