@@ -45,7 +45,8 @@ test('the window opens on the start screen', async () => {
 test('a practice check runs to a diagnosis', async () => {
   await page.getByRole('button', { name: 'Practice with sample problems' }).click();
   await page.getByRole('button', { name: '"For Integration Use" is off', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The check found a problem');
+  await expect(page.locator('.result-kicker')).toHaveText('The check found a problem');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Arena rejected the WebToken');
   await expect(page.locator('body')).toContainText('4089');
 });
 

@@ -3,7 +3,7 @@
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import { login4089Outcome, startupInfo } from './support/fixtures';
-import { fillValidDetails, heading, openDetails, renderApp, runToResult, screen } from './support/render-app';
+import { failedHeading, fillValidDetails, heading, openDetails, renderApp, runToResult, screen } from './support/render-app';
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(document.body, {
@@ -38,7 +38,7 @@ describe('accessibility (axe)', () => {
     await heading('Before the check runs');
     expect(await violations()).toEqual([]);
     await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
-    await heading('The check found a problem');
+    await failedHeading();
     expect(await violations()).toEqual([]);
     await rendered.user.click(screen.getByRole('button', { name: 'Yes' }));
     await screen.findByRole('heading', { name: 'The likely cause' });

@@ -5,7 +5,7 @@ import { render } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../renderer/src/App.svelte';
-import { heading, screen } from './support/render-app';
+import { failedHeading, heading, screen } from './support/render-app';
 import { createTestApi, type TestApi } from './support/test-api';
 
 let testApi: TestApi | null = null;
@@ -23,8 +23,8 @@ describe('wizard against the real service (practice)', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Practice with sample problems' }));
     await user.click(await screen.findByRole('button', { name: 'WebToken was regenerated' }));
-    await heading('The check found a problem');
-    expect(screen.getByText(/Arena error 4089/)).toBeInTheDocument();
+    await failedHeading();
+    expect(screen.getByText(/Arena code 4089/)).toBeInTheDocument();
 
     // Answer until the regenerated-token question, then Yes.
     for (let guard = 0; guard < 10; guard += 1) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { login4089Outcome } from './support/fixtures';
-import { expectFocused, heading, renderApp, runToResult, screen } from './support/render-app';
+import { expectFocused, heading, renderApp, runToFailure, screen } from './support/render-app';
 import type { ScriptedApiOptions } from './support/scripted-api';
 
 async function openReport(options: ScriptedApiOptions = {}): Promise<ReturnType<typeof renderApp>> {
   const rendered = renderApp({ checkResults: [{ ok: true, data: login4089Outcome() }], ...options });
-  await runToResult(rendered, 'The check found a problem');
+  await runToFailure(rendered);
   await rendered.user.click(screen.getByRole('button', { name: 'No' }));
   await rendered.user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
   expectFocused(await heading('Report'));

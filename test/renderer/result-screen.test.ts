@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACTOR_LABELS, FACT_LABELS } from '../../common/labels';
 import { DIAGNOSIS_4089, lockoutOutcome, login4089Outcome, passedOutcome, transportOutcome } from './support/fixtures';
-import { expectFocused, heading, renderApp, runToResult, screen, within } from './support/render-app';
+import { localZone } from '../../renderer/src/lib/format';
+import { expectFocused, failedHeading, heading, renderApp, runToFailure, runToResult, screen, within } from './support/render-app';
 
 const [Q1, Q2, Q3] = DIAGNOSIS_4089.causes.map((cause) => cause.question);
 
@@ -16,7 +17,10 @@ describe('Result: all steps passed', () => {
     expectFocused(screen.getByRole('heading', { level: 1 }));
     expect(screen.getByText('Example Robotics (Production)')).toBeInTheDocument();
     expect(screen.getByText('24987 of 25000 requests')).toBeInTheDocument();
-    expect(screen.getByText(new Date('2025-11-23T00:00:00Z').toLocaleString())).toBeInTheDocument();
+    // In the admin's time zone, and said to be past (the fixture's check ran in 2025).
+    expect(
+      screen.getByText(`${new Date('2025-11-23T00:00:00Z').toLocaleString()} (${localZone()}): already past, so the budget has been renewed since this check`),
+    ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'What to do next in Onshape' })).toBeInTheDocument();
     expect(screen.getByText('Onshape > Settings > Arena').tagName).toBe('CODE');
     expect(screen.getByText(/Refresh the Mappings/)).toBeInTheDocument();
@@ -32,10 +36,11 @@ describe('Result: a step failed', () => {
     const facts = Object.fromEntries(Object.keys(FACT_LABELS).map((name) => [name, '7']));
     login.diagnosis = { ...login.diagnosis!, facts: { ...facts, supportCode: 'AB-12', clockOffsetSeconds: '-75', budgetResetsInMinutes: '1' } };
     const rendered = renderApp({ checkResults: [{ ok: true, data: outcome }] });
-    await runToResult(rendered, 'The check found a problem');
-    const failed = screen.getByRole('article', { name: 'Arena rejected the WebToken' });
-    expect(within(failed).getByText('Log in as the integration user')).toBeInTheDocument();
-    expect(within(failed).getByText('Arena error 4089: Invalid Token.')).toBeInTheDocument();
+    // The diagnosis is the heading, with the failed step and Arena's code right under it.
+    expect(await runToFailure(rendered)).toHaveTextContent('Arena rejected the WebToken');
+    expect(document.querySelector('.failed-where')).toHaveTextContent('Log in as the integration user failed · Arena code 4089 (HTTP 400)');
+    const failed = screen.getByRole('article', { name: 'What the failed step got' });
+    expect(failed.querySelector('.evidence')).toHaveTextContent('Arena said: Invalid Token.');
     expect(within(failed).getByText(DIAGNOSIS_4089.meaning)).toBeInTheDocument();
     expect(within(failed).getByText('Code to quote to Arena Support')).toBeInTheDocument();
     expect(within(failed).getByText('AB-12')).toBeInTheDocument();
@@ -48,7 +53,7 @@ describe('Result: a step failed', () => {
 
   it('walks the causes one question at a time: No advances, Back returns, Yes concludes', async () => {
     const rendered = renderApp({ checkResults: [{ ok: true, data: login4089Outcome() }] });
-    await runToResult(rendered, 'The check found a problem');
+    await runToFailure(rendered);
     const { user, scripted } = rendered;
 
     await questionHeading(1);
@@ -57,8 +62,10 @@ describe('Result: a step failed', () => {
     expectFocused(await questionHeading(2));
     expect(screen.getByText(Q2!, { selector: '.question-text' })).toBeInTheDocument();
 
-    await user.click(screen.getByRole('button', { name: 'Back' }));
+    // An answer is changed with its own control: that question is asked again.
+    await user.click(screen.getByRole('button', { name: `Change your answer to: ${Q1}` }));
     expectFocused(await questionHeading(1));
+    expect(screen.queryByRole('list', { name: 'Your answers so far' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Not sure' }));
     await questionHeading(2);
@@ -102,21 +109,25 @@ describe('Result: a step failed', () => {
       ],
     });
 
-    // Back from the report keeps the answers; Back on the result steps back through them, then leaves.
+    // Back from the report keeps the answers, each with its change control; "Start the questions again"
+    // takes them all back; Back on the result leaves it (it never undoes answers silently).
     await user.click(screen.getByRole('button', { name: 'Back' }));
-    await heading('The check found a problem');
+    await failedHeading();
     expect(screen.getByRole('heading', { name: 'The likely cause' })).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Back' }));
+    const given = within(screen.getByRole('list', { name: 'Your answers so far' })).getAllByRole('listitem');
+    expect(given.map((item) => item.textContent?.replace(/\s+/g, ' ').trim())).toEqual([`${Q1} Not sure Change`, `${Q2} Yes Change`]);
+    await user.click(screen.getByRole('button', { name: `Change your answer to: ${Q2}` }));
     await questionHeading(2);
-    await user.click(screen.getByRole('button', { name: 'Back' }));
-    await questionHeading(1);
+    expect(within(screen.getByRole('list', { name: 'Your answers so far' })).getAllByRole('listitem')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Start the questions again' }));
+    expectFocused(await questionHeading(1));
     await user.click(screen.getByRole('button', { name: 'Back' }));
     await heading('Connection details');
   });
 
   it('shows every remaining cause when the questions run out', async () => {
     const rendered = renderApp({ checkResults: [{ ok: true, data: login4089Outcome() }] });
-    await runToResult(rendered, 'The check found a problem');
+    await runToFailure(rendered);
     await rendered.user.click(screen.getByRole('button', { name: 'Not sure' }));
     await rendered.user.click(screen.getByRole('button', { name: 'No' }));
     await questionHeading(3);
@@ -136,11 +147,13 @@ describe('Result: a step failed', () => {
       askNetworkAdmin: ['Is HTTPS traffic to api.arenasolutions.com inspected?', 'Can api.arenasolutions.com be exempted?'],
     };
     const rendered = renderApp({ checkResults: [{ ok: true, data: transportOutcome(hint) }] });
-    await runToResult(rendered, 'The check found a problem');
+    await runToFailure(rendered);
     const box = screen.getByRole('region', { name: 'A proxy or TLS inspection is likely in the way' });
     expect(within(box).getByText(/Contoso Inspection CA/)).toBeInTheDocument();
     expect(within(box).getAllByRole('listitem')).toHaveLength(2);
-    expect(screen.getByText('SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain')).toBeInTheDocument();
+    // Not Arena's words: what this computer got.
+    expect(document.querySelector('.evidence')).toHaveTextContent('This computer got: SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain');
+    expect(screen.queryByText(/Arena said/)).not.toBeInTheDocument();
   });
 });
 
@@ -158,7 +171,7 @@ describe('Check again', () => {
         { ok: true, data: passedOutcome() },
       ],
     });
-    await runToResult(rendered, 'The check found a problem');
+    await runToFailure(rendered);
     const button = screen.getByRole('button', { name: 'Check again' });
     expect(button).toBeDisabled();
     const timer = screen.getByRole('timer', { name: 'Time left before checking again' });
@@ -183,7 +196,7 @@ describe('Check again', () => {
     const rendered = renderApp({
       checkResults: [{ ok: true, data: login4089Outcome({ waitUntil: null, needsChange: true }) }, { ok: true, data: passedOutcome() }],
     });
-    await runToResult(rendered, 'The check found a problem');
+    await runToFailure(rendered);
     const button = screen.getByRole('button', { name: 'Check again' });
     expect(button).toBeDisabled();
     expect(button).toHaveAccessibleDescription('Tick the box above first.');
@@ -205,9 +218,9 @@ describe('Check again', () => {
         { ok: false, error: { code: 'recheck-wait', message: 'Arena locks the user out for five minutes; wait before checking again.', retryAt } },
       ],
     });
-    await runToResult(rendered, 'The check found a problem');
+    await runToFailure(rendered);
     await rendered.user.click(screen.getByRole('button', { name: 'Check again' }));
-    await heading('The check found a problem');
+    await failedHeading();
     expect(screen.getByRole('alert')).toHaveTextContent('Arena locks the user out for five minutes');
     expect(screen.getByRole('button', { name: 'Check again' })).toBeDisabled();
     expect(screen.getByRole('timer', { name: 'Time left before checking again' })).toHaveTextContent(/0[34]:\d\d/);
@@ -220,9 +233,9 @@ describe('Check again', () => {
         { ok: false, error: { code: 'recheck-needs-change', message: 'Nothing changed since the last check; it would fail the same way.' } },
       ],
     });
-    await runToResult(rendered, 'The check found a problem');
+    await runToFailure(rendered);
     await rendered.user.click(screen.getByRole('button', { name: 'Check again' }));
-    await heading('The check found a problem');
+    await failedHeading();
     expect(screen.getByRole('alert')).toHaveTextContent('Nothing changed since the last check');
     expect(screen.getByLabelText('I have changed something in Arena or on this computer')).not.toBeChecked();
     expect(screen.getByRole('button', { name: 'Check again' })).toBeDisabled();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { STEP_LABELS } from '../../common/labels';
 import { login4089Outcome, step } from './support/fixtures';
-import { expectFocused, fillValidDetails, heading, openDetails, renderApp, screen, within } from './support/render-app';
+import { expectFocused, failedHeading, fillValidDetails, heading, openDetails, renderApp, screen, within } from './support/render-app';
 
 function stepRows(): string[] {
   const list = screen.getByRole('list', { name: 'Steps' });
@@ -151,7 +151,7 @@ describe('Practice', () => {
     const pick = await screen.findByRole('button', { name: 'WebToken was regenerated' });
     expect(pick).toHaveAccessibleDescription(/Arena Support generated a new WebToken/);
     await rendered.user.click(pick);
-    await heading('The check found a problem');
+    await failedHeading();
     expect(rendered.scripted.payloadsOf('runPractice')).toEqual([{ scenario: 'webtoken-regenerated' }]);
     expect(screen.getByText('Practice: WebToken was regenerated (simulated Arena)')).toBeInTheDocument();
     await rendered.user.click(screen.getByRole('button', { name: 'Back' }));

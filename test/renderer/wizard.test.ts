@@ -15,7 +15,7 @@ import {
   type WizardState,
 } from '../../renderer/src/lib/wizard.svelte';
 import { SCENARIOS, login4089Outcome, passedOutcome, startupInfo } from './support/fixtures';
-import { expectFocused, fillValidDetails, heading, openDetails, renderApp, screen } from './support/render-app';
+import { expectFocused, failedHeading, fillValidDetails, heading, openDetails, renderApp, screen } from './support/render-app';
 import { createScriptedApi } from './support/scripted-api';
 import { EXPLAINED, INTENT, RESULT, WIZARD_STATE_EXAMPLES } from './support/wizard-states';
 
@@ -130,12 +130,33 @@ describe('wizard transitions', () => {
     expect(transition(running, { type: 'start-over' })).toBe(running);
   });
 
-  it('Back on the result undoes the last answer first, then returns to a details screen without the old notice', () => {
+  it('Back on the result leaves it for a details screen without the old notice, answers or not: it never undoes an answer', () => {
     const answered = transition(RESULT, { type: 'answer', step: 'login', answer: 'no' });
     expect(answered).toMatchObject({ answers: { login: [{ answer: 'no' }] } });
-    const undone = transition(answered, { type: 'back' });
-    expect(undone).toMatchObject({ kind: 'result', answers: { login: [] }, answerOrder: [] });
-    expect(transition(undone, { type: 'back' })).toEqual({ kind: 'details', notice: null });
+    expect(transition(answered, { type: 'back' })).toEqual({ kind: 'details', notice: null });
+    expect(transition(RESULT, { type: 'back' })).toEqual({ kind: 'details', notice: null });
+  });
+
+  it('changing an answer takes it back with every later one of that step; starting again takes back all of them', () => {
+    const three = (['no', 'not-sure', 'no'] as const).reduce<WizardState>((state, answer) => transition(state, { type: 'answer', step: 'login', answer }), RESULT);
+    expect(three).toMatchObject({ answers: { login: [{ answer: 'no' }, { answer: 'not-sure' }, { answer: 'no' }] }, answerOrder: ['login', 'login', 'login'] });
+    const changed = transition(three, { type: 'change-answer', step: 'login', index: 1 });
+    expect(changed).toMatchObject({ kind: 'result', answers: { login: [{ answer: 'no' }] }, answerOrder: ['login'] });
+    // An index that is not an answer changes nothing.
+    expect(transition(changed, { type: 'change-answer', step: 'login', index: 5 })).toBe(changed);
+    expect(transition(three, { type: 'restart-questions', step: 'login' })).toMatchObject({ answers: { login: [] }, answerOrder: [] });
+  });
+
+  it('a past result from the history opens only from the start screen, cannot be checked again, and Back returns to the start', async () => {
+    const report = RESULT.outcome.report;
+    expect(transition(RESULT, { type: 'history-opened', id: 'abcdefgh12', report })).toBe(RESULT);
+    const opened = transition({ kind: 'start' }, { type: 'history-opened', id: 'abcdefgh12', report });
+    expect(opened).toMatchObject({ kind: 'result', run: { kind: 'history', id: 'abcdefgh12' }, recheck: { waitUntil: null, needsChange: false } });
+    expect(transition(opened, { type: 'back' })).toEqual({ kind: 'start' });
+    const scripted = createScriptedApi();
+    const wizard = new WizardMachine(scripted.api, { initial: opened });
+    await wizard.checkAgain(true);
+    expect(scripted.payloadsOf('runCheck')).toEqual([]);
   });
 
   it('the report keeps the support ticket across Back and returning', () => {
@@ -268,7 +289,7 @@ describe('after a "check again only after a change" failure', () => {
     await openDetails(rendered);
     await fillValidDetails(rendered);
     await runFromDetails(rendered);
-    await heading('The check found a problem');
+    await failedHeading();
     await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
     expectFocused(await heading('Connection details'));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -314,7 +335,7 @@ describe('after a "check again only after a change" failure', () => {
     await openDetails(rendered);
     await fillValidDetails(rendered);
     await runFromDetails(rendered);
-    await heading('The check found a problem');
+    await failedHeading();
     await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
     await heading('Connection details');
     await rendered.user.click(await screen.findByLabelText(/I changed something since the last check/));

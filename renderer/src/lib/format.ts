@@ -29,6 +29,49 @@ export function localTime(value: string): string {
   return date === null ? value : date.toLocaleString();
 }
 
+/** An instant from Arena or the main process, or null when it cannot be read. */
+function instantOf(value: string): Date | null {
+  const trimmed = value.trim();
+  const number = /^\d+$/.test(trimmed) ? Number(trimmed) : null;
+  // Epoch seconds or milliseconds.
+  const date = number === null ? new Date(trimmed) : new Date(number < 1e12 ? number * 1000 : number);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** This computer's time zone, as the admin would recognise it ("Europe/Berlin"). */
+export function localZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** When the request budget resets, in the admin's time zone, saying so when that time has already passed. */
+export function budgetResetText(resetsAt: string, now: number): string {
+  const instant = instantOf(resetsAt);
+  if (!instant) return resetsAt;
+  const when = `${instant.toLocaleString()} (${localZone()})`;
+  return instant.getTime() <= now ? `${when}: already past, so the budget has been renewed since this check` : when;
+}
+
+/** The local clock time something ends at, e.g. "14:05:30". */
+export function localClock(iso: string): string {
+  const instant = instantOf(iso);
+  return instant ? instant.toLocaleTimeString() : iso;
+}
+
+/** Where a failed step failed, for the line under the result's heading: the step and the code it got. */
+export function failureLine(step: StepResult): string {
+  if (typeof step.errorCode === 'number') {
+    return `Arena code ${step.errorCode}${step.httpStatus !== null && step.httpStatus !== step.errorCode ? ` (HTTP ${step.httpStatus})` : ''}`;
+  }
+  if (step.httpStatus !== null) return `HTTP ${step.httpStatus}${step.errorCode ? `, ${step.errorCode}` : ''}`;
+  return step.errorCode ? `This computer got ${step.errorCode}` : 'no answer';
+}
+
+/** Who produced a failed step's message: Arena (an error code from Arena), or this computer (no answer arrived). */
+export function messageSource(step: StepResult): 'arena' | 'this-computer' | 'an-answer' {
+  if (typeof step.errorCode === 'number') return 'arena';
+  return step.httpStatus === null ? 'this-computer' : 'an-answer';
+}
+
 /** "Arena error 4089: Invalid Token." or "Connection problem ECONNREFUSED: …". */
 export function describeStepError(step: StepResult): string {
   const message = step.message ?? 'no message';

@@ -40,6 +40,8 @@ export type Run =
   | { kind: 'check'; intent: CheckIntent }
   | { kind: 'practice'; scenario: ScenarioSummary }
   | { kind: 'users'; intent: UsersIntent };
+/** Where a result on screen came from: a run just now, or the history of recent checks (read-only). */
+export type ResultSource = Run | { kind: 'history'; id: string };
 
 /** Why the service would not send the details: shown on the screen the check was started from. */
 export type Refusal =
@@ -72,7 +74,7 @@ export type UsersResultState = {
 export type PracticeState = { kind: 'practice'; notice: IpcError | null };
 export type ResultState = {
   kind: 'result';
-  run: Run;
+  run: ResultSource;
   outcome: CheckOutcome;
   answers: Partial<Record<StepName, WalkAnswer[]>>;
   /** Steps in the order their questions were answered, so Back undoes the last answer first. */
@@ -138,6 +140,10 @@ export type WizardEvent =
   | { type: 'progress'; event: CheckProgress }
   | { type: 'run-finished'; result: Result<CheckOutcome> }
   | { type: 'answer'; step: StepName; answer: Answer }
+  /** Takes back the answer at index and every later one of that step (or of an explained message). */
+  | { type: 'change-answer'; step: StepName | 'explain'; index: number }
+  | { type: 'restart-questions'; step: StepName | 'explain' }
+  | { type: 'history-opened'; id: string; report: CheckOutcome['report'] }
   | { type: 'check-again-invalid' }
   | { type: 'open-report' }
   | { type: 'ticket'; text: string }
@@ -226,10 +232,34 @@ function finishUsers(state: Extract<WizardState, { kind: 'running' }>, result: R
 }
 
 function beforeResult(result: ResultState): WizardState {
+  if (result.run.kind === 'history') return START;
   return result.run.kind === 'practice' ? { kind: 'practice', notice: null } : FRESH_DETAILS;
 }
 
-function resultOf(run: Run, outcome: CheckOutcome): ResultState {
+/** A past result as the result screen shows it: nothing to re-check, no notices from back then. */
+function historyResult(id: string, report: CheckOutcome['report']): ResultState {
+  const outcome: CheckOutcome = { report, recheck: { waitUntil: null, needsChange: false }, tlsHint: null, notices: [], cancelled: false, cancelNote: null };
+  return resultOf({ kind: 'history', id }, outcome);
+}
+
+/** The answers of one step with the one at index and every later one taken back. */
+function changeAnswer(state: ResultState, step: StepName, index: number): ResultState {
+  const before = state.answers[step] ?? [];
+  if (index < 0 || index >= before.length) return state;
+  const kept = before.slice(0, index);
+  let dropped = before.length - kept.length;
+  // answerOrder holds one entry per answer: drop this step's last `dropped` entries.
+  const order = [...state.answerOrder];
+  for (let at = order.length - 1; at >= 0 && dropped > 0; at -= 1) {
+    if (order[at] === step) {
+      order.splice(at, 1);
+      dropped -= 1;
+    }
+  }
+  return { ...state, answers: { ...state.answers, [step]: kept }, answerOrder: order };
+}
+
+function resultOf(run: ResultSource, outcome: CheckOutcome): ResultState {
   return {
     kind: 'result',
     run,
@@ -322,15 +352,9 @@ function back(state: WizardState): WizardState {
     case 'running':
       // Leaving a running check is a cancel, which the service answers; the run's end moves on.
       return state;
-    case 'result': {
-      const last = state.answerOrder.at(-1);
-      if (!last) return beforeResult(state);
-      return {
-        ...state,
-        answers: { ...state.answers, [last]: (state.answers[last] ?? []).slice(0, -1) },
-        answerOrder: state.answerOrder.slice(0, -1),
-      };
-    }
+    case 'result':
+      // Answers are changed with their own controls; Back leaves the result.
+      return beforeResult(state);
     case 'report':
       return state.result;
     case 'explain-input':
@@ -396,6 +420,18 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.kind === 'running' ? finishRun(state, event.result) : state;
     case 'answer':
       return state.kind === 'result' ? answer(state, event.step, event.answer) : state;
+    case 'change-answer':
+      if (event.step === 'explain') {
+        return state.kind === 'explained' && event.index >= 0 && event.index < state.answers.length
+          ? { ...state, answers: state.answers.slice(0, event.index) }
+          : state;
+      }
+      return state.kind === 'result' ? changeAnswer(state, event.step, event.index) : state;
+    case 'restart-questions':
+      if (event.step === 'explain') return state.kind === 'explained' ? { ...state, answers: [] } : state;
+      return state.kind === 'result' ? changeAnswer(state, event.step, 0) : state;
+    case 'history-opened':
+      return state.kind === 'start' ? historyResult(event.id, event.report) : state;
     case 'check-again-invalid':
       return state.kind === 'result' && state.run.kind === 'check'
         ? { kind: 'details', notice: { kind: 'problem', error: INVALID_FOR_AGAIN } }
@@ -511,6 +547,7 @@ export class Wizard {
   async checkAgain(confirmedChange: boolean): Promise<void> {
     const state = this.state;
     if (state.kind !== 'result') return;
+    if (state.run.kind === 'history') return;
     if (state.run.kind === 'practice') {
       await this.run(state.run);
       return;
@@ -569,6 +606,15 @@ export class Wizard {
     // Only the answer for the details as they are now counts; a failed query changes nothing (the check
     // itself is still refused if it has to be).
     if (result.ok && asked === this.gateQueries) this.send({ type: 'gate', gate: result.data });
+  }
+
+  /** Opens a past result from the recent checks; returns the error when it could not be opened. */
+  async openHistory(id: string): Promise<IpcError | null> {
+    if (this.state.kind !== 'start') return null;
+    const result = await safeCall(() => this.api.openHistory(id));
+    if (!result.ok) return result.error;
+    this.send({ type: 'history-opened', id, report: result.data.report });
+    return null;
   }
 
   async cancel(): Promise<void> {

@@ -44,6 +44,22 @@ export async function runToResult(rendered: Rendered, resultHeading: string | Re
   await heading(resultHeading);
 }
 
+/** A failed result: "The check found a problem" above the heading, which is the diagnosis title. */
+export async function failedHeading(): Promise<HTMLElement> {
+  await screen.findByText('The check found a problem', { selector: '.result-kicker' });
+  return screen.getByRole('heading', { level: 1 });
+}
+
+/** Start → … → a failed result; answers its heading (the diagnosis title). */
+export async function runToFailure(rendered: Rendered): Promise<HTMLElement> {
+  await openDetails(rendered);
+  await fillValidDetails(rendered);
+  await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+  await heading('Before the check runs');
+  await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
+  return failedHeading();
+}
+
 export function expectFocused(element: HTMLElement): void {
   expect(document.activeElement).toBe(element);
 }

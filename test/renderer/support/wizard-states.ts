@@ -82,7 +82,7 @@ export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardS
     },
     heading: `Practice: ${SCENARIOS[1]!.title}`,
   },
-  result: { state: RESULT, heading: 'The check found a problem' },
+  result: { state: RESULT, heading: 'Arena rejected the WebToken' },
   report: { state: { kind: 'report', result: RESULT }, heading: 'Report' },
   'explain-input': { state: { kind: 'explain-input', text: '3024', error: null }, heading: 'Explain an error I see in Onshape' },
   explaining: { state: { kind: 'explaining', text: '3024' }, heading: 'Explain an error I see in Onshape' },
