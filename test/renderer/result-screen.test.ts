@@ -261,7 +261,7 @@ describe('Questions the check answered', () => {
       causes: [{ ...first!, answered: { answer: 'no', evidence: 'login and authorize were 0.2 s apart' } }, ...rest],
     };
     const rendered = renderApp({ checkResults: [{ ok: true, data: outcome }] });
-    await runToResult(rendered, 'The check found a problem');
+    await runToFailure(rendered);
     const list = screen.getByRole('list', { name: 'Answered from this check' });
     expect(list).toHaveTextContent(`${first!.question} Answered from this check: No (login and authorize were 0.2 s apart).`);
     expect(await screen.findByRole('heading', { name: 'Question 1 of 2' })).toBeInTheDocument();

@@ -318,7 +318,7 @@ describe('after a "check again only after a change" failure', () => {
     await fillValidDetails(rendered);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await runFromDetails(rendered);
-    await heading('The check found a problem');
+    await failedHeading();
     await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
     await heading('Connection details');
     expect(await screen.findByRole('alert')).toHaveTextContent(held.reason);
