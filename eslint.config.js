@@ -27,7 +27,10 @@ const MAIN_MESSAGE = 'the renderer talks to main only through the typed IPC cont
  * @param {{packages: string[], browser: boolean, renderer: boolean}} area
  */
 function restrictions({ packages, browser, renderer }) {
-  const paths = OWNED_PACKAGES.filter((owned) => packages.includes(owned.name)).map(({ name, message }) => ({ name, message: `${name} ${message}` }));
+  const paths = OWNED_PACKAGES.filter((owned) => packages.includes(owned.name)).map(({ name, message }) => ({
+    name,
+    message: `${name} ${message}`,
+  }));
   const patterns = [];
   if (browser) {
     paths.push(...builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message: NODE_MODULES_MESSAGE })));
@@ -41,15 +44,33 @@ function restrictions({ packages, browser, renderer }) {
 function boundaryConfigs() {
   const allNames = OWNED_PACKAGES.map((owned) => owned.name);
   const configs = [
-    { name: 'boundaries/product', files: PRODUCT.map((glob) => `${glob.slice(0, -3)}/**/*.{ts,js,svelte}`), rules: { 'no-restricted-imports': restrictions({ packages: allNames, browser: false, renderer: false }) } },
-    { name: 'boundaries/common', files: ['common/**/*.ts'], rules: { 'no-restricted-imports': restrictions({ packages: allNames, browser: true, renderer: false }) } },
-    { name: 'boundaries/renderer', files: ['renderer/**/*.{ts,js,svelte}'], rules: { 'no-restricted-imports': restrictions({ packages: allNames, browser: true, renderer: true }) } },
+    {
+      name: 'boundaries/product',
+      files: PRODUCT.map((glob) => `${glob.slice(0, -3)}/**/*.{ts,js,svelte}`),
+      rules: { 'no-restricted-imports': restrictions({ packages: allNames, browser: false, renderer: false }) },
+    },
+    {
+      name: 'boundaries/common',
+      files: ['common/**/*.ts'],
+      rules: { 'no-restricted-imports': restrictions({ packages: allNames, browser: true, renderer: false }) },
+    },
+    {
+      name: 'boundaries/renderer',
+      files: ['renderer/**/*.{ts,js,svelte}'],
+      rules: { 'no-restricted-imports': restrictions({ packages: allNames, browser: true, renderer: true }) },
+    },
   ];
   for (const owned of OWNED_PACKAGES) {
     configs.push({
       name: `boundaries/${owned.name}-owner`,
       files: owned.owners.map((glob) => `${glob.slice(0, -3)}/**/*.ts`),
-      rules: { 'no-restricted-imports': restrictions({ packages: allNames.filter((name) => name !== owned.name), browser: false, renderer: false }) },
+      rules: {
+        'no-restricted-imports': restrictions({
+          packages: allNames.filter((name) => name !== owned.name),
+          browser: false,
+          renderer: false,
+        }),
+      },
     });
   }
   return configs;

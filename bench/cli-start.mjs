@@ -105,7 +105,9 @@ export async function cliStart({ warmup = 2, rounds = 15, importRounds = 3 } = {
     let loaded = [];
     try {
       await run(['--import', TRACE, ...cliArgs(simulator.apiUrl)], { ...cliEnv, BENCH_TRACE_FILE: traceFile });
-      loaded = readFileSync(traceFile, 'utf8').split('\n').filter((line) => line && !line.endsWith('trace-register.mjs'));
+      loaded = readFileSync(traceFile, 'utf8')
+        .split('\n')
+        .filter((line) => line && !line.endsWith('trace-register.mjs'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -142,18 +144,11 @@ export async function cliStart({ warmup = 2, rounds = 15, importRounds = 3 } = {
       ),
     ];
     for (const [name, specifier] of parts) {
-      const loadedByCli = specifier.startsWith('/') ? loaded.some((url) => url.endsWith(specifier.slice(ROOT.length))) : groups.has(`npm:${specifier}`);
+      const loadedByCli = specifier.startsWith('/')
+        ? loaded.some((url) => url.endsWith(specifier.slice(ROOT.length)))
+        : groups.has(`npm:${specifier}`);
       const t = await importTime(specifier, importRounds);
-      rows.push(
-        row(
-          `  import ${name}${loadedByCli ? '' : ' (not loaded by check)'}`,
-          ms(t),
-          ms(empty),
-          ratio(t / empty),
-          '',
-          null,
-        ),
-      );
+      rows.push(row(`  import ${name}${loadedByCli ? '' : ' (not loaded by check)'}`, ms(t), ms(empty), ratio(t / empty), '', null));
     }
     return rows;
   } finally {

@@ -73,7 +73,11 @@ export function printTable(rows, out = process.stdout) {
   const cells = rows.map((r) => [r.figure, r.value, r.baseline, r.ratio, r.target, r.met === null ? 'info' : r.met ? 'met' : 'MISSED']);
   const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((line) => [...(line[column] ?? '')].length)));
   /** @param {string[]} line */
-  const format = (line) => line.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - [...cell].length)).join('  ').trimEnd();
+  const format = (line) =>
+    line
+      .map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - [...cell].length))
+      .join('  ')
+      .trimEnd();
   out.write(`${format(headers)}\n${format(widths.map((width) => '-'.repeat(width)))}\n`);
   for (const line of cells) out.write(`${format(line)}\n`);
   const notes = rows.filter((r) => r.note);

@@ -21,16 +21,35 @@ export async function reachVerdict() {
   try {
     const toVerdict = async () => {
       await runCheck(
-        { apiUrl, workspaceId: 42, integrationEmail: 'bench@example.com', loginType: 'webtoken', integrationSecret: 'bench', timeoutMs: ANSWER_LIMIT_MS, connectTimeoutMs: CONNECT_LIMIT_MS },
-        { onEvent: (event) => { if (event.type === 'step-finished' && event.result.step === 'reach') codes.push(String(event.result.errorCode)); } },
+        {
+          apiUrl,
+          workspaceId: 42,
+          integrationEmail: 'bench@example.com',
+          loginType: 'webtoken',
+          integrationSecret: 'bench',
+          timeoutMs: ANSWER_LIMIT_MS,
+          connectTimeoutMs: CONNECT_LIMIT_MS,
+        },
+        {
+          onEvent: (event) => {
+            if (event.type === 'step-finished' && event.result.step === 'reach') codes.push(String(event.result.errorCode));
+          },
+        },
       );
     };
     const bare = () =>
       new Promise((resolve) => {
         const socket = connect(backlog.port, '127.0.0.1');
         socket.on('error', () => undefined);
-        const timer = setTimeout(() => { socket.destroy(); resolve(undefined); }, CONNECT_LIMIT_MS);
-        socket.once('connect', () => { clearTimeout(timer); socket.destroy(); resolve(undefined); });
+        const timer = setTimeout(() => {
+          socket.destroy();
+          resolve(undefined);
+        }, CONNECT_LIMIT_MS);
+        socket.once('connect', () => {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(undefined);
+        });
       });
     const times = await interleave(ROUNDS, toVerdict, bare);
     const value = median(times.a);

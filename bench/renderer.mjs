@@ -111,7 +111,13 @@ async function measureLoad(page, url, phases) {
   const measured = await page.evaluate(() => {
     const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
     const lastEnd = (match) =>
-      Math.max(0, ...performance.getEntriesByType('resource').filter((entry) => match(entry.name)).map((entry) => /** @type {PerformanceResourceTiming} */ (entry).responseEnd));
+      Math.max(
+        0,
+        ...performance
+          .getEntriesByType('resource')
+          .filter((entry) => match(entry.name))
+          .map((entry) => /** @type {PerformanceResourceTiming} */ (entry).responseEnd),
+      );
     return {
       tti: /** @type {MeasuredWindow} */ (window).__tti,
       html: navigation?.responseEnd ?? 0,
@@ -147,7 +153,10 @@ async function practiseEveryScenario(page, origin) {
   for (const scenario of SCENARIOS) {
     await page.getByRole('button', { name: scenario.title, exact: true }).click();
     await page.waitForFunction(
-      (markers) => [document.querySelector('.result-kicker'), document.querySelector('h1')].some((element) => markers.includes(element?.textContent?.trim() ?? '')),
+      (markers) =>
+        [document.querySelector('.result-kicker'), document.querySelector('h1')].some((element) =>
+          markers.includes(element?.textContent?.trim() ?? ''),
+        ),
       RESULT_MARKERS,
       { timeout: 20_000 },
     );
@@ -173,7 +182,11 @@ export async function renderer({ loads = 10 } = {}) {
   const servers = await startPageServers();
   const bridge = { origin: servers.bridge };
   const baseline = { origin: servers.baseline };
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
   try {
     log(`renderer: time to interactive, 2 warm-up + ${loads} page loads each (interleaved, fresh context each)`);
     const phases = {};
@@ -188,7 +201,12 @@ export async function renderer({ loads = 10 } = {}) {
     // interleave() times the whole call; the figure here is the in-page time, so collect it directly,
     // rotating the order of the three pages every round.
     for (let round = 0; round < loads; round += 1) {
-      const order = /** @type {const} */ ([['a', 'b', 'c'], ['b', 'c', 'a'], ['c', 'a', 'b']])[round % 3] ?? /** @type {const} */ (['a', 'b', 'c']);
+      const order =
+        /** @type {const} */ ([
+          ['a', 'b', 'c'],
+          ['b', 'c', 'a'],
+          ['c', 'a', 'b'],
+        ])[round % 3] ?? /** @type {const} */ (['a', 'b', 'c']);
       for (const which of order) tti[which].push(await load[which]());
     }
     const c = median(tti.c);
@@ -209,7 +227,17 @@ export async function renderer({ loads = 10 } = {}) {
       ),
     );
 
-    rows.push(row('  minimal SPA shell (1 tiny script + CSS), same way', ms(c), ms(b), ratio(c / b), '', null, `the app takes ${ratio(a / c)} the shell's time`));
+    rows.push(
+      row(
+        '  minimal SPA shell (1 tiny script + CSS), same way',
+        ms(c),
+        ms(b),
+        ratio(c / b),
+        '',
+        null,
+        `the app takes ${ratio(a / c)} the shell's time`,
+      ),
+    );
     // The same again, reloading in one warm tab each (renderer process and V8 already up, no HTTP cache:
     // the bridge sends no cache headers): what the page itself costs, without a browser context's start.
     const warmContext = await browser.newContext({ reducedMotion: 'reduce' });

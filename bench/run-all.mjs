@@ -20,7 +20,10 @@ if (unknown.length > 0) {
 }
 
 const started = performance.now();
-const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
 log(`node ${process.versions.node}, ${cpus().length} cores, load average ${load()}`);
 const rows = [];
 for (const [name, section] of Object.entries(SECTIONS)) {

@@ -21,7 +21,15 @@ async function linearity(rounds, n, run) {
   const small = [];
   const large = [];
   for (let round = 0; round < rounds; round += 1) {
-    for (const [size, into] of round % 2 === 0 ? [[n, small], [2 * n, large]] : [[2 * n, large], [n, small]]) {
+    for (const [size, into] of round % 2 === 0
+      ? [
+          [n, small],
+          [2 * n, large],
+        ]
+      : [
+          [2 * n, large],
+          [n, small],
+        ]) {
       const started = performance.now();
       await run(size);
       into.push(performance.now() - started);

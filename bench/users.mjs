@@ -27,7 +27,9 @@ function child(mode, apiUrl, emails) {
 
 /** Medians over interleaved rounds of the check, the bare fetch and an idle child, for one workspace size. */
 async function measure(workspaceUsers, emails, rounds) {
-  const simulator = await startSimulator({ scenario: usersScenario({ users: workspaceUsers - LOGIN_EMPLOYEES, budget: { limit: 10_000_000, used: 0 } }) });
+  const simulator = await startSimulator({
+    scenario: usersScenario({ users: workspaceUsers - LOGIN_EMPLOYEES, budget: { limit: 10_000_000, used: 0 } }),
+  });
   try {
     const runs = { check: [], bare: [], idle: [] };
     for (let round = 0; round < rounds; round += 1) {
@@ -59,13 +61,48 @@ export async function users({ rounds = 5 } = {}) {
   // Linear means 10 000 users cost no more than ten times 1 000 (fixed costs make it less).
   const linear = (value) => value <= 12;
   return [
-    row('users check: requests, 5 000 emails vs 10 000 users', String(large.requestsUsed), '', '', '≤ 26 incl. logout', large.requestsUsed <= 26,
-      `the server counted ${large.counted} per run (every request but the login); ${large.users} verdicts`),
-    row('users check: time, 5 000 emails vs 10 000 users', ms(large.checkMs), ms(large.bareMs), ratio(large.checkMs / large.bareMs), '', null,
-      'whole child process; baseline: node:http fetching the same login, 25 pages and logout, parsing each page'),
-    row('users check: peak memory over an idle process', mb(large.checkRss - large.idleRss), mb(large.idleRss), '', '', null,
-      `peak RSS ${mb(large.checkRss)}; the idle baseline loads the same modules and exits`),
-    row('users check: time, 10 000 vs 1 000 users', ms(large.checkMs), ms(small.checkMs), ratio(timeGrowth), '≤ 10× (linear)', linear(timeGrowth)),
-    row('users check: peak memory, 10 000 vs 1 000 users', mb(large.checkRss - large.idleRss), mb(small.checkRss - small.idleRss), ratio(memoryGrowth), '≤ 10× (linear)', linear(memoryGrowth)),
+    row(
+      'users check: requests, 5 000 emails vs 10 000 users',
+      String(large.requestsUsed),
+      '',
+      '',
+      '≤ 26 incl. logout',
+      large.requestsUsed <= 26,
+      `the server counted ${large.counted} per run (every request but the login); ${large.users} verdicts`,
+    ),
+    row(
+      'users check: time, 5 000 emails vs 10 000 users',
+      ms(large.checkMs),
+      ms(large.bareMs),
+      ratio(large.checkMs / large.bareMs),
+      '',
+      null,
+      'whole child process; baseline: node:http fetching the same login, 25 pages and logout, parsing each page',
+    ),
+    row(
+      'users check: peak memory over an idle process',
+      mb(large.checkRss - large.idleRss),
+      mb(large.idleRss),
+      '',
+      '',
+      null,
+      `peak RSS ${mb(large.checkRss)}; the idle baseline loads the same modules and exits`,
+    ),
+    row(
+      'users check: time, 10 000 vs 1 000 users',
+      ms(large.checkMs),
+      ms(small.checkMs),
+      ratio(timeGrowth),
+      '≤ 10× (linear)',
+      linear(timeGrowth),
+    ),
+    row(
+      'users check: peak memory, 10 000 vs 1 000 users',
+      mb(large.checkRss - large.idleRss),
+      mb(small.checkRss - small.idleRss),
+      ratio(memoryGrowth),
+      '≤ 10× (linear)',
+      linear(memoryGrowth),
+    ),
   ];
 }

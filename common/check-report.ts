@@ -33,13 +33,7 @@ export type LoginType = 'webtoken' | 'password';
 export type DataCentreId = 'us' | 'europe' | 'uk' | 'gov' | 'cn';
 
 /** Who has to act on a fix step. */
-export type Actor =
-  | 'arena-admin'
-  | 'arena-support'
-  | 'onshape-user'
-  | 'onshape-admin'
-  | 'network-admin'
-  | 'you';
+export type Actor = 'arena-admin' | 'arena-support' | 'onshape-user' | 'onshape-admin' | 'network-admin' | 'you';
 
 /** When checking again can help. */
 export type RecheckPolicy = 'now' | 'wait-five-minutes' | 'after-change';

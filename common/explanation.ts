@@ -41,8 +41,7 @@ export interface Explanation {
 export const EXPLAINED_NOTE = 'Explained from a message, no connection made.';
 
 /** Said when nothing matched. */
-export const NOT_IN_CATALOGUE =
-  "This message is not in Arena's published list of Onshape connection errors; general guidance follows.";
+export const NOT_IN_CATALOGUE = "This message is not in Arena's published list of Onshape connection errors; general guidance follows.";
 
 /** An explanation as exported or copied: what was explained, when, by which version, and the admin's choice. */
 export interface ExplanationReport {

@@ -85,10 +85,12 @@ export function proxyUrlProblem(text: string): string | null {
   } catch {
     return 'The proxy address is not a web address, e.g. http://proxy.company.com:8080.';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'A proxy address starts with http:// or https:// (SOCKS is not supported).';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'A proxy address starts with http:// or https:// (SOCKS is not supported).';
   // Never echo the address here: it may hold a password.
   if (url.username || url.password) return 'A proxy address must not hold a user name or password; this tool does not sign in to proxies.';
   if (url.hostname === '') return 'The proxy address has no host name.';
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return 'A proxy address is only scheme, host and port, e.g. http://proxy.company.com:8080.';
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash)
+    return 'A proxy address is only scheme, host and port, e.g. http://proxy.company.com:8080.';
   return null;
 }

@@ -1,5 +1,15 @@
 // Words for the report's codes, shared by every rendering (CLI, Markdown, HTML, the wizard).
-import type { Actor, Answer, DiagnosisFacts, EvidenceAnswer, FactName, ReachNetwork, RecheckPolicy, StepName, StepOutcome } from './check-report.js';
+import type {
+  Actor,
+  Answer,
+  DiagnosisFacts,
+  EvidenceAnswer,
+  FactName,
+  ReachNetwork,
+  RecheckPolicy,
+  StepName,
+  StepOutcome,
+} from './check-report.js';
 
 export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
   'arena-admin': 'Arena administrator',
@@ -53,7 +63,7 @@ export const PHASE_LABELS: readonly { key: keyof ReachNetwork['phases']; label: 
 function clockOffset(raw: string): string {
   const seconds = Number(raw);
   if (!Number.isFinite(seconds)) return raw;
-  if (seconds === 0) return 'the same as Arena\'s, to the second';
+  if (seconds === 0) return "the same as Arena's, to the second";
   return `${Math.abs(seconds)} s ${seconds > 0 ? 'ahead of' : 'behind'} Arena's`;
 }
 

@@ -140,7 +140,15 @@ function packageNameOf(specifier) {
  * @param {{appOutDir: string, executable?: string, dependencies: string[], devDependencies: string[], budgetBytes?: number, bridgeMarkers: string[], metaPolicy: string}} options
  * @returns {{checks: {name: string, ok: boolean, detail: string}[], asarBytes: number, files: string[]}}
  */
-export function checkPackage({ appOutDir, executable, dependencies, devDependencies, budgetBytes = ASAR_BUDGET_BYTES, bridgeMarkers, metaPolicy }) {
+export function checkPackage({
+  appOutDir,
+  executable,
+  dependencies,
+  devDependencies,
+  budgetBytes = ASAR_BUDGET_BYTES,
+  bridgeMarkers,
+  metaPolicy,
+}) {
   /** @type {{name: string, ok: boolean, detail: string}[]} */
   const checks = [];
   /** @type {(name: string, ok: boolean, detail?: string) => void} */
@@ -166,7 +174,11 @@ export function checkPackage({ appOutDir, executable, dependencies, devDependenc
 
   // Entry points and their import graph.
   const missing = REQUIRED_FILES.filter((path) => !fileSet.has(path));
-  check('main, preload and renderer are packaged', missing.length === 0, missing.length ? `missing ${missing.join(', ')}` : REQUIRED_FILES.slice(1).join(', '));
+  check(
+    'main, preload and renderer are packaged',
+    missing.length === 0,
+    missing.length ? `missing ${missing.join(', ')}` : REQUIRED_FILES.slice(1).join(', '),
+  );
 
   const unresolved = [];
   const seen = new Set();
@@ -190,7 +202,7 @@ export function checkPackage({ appOutDir, executable, dependencies, devDependenc
     }
   }
   check(
-    "every import of main and preload resolves in the archive",
+    'every import of main and preload resolves in the archive',
     unresolved.length === 0,
     unresolved.length
       ? unresolved.slice(0, 5).join('; ')
@@ -200,7 +212,11 @@ export function checkPackage({ appOutDir, executable, dependencies, devDependenc
   const renderer = fileSet.has('/out/renderer/index.html') ? asar.extractFile(archive, 'out/renderer/index.html').toString('utf8') : '';
   const assets = [...renderer.matchAll(/\b(?:src|href)="\.?\/?([^"#?:]+)"/g)].map((match) => `/out/renderer/${match[1]}`);
   const missingAssets = assets.filter((path) => !fileSet.has(path));
-  check('renderer assets named by index.html are packaged', renderer !== '' && missingAssets.length === 0, missingAssets.join(', ') || `${assets.length} assets`);
+  check(
+    'renderer assets named by index.html are packaged',
+    renderer !== '' && missingAssets.length === 0,
+    missingAssets.join(', ') || `${assets.length} assets`,
+  );
 
   // The renderer as built for the app: the header's CSP in its <meta>, and no development-bridge client.
   const metaTag = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(renderer);
@@ -228,8 +244,9 @@ export function checkPackage({ appOutDir, executable, dependencies, devDependenc
     const hits = among.filter(predicate);
     check(label, hits.length === 0, hits.length ? `${hits.length}: ${hits.slice(0, 5).join(', ')}` : '');
   };
-  banned('no tests or test results', (path) =>
-    /\/(test|tests|__tests__|test-results|coverage)(\/|$)/.test(path) || /\/test\.js$|\.(test|spec)\.[cm]?[jt]sx?$/.test(path),
+  banned(
+    'no tests or test results',
+    (path) => /\/(test|tests|__tests__|test-results|coverage)(\/|$)/.test(path) || /\/test\.js$|\.(test|spec)\.[cm]?[jt]sx?$/.test(path),
   );
   banned('no TypeScript sources or declarations', (path) => /\.(ts|mts|cts|tsx)$/.test(path));
   banned('no source maps', (path) => /\.map$/.test(path));
@@ -237,20 +254,32 @@ export function checkPackage({ appOutDir, executable, dependencies, devDependenc
   banned('no command line (runs under plain Node, not in the app)', (path) => path.startsWith('/out/main/cli'), own);
   banned(
     "only the app's own build output at the top level",
-    (path) => !/^\/(package\.json|out|out\/(main|common|preload|renderer)(\/.*)?|node_modules(\/.*)?)$/.test(path) || /^\/out\/preload\/(?!preload\.cjs$)/.test(path),
+    (path) =>
+      !/^\/(package\.json|out|out\/(main|common|preload|renderer)(\/.*)?|node_modules(\/.*)?)$/.test(path) ||
+      /^\/out\/preload\/(?!preload\.cjs$)/.test(path),
     own,
   );
   const production = new Set(dependencies);
   const devOnly = devDependencies.filter((name) => !production.has(name));
   const devShipped = devOnly.filter((name) => fileSet.has(`/node_modules/${name}`));
-  check('no dev dependencies', devShipped.length === 0, devShipped.length ? devShipped.join(', ') : `none of ${devOnly.length} (e.g. vitest, svelte, electron, playwright-core, typescript)`);
+  check(
+    'no dev dependencies',
+    devShipped.length === 0,
+    devShipped.length ? devShipped.join(', ') : `none of ${devOnly.length} (e.g. vitest, svelte, electron, playwright-core, typescript)`,
+  );
   const prodMissing = dependencies.filter((name) => !fileSet.has(`/node_modules/${name}/package.json`));
-  check('every production dependency is packaged', prodMissing.length === 0, prodMissing.length ? `missing ${prodMissing.join(', ')}` : dependencies.join(', '));
+  check(
+    'every production dependency is packaged',
+    prodMissing.length === 0,
+    prodMissing.length ? `missing ${prodMissing.join(', ')}` : dependencies.join(', '),
+  );
 
   // Native module outside the archive.
   const keytarNode = join(unpacked, 'node_modules', 'keytar', 'build', 'Release', 'keytar.node');
   const keytarInAsar = fileSet.has('/node_modules/keytar/build/Release/keytar.node');
-  const unpackedFlag = keytarInAsar ? asar.statFile(archive, 'node_modules/keytar/build/Release/keytar.node', false).unpacked === true : false;
+  const unpackedFlag = keytarInAsar
+    ? asar.statFile(archive, 'node_modules/keytar/build/Release/keytar.node', false).unpacked === true
+    : false;
   check(
     "keytar's .node is in app.asar.unpacked",
     existsSync(keytarNode) && (!keytarInAsar || unpackedFlag),
@@ -261,9 +290,15 @@ export function checkPackage({ appOutDir, executable, dependencies, devDependenc
   if (executable) {
     const wire = existsSync(executable) ? readFuseWire(executable) : null;
     const wrong = wire
-      ? Object.entries(EXPECTED_FUSES).filter(([, [index, state]]) => wire[Number(index)] !== state).map(([name]) => name)
+      ? Object.entries(EXPECTED_FUSES)
+          .filter(([, [index, state]]) => wire[Number(index)] !== state)
+          .map(([name]) => name)
       : ['(no fuse wire found)'];
-    check('fuses flipped (runAsNode off, asar-only with integrity, cookie encryption on...)', wrong.length === 0, wrong.length ? `wrong: ${wrong.join(', ')}` : `wire ${wire}`);
+    check(
+      'fuses flipped (runAsNode off, asar-only with integrity, cookie encryption on...)',
+      wrong.length === 0,
+      wrong.length ? `wrong: ${wrong.join(', ')}` : `wire ${wire}`,
+    );
   }
 
   // Size.
@@ -292,7 +327,17 @@ export function packageWithStandIn(workDir) {
   const cli = require.resolve('electron-builder/cli.js');
   const result = run(
     process.execPath,
-    [cli, '--linux', 'dir', '--x64', '--publish', 'never', `-c.electronDist=${dist}`, '-c.npmRebuild=false', `-c.directories.output=${output}`],
+    [
+      cli,
+      '--linux',
+      'dir',
+      '--x64',
+      '--publish',
+      'never',
+      `-c.electronDist=${dist}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${output}`,
+    ],
     { env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false', ELECTRON_BUILDER_CACHE: join(workDir, 'cache') } },
   );
   const appOutDir = join(output, 'linux-unpacked');
@@ -324,7 +369,9 @@ export async function verifyFuses(appPath) {
     const actual = wire[Number(index)] === 49 ? '1' : wire[Number(index)] === 48 ? '0' : `?(${wire[Number(index)]})`;
     const ok = actual === state;
     if (!ok) wrong.push(name);
-    console.log(`${ok ? 'ok  ' : 'FAIL'} ${name} is ${actual === '1' ? 'on' : actual === '0' ? 'off' : actual}${ok ? '' : ` (want ${state === '1' ? 'on' : 'off'})`}`);
+    console.log(
+      `${ok ? 'ok  ' : 'FAIL'} ${name} is ${actual === '1' ? 'on' : actual === '0' ? 'off' : actual}${ok ? '' : ` (want ${state === '1' ? 'on' : 'off'})`}`,
+    );
   }
   console.log(wrong.length === 0 ? `fuse check: OK — ${appPath}` : `fuse check: FAILED — ${wrong.join(', ')} in ${appPath}`);
   return wrong.length === 0 ? 0 : 1;
@@ -360,7 +407,9 @@ async function main(argv) {
     // The rules' own constants, from the build (out/ exists by now).
     // (By URL, so the type check does not need out/ to exist; the types are the sources'.)
     const built = (/** @type {string} */ name) => new URL(`../out/common/${name}`, import.meta.url).href;
-    const { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } = /** @type {typeof import('../common/dev-bridge.js')} */ (await import(built('dev-bridge.js')));
+    const { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } = /** @type {typeof import('../common/dev-bridge.js')} */ (
+      await import(built('dev-bridge.js'))
+    );
     const { META_CONTENT_SECURITY_POLICY } = /** @type {typeof import('../common/content-security-policy.js')} */ (
       await import(built('content-security-policy.js'))
     );
@@ -378,7 +427,17 @@ async function main(argv) {
       mkdirSync(dirname(options.report), { recursive: true });
       writeFileSync(
         options.report,
-        JSON.stringify({ tool: 'package-check', numPassedTests: checks.length - failed.length, numFailedTests: failed.length, numPendingTests: 0, checks }, null, 2),
+        JSON.stringify(
+          {
+            tool: 'package-check',
+            numPassedTests: checks.length - failed.length,
+            numFailedTests: failed.length,
+            numPendingTests: 0,
+            checks,
+          },
+          null,
+          2,
+        ),
       );
     }
     if (options.keep) console.log(`   kept: ${appOutDir}`);

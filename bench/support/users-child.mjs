@@ -13,7 +13,12 @@ const emails = Array.from({ length: Number(emailCount) }, (_, i) => generatedUse
 function send(method, path, body, session) {
   return new Promise((resolve, reject) => {
     const text = body === undefined ? '' : JSON.stringify(body);
-    const headers = { accept: 'application/json', 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...(session ? { arena_session_id: session } : {}) };
+    const headers = {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+      ...(session ? { arena_session_id: session } : {}),
+    };
     const request = http.request(`${apiUrl}${path}`, { method, headers }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
@@ -29,7 +34,12 @@ function send(method, path, body, session) {
 
 /** The same requests the check makes when it lists: login, every page of 400, logout; matched by email. */
 async function bare() {
-  const login = await send('POST', '/login', { email: INTEGRATION_EMAIL, webtoken: WEBTOKEN, loginType: 'WEBTOKEN', workspaceId: WORKSPACE_ID });
+  const login = await send('POST', '/login', {
+    email: INTEGRATION_EMAIL,
+    webtoken: WEBTOKEN,
+    loginType: 'WEBTOKEN',
+    workspaceId: WORKSPACE_ID,
+  });
   const session = login.json.arena_session_id;
   const found = new Map();
   let count = Infinity;

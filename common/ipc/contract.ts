@@ -2,15 +2,7 @@
 // development bridge (in a plain browser) both implement DoctorApi; the main process serves it.
 // Results are tagged values, never thrown errors: Electron drops error details across IPC, and the
 // renderer branches on codes.
-import type {
-  Answer,
-  CheckReport,
-  CheckTarget,
-  DataCentreId,
-  DiagnosisPathEntry,
-  StepName,
-  StepResult,
-} from '../check-report.js';
+import type { Answer, CheckReport, CheckTarget, DataCentreId, DiagnosisPathEntry, StepName, StepResult } from '../check-report.js';
 import type { InvalidLine, UsersReport, UsersStrategy } from '../users-report.js';
 import type { ScenarioGroup } from '../practice.js';
 

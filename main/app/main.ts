@@ -43,8 +43,12 @@ if (!app.requestSingleInstanceLock()) {
     void logger.flush();
   });
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
-  app.on('render-process-gone', (_event, _contents, details) => logger.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer process gone'));
-  app.on('child-process-gone', (_event, details) => logger.error({ type: details.type, reason: details.reason, exitCode: details.exitCode }, 'child process gone'));
+  app.on('render-process-gone', (_event, _contents, details) =>
+    logger.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer process gone'),
+  );
+  app.on('child-process-gone', (_event, details) =>
+    logger.error({ type: details.type, reason: details.reason, exitCode: details.exitCode }, 'child process gone'),
+  );
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void logger.flush());

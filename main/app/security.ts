@@ -7,7 +7,10 @@ export interface PreventableEvent {
 }
 
 export interface HardenableContents {
-  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview' | 'will-frame-navigate', listener: (event: PreventableEvent, ...rest: unknown[]) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect' | 'will-attach-webview' | 'will-frame-navigate',
+    listener: (event: PreventableEvent, ...rest: unknown[]) => void,
+  ): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 

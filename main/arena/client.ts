@@ -204,7 +204,10 @@ export class ArenaClient {
     if (!call.ok) return { call, page: null };
     const page = readUsersPage(json);
     if (!page) {
-      return { call: { ...call, ok: false, errorCode: 'WRONG_SHAPE', message: "Arena's answer is not a list of users ({count, results})." }, page: null };
+      return {
+        call: { ...call, ok: false, errorCode: 'WRONG_SHAPE', message: "Arena's answer is not a list of users ({count, results})." },
+        page: null,
+      };
     }
     return { call, page };
   }
@@ -258,7 +261,11 @@ export class ArenaClient {
 
     if (received.kind === 'failed') {
       const connected = stream.timings?.connect !== undefined;
-      const failure = describeTransportError(received.error, { timeoutMs: this.timeoutMs, connectTimeoutMs: this.connectTimeoutMs, connected });
+      const failure = describeTransportError(received.error, {
+        timeoutMs: this.timeoutMs,
+        connectTimeoutMs: this.connectTimeoutMs,
+        connected,
+      });
       const call: CallOutcome = {
         ok: false,
         httpStatus: null,
@@ -318,8 +325,7 @@ export class ArenaClient {
 
 export type GotStream = ReturnType<typeof got.stream>;
 export type IncomingHeaders = Record<string, string | string[] | undefined>;
-export 
-/**
+export /**
  * Whether the request may have reached Arena. The body is written right after the connection (for
  * https, the TLS session) is up, so from then on it counts as sent: erring this way makes the guard ask
  * for a confirmation it did not strictly need, never skip one it did.
@@ -347,9 +353,7 @@ function cancelledError(): Error {
   return Object.assign(new Error('Cancelled by the admin.'), { code: 'ERR_ABORTED' });
 }
 
-export type Received =
-  | { kind: 'answered'; response: { raw: RawResponse; headers: IncomingHeaders } }
-  | { kind: 'failed'; error: unknown };
+export type Received = { kind: 'answered'; response: { raw: RawResponse; headers: IncomingHeaders } } | { kind: 'failed'; error: unknown };
 
 /** Reads the (decompressed) body up to a cap, so a huge or endless answer cannot exhaust memory. */
 export function readCapped(stream: GotStream, cap: number): Promise<Received> {
@@ -432,7 +436,10 @@ export function header(headers: IncomingHeaders, name: string): string | null {
 }
 
 /** got's limits: each connect phase (DNS, TCP, TLS) apart from the whole request, so a silent network is named early. */
-export function timeLimits(connectMs: number, requestMs: number): { lookup: number; connect: number; secureConnect: number; request: number } {
+export function timeLimits(
+  connectMs: number,
+  requestMs: number,
+): { lookup: number; connect: number; secureConnect: number; request: number } {
   return { lookup: connectMs, connect: connectMs, secureConnect: connectMs, request: requestMs };
 }
 

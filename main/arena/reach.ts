@@ -166,7 +166,18 @@ export async function probeReach(options: ReachOptions, signal?: AbortSignal): P
 }
 
 function failure(code: string, message: string, durationMs: number): CallOutcome {
-  return { ok: false, httpStatus: null, errorCode: code, message, timings: null, budget: null, serverDate: null, bodyExcerpt: null, durationMs, delivered: false };
+  return {
+    ok: false,
+    httpStatus: null,
+    errorCode: code,
+    message,
+    timings: null,
+    budget: null,
+    serverDate: null,
+    bodyExcerpt: null,
+    durationMs,
+    delivered: false,
+  };
 }
 
 type Resolved = { ok: true; addresses: LookupAddress[] } | { ok: false; error: unknown };
@@ -175,14 +186,18 @@ type Resolved = { ok: true; addresses: LookupAddress[] } | { ok: false; error: u
 function resolveAll(lookup: LookupFunction, host: string, limitMs: number): Promise<Resolved> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      resolve({ ok: false, error: Object.assign(new Error(`Timeout awaiting 'lookup' for ${limitMs}ms`), { code: 'ETIMEDOUT', event: 'lookup' }) });
+      resolve({
+        ok: false,
+        error: Object.assign(new Error(`Timeout awaiting 'lookup' for ${limitMs}ms`), { code: 'ETIMEDOUT', event: 'lookup' }),
+      });
     }, limitMs);
     try {
       lookup(host, { all: true }, (error, addresses) => {
         clearTimeout(timer);
         if (error) resolve({ ok: false, error });
         else if (Array.isArray(addresses) && addresses.length > 0) resolve({ ok: true, addresses });
-        else if (typeof addresses === 'string') resolve({ ok: true, addresses: [{ address: addresses, family: addresses.includes(':') ? 6 : 4 }] });
+        else if (typeof addresses === 'string')
+          resolve({ ok: true, addresses: [{ address: addresses, family: addresses.includes(':') ? 6 : 4 }] });
         else resolve({ ok: false, error: Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }) });
       });
     } catch (error) {
@@ -269,7 +284,9 @@ function distinguishedName(name: unknown): string {
   return keys
     .flatMap((key) => {
       const value = fields[key];
-      return (Array.isArray(value) ? value : [value]).filter((part): part is string => typeof part === 'string').map((part) => `${key}=${part}`);
+      return (Array.isArray(value) ? value : [value])
+        .filter((part): part is string => typeof part === 'string')
+        .map((part) => `${key}=${part}`);
     })
     .join(', ');
 }

@@ -56,7 +56,11 @@ function classify(response: RawResponse, secrets: readonly string[]): Classified
     return formatError(status >= 400 ? 'UNEXPECTED_STATUS' : 'EMPTY_BODY', `HTTP ${status} with an empty body.`, null);
   }
   if (looksLikeHtml(text, response.contentType)) {
-    return formatError('HTML_RESPONSE', `A web page came back instead of Arena's JSON (HTTP ${status}).`, excerptOf(response.body, secrets));
+    return formatError(
+      'HTML_RESPONSE',
+      `A web page came back instead of Arena's JSON (HTTP ${status}).`,
+      excerptOf(response.body, secrets),
+    );
   }
 
   let parsed: unknown;
@@ -65,9 +69,17 @@ function classify(response: RawResponse, secrets: readonly string[]): Classified
   } catch {
     // Plain text on an error status (Go's "Client sent an HTTP request to an HTTPS server.") is not JSON cut short.
     if (status >= 400 && !looksLikeJson(text, response.contentType)) {
-      return formatError('UNEXPECTED_STATUS', `HTTP ${status} with a plain-text answer instead of Arena's JSON.`, excerptOf(response.body, secrets));
+      return formatError(
+        'UNEXPECTED_STATUS',
+        `HTTP ${status} with a plain-text answer instead of Arena's JSON.`,
+        excerptOf(response.body, secrets),
+      );
     }
-    return formatError('INVALID_JSON', `The answer is not complete JSON (HTTP ${status}, ${response.body.length} bytes).`, excerptOf(response.body, secrets));
+    return formatError(
+      'INVALID_JSON',
+      `The answer is not complete JSON (HTTP ${status}, ${response.body.length} bytes).`,
+      excerptOf(response.body, secrets),
+    );
   }
 
   const ok = status >= 200 && status < 300;

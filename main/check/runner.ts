@@ -100,7 +100,10 @@ export async function reachStep(request: ReachRequest, environment: CheckEnviron
   const withFindings = { ...network, findings: await findingsOf(request.apiUrl, network) };
   let result: StepResult;
   if (call.errorCode === CANCELLED) {
-    result = { ...skippedAt('reach', REACH_PROBE.endpoint, url, startedAt, "Cancelled by you while waiting for Arena's answer."), network: withFindings };
+    result = {
+      ...skippedAt('reach', REACH_PROBE.endpoint, url, startedAt, "Cancelled by you while waiting for Arena's answer."),
+      network: withFindings,
+    };
   } else {
     const diagnosis = call.ok ? null : await diagnosisOf('reach', call, finishedAt, network.certificate);
     result = { ...stepResult('reach', REACH_PROBE.endpoint, url, startedAt, call, diagnosis), network: withFindings };
@@ -177,12 +180,15 @@ export async function performCheck(request: CheckRequest, environment: CheckEnvi
     });
 
   const [login, { session }] = await runStep('login', () =>
-    client.login({
-      email: request.integrationEmail,
-      workspaceId: request.workspaceId,
-      loginType: request.loginType,
-      secret: request.integrationSecret,
-    }, environment.signal),
+    client.login(
+      {
+        email: request.integrationEmail,
+        workspaceId: request.workspaceId,
+        loginType: request.loginType,
+        secret: request.integrationSecret,
+      },
+      environment.signal,
+    ),
   );
   steps.push(login);
   // A login answered after a cancel: the client let it finish so that its session can be closed now.
@@ -226,7 +232,9 @@ function cancelNoteFor(steps: readonly StepResult[], loginDelivered: boolean, lo
     if (logout?.outcome !== 'passed') {
       return 'Cancelled; Arena opened a session, but logging out of it failed: Arena closes it by itself when it times out.';
     }
-    return loginAnsweredLate ? "Cancelled; Arena's late answer was logged out of." : 'Cancelled; the session that was open was logged out of.';
+    return loginAnsweredLate
+      ? "Cancelled; Arena's late answer was logged out of."
+      : 'Cancelled; the session that was open was logged out of.';
   }
   if (login?.outcome === 'failed' && login.httpStatus === null && loginDelivered) {
     return 'Cancelled; Arena never answered the login. If it opened a session anyway, Arena closes it by itself when it times out.';

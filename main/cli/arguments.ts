@@ -1,7 +1,14 @@
 // Reads the doctor command line into a typed command, or one clear message. Pure: never throws.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DataCentreId, LoginType } from '../../common/check-report.js';
-import { apiUrlProblem, connectTimeoutProblem, emailProblem, proxyUrlProblem, timeoutProblem, workspaceIdProblem } from '../../common/fields.js';
+import {
+  apiUrlProblem,
+  connectTimeoutProblem,
+  emailProblem,
+  proxyUrlProblem,
+  timeoutProblem,
+  workspaceIdProblem,
+} from '../../common/fields.js';
 import { DATA_CENTRE_IDS, dataCentreById } from '../arena/data-centres.js';
 import { normaliseProxyUrl, proxyFromEnvironment } from '../network/proxy.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../arena/client.js';
@@ -218,7 +225,9 @@ function parseListing(rest: readonly string[], allowScenario: boolean): Parsed<{
 function refuseSecretOptions(rest: readonly string[]): Parsed<null> {
   const secretOption = rest.find((argument) => SECRET_LIKE_OPTIONS.some((name) => argument === name || argument.startsWith(`${name}=`)));
   if (secretOption) {
-    return fail('Secrets are not accepted on the command line (other users can read it); set ARENA_WEBTOKEN, ARENA_PASSWORD or ARENA_USER_PASSWORD, or answer the prompt.');
+    return fail(
+      'Secrets are not accepted on the command line (other users can read it); set ARENA_WEBTOKEN, ARENA_PASSWORD or ARENA_USER_PASSWORD, or answer the prompt.',
+    );
   }
   return ok(null);
 }
@@ -240,7 +249,10 @@ function parseCheck(rest: readonly string[], env: CliEnvironment): Parsed<CliCom
     userEmail = values['user-email'].trim();
   }
   if (values.json === true && values.markdown === true) return fail('--json and --markdown: choose one output.');
-  return ok({ command: 'check', options: { ...connection.value, userEmail, json: values.json === true, markdown: values.markdown === true } });
+  return ok({
+    command: 'check',
+    options: { ...connection.value, userEmail, json: values.json === true, markdown: values.markdown === true },
+  });
 }
 
 /** reach takes where Arena is and how to get there, nothing that identifies a workspace or a user. */
@@ -310,7 +322,8 @@ function parseConnection(values: ConnectionValues, env: CliEnvironment): Parsed<
   const target = parseReachTarget(values, env);
   if (!target.ok) return target;
 
-  if (values['workspace-id'] === undefined) return fail('--workspace-id is required: the number of the Arena workspace Onshape connects to.');
+  if (values['workspace-id'] === undefined)
+    return fail('--workspace-id is required: the number of the Arena workspace Onshape connects to.');
   const workspaceProblem = workspaceIdProblem(values['workspace-id']);
   if (workspaceProblem) return fail(`--workspace-id: ${workspaceProblem}`);
 
@@ -373,7 +386,11 @@ function parseLimits(
 }
 
 /** --proxy wins; "direct" means none; otherwise HTTPS_PROXY / https_proxy unless NO_PROXY names the host. */
-function chooseProxy(option: string | undefined, apiUrl: string, env: CliEnvironment): Parsed<{ url: string | null; source: string | null }> {
+function chooseProxy(
+  option: string | undefined,
+  apiUrl: string,
+  env: CliEnvironment,
+): Parsed<{ url: string | null; source: string | null }> {
   if (option !== undefined) {
     if (option.trim().toLowerCase() === 'direct') return ok({ url: null, source: null });
     const problem = proxyUrlProblem(option);
@@ -400,7 +417,9 @@ function safeParse<T extends ParseArgsConfig['options']>(
     const joined = /^--([\w-]{1,40})=/.exec(args[long] ?? '')?.[1];
     const before = /^--([\w-]{1,40})$/.exec(args[long - 1] ?? '')?.[1];
     const name = joined ?? (before !== undefined && options?.[before]?.type === 'string' ? before : undefined);
-    return fail(`${name ? `--${name}: the value` : 'An argument'} is longer than ${MAX_ARGUMENT_LENGTH} characters; check what was pasted.`);
+    return fail(
+      `${name ? `--${name}: the value` : 'An argument'} is longer than ${MAX_ARGUMENT_LENGTH} characters; check what was pasted.`,
+    );
   }
   const joined = joinDashValues(args, options);
   if (!joined.ok) return joined;

@@ -66,7 +66,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 /** The integration user's WebToken or password, from its variable or a hidden prompt. */
-export async function integrationSecret(options: ConnectionOptions, io: CliIo): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
+export async function integrationSecret(
+  options: ConnectionOptions,
+  io: CliIo,
+): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
   const wanted =
     options.loginType === 'webtoken'
       ? { variable: 'ARENA_WEBTOKEN', description: "the integration user's WebToken", kind: 'WebToken' as const }
@@ -80,7 +83,10 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
 
   let user: { email: string; password: string } | null = null;
   if (options.userEmail) {
-    const password = await readSecret({ variable: 'ARENA_USER_PASSWORD', description: `the Arena password of ${options.userEmail}`, kind: 'password' }, io);
+    const password = await readSecret(
+      { variable: 'ARENA_USER_PASSWORD', description: `the Arena password of ${options.userEmail}`, kind: 'password' },
+      io,
+    );
     if (!password.ok) return usageError(io, password.error);
     user = { email: options.userEmail, password: password.value };
   }
@@ -107,7 +113,9 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   });
   // The renderers sanitise network text for the terminal and sweep the output for this run's secrets.
   const secrets = [secret.value, ...(user ? [user.password] : [])];
-  io.stdout.write(options.json ? renderJson(report, secrets) : options.markdown ? renderMarkdown(report, secrets) : renderText(report, secrets));
+  io.stdout.write(
+    options.json ? renderJson(report, secrets) : options.markdown ? renderMarkdown(report, secrets) : renderText(report, secrets),
+  );
   return report.ok ? EXIT.passed : EXIT.failed;
 }
 

@@ -42,7 +42,9 @@ function overview(runs: PracticeRun[]): string {
   const blocks = runs.map((run) => {
     const failed = run.report.steps.find((step) => step.outcome === 'failed');
     const causes = failed?.diagnosis?.causes.map((cause) => `    - ${cause.summary}`) ?? [];
-    return [`${run.scenario.name}: ${run.scenario.title}`, `  ${headline(run.report)}`, ...causes, expectationNote(run)].filter(Boolean).join('\n');
+    return [`${run.scenario.name}: ${run.scenario.title}`, `  ${headline(run.report)}`, ...causes, expectationNote(run)]
+      .filter(Boolean)
+      .join('\n');
   });
   return `${blocks.join('\n\n')}\n\n${runs.length} scenarios. Details and fix steps: npm run --silent doctor -- practice <name>\n`;
 }

@@ -12,7 +12,8 @@ import type { UsersOptions } from './arguments.js';
 import { EXIT, integrationSecret, usageError, type CliIo } from './commands.js';
 
 export async function users(options: UsersOptions, io: CliIo): Promise<number> {
-  const text = options.emails.from === 'list' ? { ok: true as const, value: options.emails.text } : await readEmailsFile(options.emails.path);
+  const text =
+    options.emails.from === 'list' ? { ok: true as const, value: options.emails.text } : await readEmailsFile(options.emails.path);
   if (!text.ok) return usageError(io, text.error);
   const list = parseEmailList(text.value);
   if (!list.ok) return usageError(io, list.error);
@@ -58,7 +59,8 @@ export async function users(options: UsersOptions, io: CliIo): Promise<number> {
       },
     },
   );
-  const output = options.output === 'json' ? renderUsersJson(report) : options.output === 'csv' ? renderUsersCsv(report) : renderUsersText(report);
+  const output =
+    options.output === 'json' ? renderUsersJson(report) : options.output === 'csv' ? renderUsersCsv(report) : renderUsersText(report);
   // Arena's user names and the list's own lines reach the terminal: made safe, and swept for the secret.
   io.stdout.write(redact(terminalText(output), [secret.value]));
   const allReady = report.usersCheck.users.length > 0 && report.usersCheck.users.every((user) => user.status === 'ready');
@@ -71,14 +73,22 @@ async function readEmailsFile(path: string): Promise<{ ok: true; value: string }
     const file = await open(path, 'r');
     try {
       const { size } = await file.stat();
-      if (size > MAX_INPUT_CHARS * 4) return { ok: false, error: `--emails-file: the file is ${size} bytes; keep only the email column, or split it.` };
+      if (size > MAX_INPUT_CHARS * 4)
+        return { ok: false, error: `--emails-file: the file is ${size} bytes; keep only the email column, or split it.` };
       return { ok: true, value: (await file.readFile()).toString('utf8') };
     } finally {
       await file.close();
     }
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : 'it cannot be read';
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a folder'
+            : 'it cannot be read';
     return { ok: false, error: `--emails-file: ${why}.` };
   }
 }

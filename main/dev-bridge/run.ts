@@ -14,5 +14,7 @@ const bridge = await startDevBridge({
   rendererRoot: fileURLToPath(new URL('../../renderer-bridge/', import.meta.url)),
   port: process.env.DOCTOR_PORT ? Number(process.env.DOCTOR_PORT) : 0,
 });
-process.stdout.write(`Arena Connect Doctor (browser variant): ${bridge.origin}/\nSettings and exported reports: ${dataDir}\nCtrl-C to stop.\n`);
+process.stdout.write(
+  `Arena Connect Doctor (browser variant): ${bridge.origin}/\nSettings and exported reports: ${dataDir}\nCtrl-C to stop.\n`,
+);
 process.on('SIGINT', () => void bridge.close().then(() => process.exit(0)));

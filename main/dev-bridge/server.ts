@@ -33,7 +33,9 @@ export async function startDevBridge(options: DevBridgeOptions): Promise<DevBrid
   let origin = '';
 
   const server = createServer((request, response) => {
-    handle(request, response).catch(() => sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'The bridge failed.' } }));
+    handle(request, response).catch(() =>
+      sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'The bridge failed.' } }),
+    );
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -48,7 +50,8 @@ export async function startDevBridge(options: DevBridgeOptions): Promise<DevBrid
       const method = url.pathname.slice('/api/'.length);
       if (!isMethod(method)) return sendText(response, 404, 'Unknown method');
       const body = await readJson(request);
-      if (body === undefined) return sendJson(response, 400, { ok: false, error: { code: 'invalid-payload', message: 'The request body is not JSON.' } });
+      if (body === undefined)
+        return sendJson(response, 400, { ok: false, error: { code: 'invalid-payload', message: 'The request body is not JSON.' } });
       const payload = typeof body === 'object' && body !== null && 'payload' in body ? body.payload : null;
       return sendJson(response, 200, await options.service.handle(method, payload));
     }

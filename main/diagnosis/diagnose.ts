@@ -22,7 +22,6 @@ export interface DiagnosisInput {
   certificate?: PresentedCertificate | null;
 }
 
-
 export interface DiagnosisContext {
   now: Date;
   /** What the check saw besides this answer; questions it settles are answered, not asked. */
@@ -85,4 +84,3 @@ function toFixStep(step: FixStep, facts: Facts): FixStep {
   if (step.uiPath !== undefined) filled.uiPath = step.uiPath;
   return filled;
 }
-

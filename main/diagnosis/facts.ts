@@ -18,8 +18,32 @@ export type Facts = DiagnosisFacts;
 
 // Words that surround a support code in Arena's "…contact Arena Technical Support{0}." and are not the code.
 const FILLER = new Set([
-  'a', 'an', 'and', 'arena', 'case', 'code', 'error', 'for', 'id', 'incident', 'is', 'no', 'number', 'of',
-  'please', 'quote', 'quoting', 'ref', 'reference', 'support', 'team', 'technical', 'the', 'ticket', 'using', 'with',
+  'a',
+  'an',
+  'and',
+  'arena',
+  'case',
+  'code',
+  'error',
+  'for',
+  'id',
+  'incident',
+  'is',
+  'no',
+  'number',
+  'of',
+  'please',
+  'quote',
+  'quoting',
+  'ref',
+  'reference',
+  'support',
+  'team',
+  'technical',
+  'the',
+  'ticket',
+  'using',
+  'with',
 ]);
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9_-]*/g;
 const LABELLED = /\b(?:code|ref(?:erence)?|id)\b\s*[:#]?\s*([A-Za-z0-9][A-Za-z0-9_-]*)/i;

@@ -24,7 +24,10 @@ export function reachFindings(apiUrl: string, network: Omit<ReachNetwork, 'findi
   const offset = network.clockOffsetSeconds;
   if (offset !== null && Math.abs(offset) > CLOCK_OFFSET_LIMIT_SECONDS) {
     const { id, text } = REACH_FINDING_TEXT['clock-offset'];
-    findings.push({ id, text: fillFacts(text, { offset: describeSeconds(Math.abs(offset)), direction: offset > 0 ? 'ahead of' : 'behind' }) });
+    findings.push({
+      id,
+      text: fillFacts(text, { offset: describeSeconds(Math.abs(offset)), direction: offset > 0 ? 'ahead of' : 'behind' }),
+    });
   }
   return findings;
 }

@@ -2,12 +2,7 @@
 // Every documented message in the knowledge base is tried as a template (linear in the input for each,
 // so linear in the catalogue overall); failing that, error codes in the text are looked up. Candidates
 // are ranked, and when they call for different fixes one question lets the admin choose.
-import {
-  MAX_EXPLAIN_INPUT_CHARS,
-  type ExplainCandidate,
-  type ExplainQuestion,
-  type Explanation,
-} from '../../common/explanation.js';
+import { MAX_EXPLAIN_INPUT_CHARS, type ExplainCandidate, type ExplainQuestion, type Explanation } from '../../common/explanation.js';
 import { diagnoseEntry } from '../diagnosis/diagnose.js';
 import { KNOWLEDGE_BASE, UNKNOWN_ENTRY } from '../knowledge/index.js';
 import { STAGES } from '../knowledge/stages.js';

@@ -14,7 +14,10 @@ export const MAX_HISTORY_FILE_BYTES = 8 * 1024 * 1024;
 const text = (max = 20_000) => z.string().max(max);
 const nullableText = (max = 20_000) => text(max).nullable();
 const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-const millis = z.number().nonnegative().max(86_400_000 * 30);
+const millis = z
+  .number()
+  .nonnegative()
+  .max(86_400_000 * 30);
 
 const budgetSchema = z.strictObject({ limit: count.nullable(), remaining: count.nullable(), resetsAt: nullableText(200) });
 
@@ -63,9 +66,19 @@ const reachNetworkSchema = z.strictObject({
   addresses: z.array(text(100)).max(100),
   addressUsed: nullableText(100),
   proxy: nullableText(2048),
-  phases: z.strictObject({ dnsMs: millis.nullable(), connectMs: millis.nullable(), tlsMs: millis.nullable(), firstByteMs: millis.nullable() }),
+  phases: z.strictObject({
+    dnsMs: millis.nullable(),
+    connectMs: millis.nullable(),
+    tlsMs: millis.nullable(),
+    firstByteMs: millis.nullable(),
+  }),
   certificate: certificateSchema.nullable(),
-  clockOffsetSeconds: z.number().int().min(-(10 ** 10)).max(10 ** 10).nullable(),
+  clockOffsetSeconds: z
+    .number()
+    .int()
+    .min(-(10 ** 10))
+    .max(10 ** 10)
+    .nullable(),
   findings: z.array(z.strictObject({ id: text(200), text: text() })).max(20),
 });
 

@@ -33,7 +33,13 @@ function describeError(error: unknown): string {
 }
 
 function mismatchReason(data: unknown, issues: string): string {
-  if (typeof data === 'object' && data !== null && 'version' in data && typeof data.version === 'number' && data.version > HISTORY_VERSION) {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    'version' in data &&
+    typeof data.version === 'number' &&
+    data.version > HISTORY_VERSION
+  ) {
     return `was written by a newer version of Arena Connect Doctor (history version ${data.version})`;
   }
   return `does not hold what Arena Connect Doctor expects (${issues})`;
@@ -76,7 +82,10 @@ export function createHistoryStore(filePath: string, options: HistoryStoreOption
       await rename(filePath, aside);
       return { file: empty(), notices: [`${start} The old file was kept as ${aside}.`] };
     } catch (error) {
-      return { file: empty(), notices: [`${start} It could not be moved aside (${describeError(error)}) and will be replaced by the next check.`] };
+      return {
+        file: empty(),
+        notices: [`${start} It could not be moved aside (${describeError(error)}) and will be replaced by the next check.`],
+      };
     }
   }
 
@@ -107,7 +116,12 @@ export function createHistoryStore(filePath: string, options: HistoryStoreOption
       text = await readBounded();
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { file: empty(), notices: [] };
-      return { file: empty(), notices: [`The history file ${filePath} could not be read (${describeError(error)}), so the list of recent checks is empty for now.`] };
+      return {
+        file: empty(),
+        notices: [
+          `The history file ${filePath} could not be read (${describeError(error)}), so the list of recent checks is empty for now.`,
+        ],
+      };
     }
     if (text === 'too-large') return setAside(`is larger than ${megabytes(maxBytes)}`);
     let data: unknown;

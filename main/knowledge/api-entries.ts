@@ -24,10 +24,9 @@ const TOOL_OUTDATED: KnowledgeCause = {
   summary: 'Arena now expects a request this version of the tool does not send.',
   question: 'Does the error also appear on a network without any proxy?',
   fixSteps: [
-    { who: 'you', text: 'Update Arena Connect Doctor; if the newest version fails too, send its report to the tool\'s maintainers.' },
+    { who: 'you', text: "Update Arena Connect Doctor; if the newest version fails too, send its report to the tool's maintainers." },
   ],
 };
-
 
 export const API_ENTRIES: readonly KnowledgeEntry[] = [
   {
@@ -82,16 +81,14 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'Wait until the budget resets ({budgetResetsAt|at midnight Pacific time}), then check again.' },
-          { who: 'onshape-admin', text: 'Schedule large releases or synchronisations early in Arena\'s day (after midnight Pacific time).' },
+          { who: 'onshape-admin', text: "Schedule large releases or synchronisations early in Arena's day (after midnight Pacific time)." },
         ],
       },
       {
         id: 'limit-too-low',
-        summary: 'The workspace\'s daily limit is too low for how it is used.',
+        summary: "The workspace's daily limit is too low for how it is used.",
         question: 'Does the limit run out on most days, not just today?',
-        fixSteps: [
-          contactArenaSupport('Ask Arena Support about raising the workspace\'s daily API request limit.'),
-        ],
+        fixSteps: [contactArenaSupport("Ask Arena Support about raising the workspace's daily API request limit.")],
       },
     ],
     recheck: 'after-change',
@@ -121,7 +118,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: 'any', codes: [4087] },
     title: 'Arena hit an unexpected error and gave a support code',
     meaning:
-      'Arena failed in a way it does not explain and asks you to contact Arena Technical Support. Support code: {supportCode|none could be read from Arena\'s message}.',
+      "Arena failed in a way it does not explain and asks you to contact Arena Technical Support. Support code: {supportCode|none could be read from Arena's message}.",
     causes: [
       {
         id: 'arena-internal-error',
@@ -130,7 +127,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
         fixSteps: [
           { who: 'you', text: 'Check again in a few minutes; some of these errors are temporary.' },
           reportIncident(
-            'Contact Arena Technical Support and quote support code {supportCode|(none given: quote Arena\'s full message instead)}.',
+            "Contact Arena Technical Support and quote support code {supportCode|(none given: quote Arena's full message instead)}.",
           ),
         ],
       },
@@ -148,16 +145,14 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'api.3000',
     match: { endpoints: 'any', codes: [3000] },
     title: 'Arena had a system error',
-    meaning: 'Arena reported an unexpected error on its side ("Sorry, a system error occurred, please try again."). Nothing in your settings causes this.',
+    meaning:
+      'Arena reported an unexpected error on its side ("Sorry, a system error occurred, please try again."). Nothing in your settings causes this.',
     causes: [
       {
         id: 'arena-system-error',
         summary: 'A temporary or internal failure in Arena.',
         question: 'Does the error come back when you try again a few minutes later?',
-        fixSteps: [
-          { who: 'you', text: 'Try again in a few minutes.' },
-          reportIncident('If it persists, open a case with Arena Support.'),
-        ],
+        fixSteps: [{ who: 'you', text: 'Try again in a few minutes.' }, reportIncident('If it persists, open a case with Arena Support.')],
       },
     ],
     recheck: 'now',
@@ -174,9 +169,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: 'any', codes: [503] },
     title: 'Arena is temporarily unavailable',
     meaning: 'Arena answered that its service cannot take requests right now. Nothing in your settings is wrong.',
-    causes: [
-      ARENA_OUTAGE,
-    ],
+    causes: [ARENA_OUTAGE],
     recheck: 'now',
   },
   {
@@ -218,7 +211,8 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'api.20010',
     match: { endpoints: 'any', codes: [20010] },
     title: 'Arena could not read the request',
-    meaning: 'Arena says the request body is not valid JSON ("Invalid JSON data."). This tool sends valid JSON, so it was changed on the way or Arena expects something new.',
+    meaning:
+      'Arena says the request body is not valid JSON ("Invalid JSON data."). This tool sends valid JSON, so it was changed on the way or Arena expects something new.',
     causes: [REQUEST_ALTERED, TOOL_OUTDATED],
     recheck: 'after-change',
   },
@@ -230,14 +224,15 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
     causes: [
       {
         id: 'wrong-workspace-id',
-        summary: 'The workspace ID is not the workspace Onshape should use (a typo, or another workspace\'s number).',
-        question: 'Is the workspace ID entered different from the number at the end of the address when you open Workspace Settings in Arena?',
+        summary: "The workspace ID is not the workspace Onshape should use (a typo, or another workspace's number).",
+        question:
+          'Is the workspace ID entered different from the number at the end of the address when you open Workspace Settings in Arena?',
         fixSteps: ENTER_WORKSPACE_ID,
       },
       {
         id: 'not-a-member',
         summary: 'The account is not a member of that workspace.',
-        question: 'Is the workspace ID right, but the account missing from that workspace\'s employee list?',
+        question: "Is the workspace ID right, but the account missing from that workspace's employee list?",
         fixSteps: [
           {
             who: 'arena-admin',
@@ -258,7 +253,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'email-malformed',
         summary: 'The email entered has a typo, a space, or is a name rather than an email address.',
-        question: 'Does the email entered contain a space, lack an @ and domain, or hold a person\'s name instead of an address?',
+        question: "Does the email entered contain a space, lack an @ and domain, or hold a person's name instead of an address?",
         questionReviewed: 'one-condition',
         fixSteps: [
           {
@@ -266,7 +261,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
             text: 'Enter the integration user ID as the full email address exactly as it appears in Arena.',
             uiPath: UI.onshapeArena,
           },
-          { who: 'you', text: 'Correct the email in this tool\'s settings and check again.' },
+          { who: 'you', text: "Correct the email in this tool's settings and check again." },
         ],
       },
     ],
@@ -282,7 +277,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'not-integration-login',
         summary: 'The login used a password, or a user without a WebToken, instead of the Onshape integration user.',
-        question: 'Did this check log in with a password, or with a user other than Onshape\'s integration user?',
+        question: "Did this check log in with a password, or with a user other than Onshape's integration user?",
         questionReviewed: 'one-condition',
         fixSteps: [
           { who: 'you', text: 'Switch this check to WebToken login with the integration user Onshape uses, then check again.' },
@@ -323,7 +318,7 @@ export const API_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'api.415',
     match: { endpoints: 'any', codes: [415] },
-    title: 'Arena did not accept the request\'s content type',
+    title: "Arena did not accept the request's content type",
     meaning:
       'Arena needs the header "content-type: application/json" and did not get it. This tool always sends it, so it was changed on the way or Arena expects something new.',
     causes: [REQUEST_ALTERED, TOOL_OUTDATED],

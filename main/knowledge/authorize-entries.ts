@@ -19,7 +19,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: AUTHORIZE, codes: [4081] },
     title: 'The Onshape user must set a new Arena password',
     meaning:
-      'The integration login worked, but this Onshape user\'s Arena password cannot be used: it was never set, it has expired, or an Arena administrator reset it. The user has to set a new one in the Arena web app.',
+      "The integration login worked, but this Onshape user's Arena password cannot be used: it was never set, it has expired, or an Arena administrator reset it. The user has to set a new one in the Arena web app.",
     causes: [
       {
         id: 'first-login-not-done',
@@ -29,7 +29,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
           { who: 'onshape-user', text: `${SIGN_IN_AND_SET_PASSWORD} Use the temporary password from Arena's welcome email.` },
           {
             who: 'arena-admin',
-            text: 'If the welcome email was lost, open the user\'s employee record and reset the password so Arena sends a new one.',
+            text: "If the welcome email was lost, open the user's employee record and reset the password so Arena sends a new one.",
             uiPath: UI.employee,
           },
           ENTER_NEW_PASSWORD_IN_ONSHAPE,
@@ -37,25 +37,25 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
       },
       {
         id: 'password-expired',
-        summary: 'The user\'s Arena password has expired under the account\'s password policy.',
-        question: 'Is it longer than your Arena account\'s password expiry period since the user last changed their Arena password?',
+        summary: "The user's Arena password has expired under the account's password policy.",
+        question: "Is it longer than your Arena account's password expiry period since the user last changed their Arena password?",
         fixSteps: [
           { who: 'onshape-user', text: `${SIGN_IN_AND_SET_PASSWORD} Arena asks for a new password when the old one has expired.` },
           ENTER_NEW_PASSWORD_IN_ONSHAPE,
           {
             who: 'arena-admin',
-            text: 'Check the password expiry period in the Arena account\'s password policy, so users know how often this will recur.',
+            text: "Check the password expiry period in the Arena account's password policy, so users know how often this will recur.",
           },
         ],
       },
       {
         id: 'password-reset-by-admin',
-        summary: 'An Arena administrator reset the user\'s password, so the old one no longer works.',
-        question: 'Did an Arena administrator reset this user\'s password recently?',
+        summary: "An Arena administrator reset the user's password, so the old one no longer works.",
+        question: "Did an Arena administrator reset this user's password recently?",
         fixSteps: [
           {
             who: 'arena-admin',
-            text: 'Confirm in the user\'s employee record whether the password was reset, and tell the user.',
+            text: "Confirm in the user's employee record whether the password was reset, and tell the user.",
             uiPath: UI.employee,
           },
           { who: 'onshape-user', text: `${SIGN_IN_AND_SET_PASSWORD} Use the temporary password from the reset email.` },
@@ -74,16 +74,19 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'authorize.4083',
     match: { endpoints: AUTHORIZE, codes: [4083] },
-    title: 'The Onshape user\'s Arena account is locked for five minutes',
+    title: "The Onshape user's Arena account is locked for five minutes",
     meaning:
-      'There were too many failed logins for this Onshape user\'s Arena account in a row, so Arena locked it for five minutes. Every attempt during the lockout fails, even with the right password.',
+      "There were too many failed logins for this Onshape user's Arena account in a row, so Arena locked it for five minutes. Every attempt during the lockout fails, even with the right password.",
     causes: [
       {
         id: 'repeated-wrong-attempts',
         summary: 'The user (or Onshape on their behalf) tried a wrong or old Arena password several times.',
-        question: 'Was the user\'s Arena password tried several times in the minutes before this check?',
+        question: "Was the user's Arena password tried several times in the minutes before this check?",
         fixSteps: [
-          { who: 'onshape-user', text: 'Make sure you have the current Arena password before trying again; sign in to the Arena web app to confirm it.' },
+          {
+            who: 'onshape-user',
+            text: 'Make sure you have the current Arena password before trying again; sign in to the Arena web app to confirm it.',
+          },
           { who: 'you', text: 'Wait five minutes without any attempt, then check once.' },
         ],
       },
@@ -114,16 +117,16 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: AUTHORIZE, codes: [20001] },
     title: 'Arena will not let this Onshape user in',
     meaning:
-      'The integration login worked, but the Onshape user\'s Arena account cannot be used: it is disabled, or the user never completed their first Arena login.',
+      "The integration login worked, but the Onshape user's Arena account cannot be used: it is disabled, or the user never completed their first Arena login.",
     causes: [
       {
         id: 'user-disabled',
-        summary: 'The Onshape user\'s Arena employee account has been disabled.',
-        question: 'Is this user\'s status shown as Disabled in Arena\'s employee list?',
+        summary: "The Onshape user's Arena employee account has been disabled.",
+        question: "Is this user's status shown as Disabled in Arena's employee list?",
         fixSteps: [
           {
             who: 'arena-admin',
-            text: 'Open the user\'s employee record, set the status to Enabled and save.',
+            text: "Open the user's employee record, set the status to Enabled and save.",
             uiPath: UI.employeeEnabled,
           },
         ],
@@ -136,7 +139,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
           { who: 'onshape-user', text: `${SIGN_IN_AND_SET_PASSWORD} Use the temporary password from Arena's welcome email.` },
           {
             who: 'arena-admin',
-            text: 'If the welcome email was lost, reset the user\'s password from their employee record so Arena sends a new one.',
+            text: "If the welcome email was lost, reset the user's password from their employee record so Arena sends a new one.",
             uiPath: UI.employee,
           },
         ],
@@ -167,12 +170,13 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'integration-user-misconfigured',
         summary: 'The integration user (the employee with the WebToken) is not set up correctly.',
-        question: 'Is anything about the integration user unusual: disabled, "For Integration Use" set to No, or not a Full License employee?',
+        question:
+          'Is anything about the integration user unusual: disabled, "For Integration Use" set to No, or not a Full License employee?',
         questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',
-            text: 'Open the integration user\'s employee record and confirm: status Enabled, Full License, For Integration Use = Yes, access to the workspace Onshape uses.',
+            text: "Open the integration user's employee record and confirm: status Enabled, Full License, For Integration Use = Yes, access to the workspace Onshape uses.",
             uiPath: UI.integrationUse,
           },
         ],
@@ -185,20 +189,21 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
         fixSteps: [
           {
             who: 'arena-admin',
-            text: 'Open the user\'s employee record and confirm: status Enabled, Full License Standard Employee, access to the workspace, at least Item & File Read & Edit policies.',
+            text: "Open the user's employee record and confirm: status Enabled, Full License Standard Employee, access to the workspace, at least Item & File Read & Edit policies.",
             uiPath: UI.employee,
           },
         ],
       },
       {
         id: 'session-lost',
-        summary: 'The login session ended between login and authorization, for example because another login as the integration user replaced it.',
+        summary:
+          'The login session ended between login and authorization, for example because another login as the integration user replaced it.',
         question: 'Could Onshape or another tool have logged in as the same integration user while this check ran?',
         questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'you',
-            text: 'Make sure nothing else logs in as the integration user while the check runs (Onshape\'s own sync does: test outside working hours, or with a second integration user set up the same way), then check again. If the error comes back every time, check the two accounts as above.',
+            text: "Make sure nothing else logs in as the integration user while the check runs (Onshape's own sync does: test outside working hours, or with a second integration user set up the same way), then check again. If the error comes back every time, check the two accounts as above.",
           },
         ],
       },
@@ -215,7 +220,7 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
     causes: [
       {
         id: 'no-workspace-access',
-        summary: 'The Onshape user\'s Arena account has no access to the target workspace.',
+        summary: "The Onshape user's Arena account has no access to the target workspace.",
         question: 'When the user signs in to the Arena web app, is the workspace Onshape uses missing from their workspace list?',
         fixSteps: [
           {
@@ -231,7 +236,10 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Did at least 90 minutes pass between the login and this authorization, for example while the computer slept?',
         answerFrom: 'time-since-login',
         fixSteps: [
-          { who: 'you', text: 'Keep this computer awake until the check has finished, then check again: it starts with a fresh POST /login.' },
+          {
+            who: 'you',
+            text: 'Keep this computer awake until the check has finished, then check again: it starts with a fresh POST /login.',
+          },
           {
             who: 'onshape-admin',
             text: 'If Onshape shows this error, save the Arena settings again so Onshape logs in afresh.',
@@ -246,14 +254,14 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'authorize.20015',
     match: { endpoints: AUTHORIZE, codes: [20015] },
-    title: 'This Onshape user\'s email is not in Arena',
+    title: "This Onshape user's email is not in Arena",
     meaning:
       'Arena has no employee with the email address this Onshape user was authorized with. Every Onshape user who syncs to Arena needs their own Arena employee account.',
     causes: [
       {
         id: 'user-not-in-arena',
         summary: 'The Onshape user has not been added to Arena as an employee.',
-        question: 'Is the user missing from Arena\'s employee list altogether?',
+        question: "Is the user missing from Arena's employee list altogether?",
         fixSteps: [
           {
             who: 'arena-admin',
@@ -266,12 +274,12 @@ export const AUTHORIZE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'email-differs',
         summary: 'The user exists in Arena, but under a different email than the one used here (an alias, a typo, an old domain).',
-        question: 'Is the user in Arena\'s employee list, but under an email that differs from the one this check or Onshape used?',
+        question: "Is the user in Arena's employee list, but under an email that differs from the one this check or Onshape used?",
         questionReviewed: 'one-condition',
         fixSteps: [
           {
             who: 'arena-admin',
-            text: 'Make the email in the user\'s Arena employee record match their Onshape email exactly, or tell the user which email to use.',
+            text: "Make the email in the user's Arena employee record match their Onshape email exactly, or tell the user which email to use.",
             uiPath: UI.employee,
           },
         ],

@@ -65,15 +65,15 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
   bomEntry(
     3230,
     {
-      title: 'A BOM line\'s quantity differs from its number of reference designators',
+      title: "A BOM line's quantity differs from its number of reference designators",
       meaning:
         'The BOM line has quantity {quantity|as in the message}, but a different number of reference designators. Arena checks this because reference designator checking is on.',
       causes: [
         fixAssembly(
           'refdes-count-differs',
-          'The line\'s reference designators do not add up to its quantity ({quantity|see the message}).',
+          "The line's reference designators do not add up to its quantity ({quantity|see the message}).",
           'Does the number of reference designators on the line differ from its quantity of {quantity|the message}?',
-          'Make the line\'s reference designators match its quantity (one per unit), or correct the quantity.',
+          "Make the line's reference designators match its quantity (one per unit), or correct the quantity.",
         ),
         bomSetting('Reference Designator Checking for New Assemblies', 'Check'),
       ],
@@ -85,12 +85,12 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
     3227,
     {
       title: 'A BOM line has a negative quantity',
-      meaning: 'A BOM line\'s quantity is negative, and the workspace does not allow negative quantities.',
+      meaning: "A BOM line's quantity is negative, and the workspace does not allow negative quantities.",
       causes: [
         fixAssembly(
           'negative-quantity',
           'A line of the BOM has a quantity below zero.',
-          'Does any line of the assembly\'s BOM have a negative quantity?',
+          "Does any line of the assembly's BOM have a negative quantity?",
           'Give the line a positive quantity.',
         ),
         bomSetting('Negative Quantities Allowed', 'No'),
@@ -108,7 +108,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
         fixAssembly(
           'duplicate-line',
           'The assembly lists the item {itemNumber|in the message} on two lines.',
-          'Does the item {itemNumber|in the message} appear on more than one line of the assembly\'s BOM?',
+          "Does the item {itemNumber|in the message} appear on more than one line of the assembly's BOM?",
           'Combine the lines for {itemNumber|the item} into one, with the total quantity.',
         ),
         bomSetting('Identical BOM Items Allowed', 'No'),
@@ -186,7 +186,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
   bomEntry(
     2002,
     {
-      title: 'A value is not in a BOM attribute\'s list',
+      title: "A value is not in a BOM attribute's list",
       meaning:
         'Onshape sent "{value|the value in the message}" for the BOM attribute {attribute|named in the message}, which is not one of the values Arena allows for it.',
       causes: [
@@ -225,7 +225,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
     {
       title: 'The BOM is locked by a change',
       meaning:
-        'Arena only lets items be added to the working revision\'s BOM, and this item\'s working revision is on a change (submitted, or approved and not yet effective). Lock icons show in its Bill of Materials section.',
+        "Arena only lets items be added to the working revision's BOM, and this item's working revision is on a change (submitted, or approved and not yet effective). Lock icons show in its Bill of Materials section.",
       causes: [lockedByChange('Bill of Materials')],
     },
     'An item can only be added to the working revision BOM. Effective BOMs are locked from editing.',
@@ -234,7 +234,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
     3233,
     {
       title: 'BOM notes are too long',
-      meaning: 'A BOM line\'s notes are longer than Arena\'s limit of 4000 characters.',
+      meaning: "A BOM line's notes are longer than Arena's limit of 4000 characters.",
       causes: [
         fixAssembly(
           'notes-too-long',
@@ -268,15 +268,14 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'remove-bom.3012',
     match: { endpoints: REMOVE, codes: [3012] },
     title: 'The BOM line to remove is no longer there',
-    meaning:
-      'Onshape tried to remove a BOM line (GUID {bomLineGuid|named in the message}) that is no longer on the BOM in Arena.',
+    meaning: 'Onshape tried to remove a BOM line (GUID {bomLineGuid|named in the message}) that is no longer on the BOM in Arena.',
     causes: [
       {
         id: 'line-already-removed',
         summary: 'The line was already removed from the BOM in Arena, for example by someone editing it there.',
         question: 'Was the BOM of this item edited in Arena recently, outside Onshape?',
         fixSteps: [
-          { who: 'arena-admin', text: 'Check the item\'s BOM in Arena to see whether the line was removed recently.', uiPath: UI.itemBom },
+          { who: 'arena-admin', text: "Check the item's BOM in Arena to see whether the line was removed recently.", uiPath: UI.itemBom },
           SYNC_AGAIN,
         ],
       },
@@ -294,7 +293,7 @@ export const BOM_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: REMOVE, codes: [3034] },
     title: 'The BOM is locked, so the line cannot be removed',
     meaning:
-      'Arena only lets lines be removed from the working revision\'s BOM; effective BOMs are locked. Lock icons show in the item\'s Bill of Materials section.',
+      "Arena only lets lines be removed from the working revision's BOM; effective BOMs are locked. Lock icons show in the item's Bill of Materials section.",
     causes: [lockedByChange('Bill of Materials')],
     recheck: 'after-change',
     // Known mistake: this page says "Item is locked." while the file pages say "The item is locked.";

@@ -21,7 +21,7 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: ADD, codes: [3024] },
     title: 'The Onshape user may not add files to this item',
     meaning:
-      'Arena refused to add the file for the Onshape user\'s Arena account: the account lacks a licence or permission, or an access policy keeps it away from this kind of item.',
+      "Arena refused to add the file for the Onshape user's Arena account: the account lacks a licence or permission, or an access policy keeps it away from this kind of item.",
     causes: privilegeCauses('adding a file to the same type of item'),
     recheck: 'after-change',
     documented: { httpStatus: 400, message: NO_PRIVILEGES, source: ADD_SOURCE },
@@ -29,14 +29,13 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'add-file.3011',
     match: { endpoints: ADD, codes: [3011] },
-    title: 'The file\'s category does not exist in Arena',
-    meaning:
-      'The file category the file is given (GUID {guid|named in the message}) does not exist in Arena; it may have been removed.',
+    title: "The file's category does not exist in Arena",
+    meaning: 'The file category the file is given (GUID {guid|named in the message}) does not exist in Arena; it may have been removed.',
     causes: [
       {
         id: 'file-category-missing',
         summary: 'The file category with GUID {guid|in the message} was removed from Arena, or never existed in this workspace.',
-        question: 'Is the file category Onshape assigns to this file missing from Arena\'s list of file categories?',
+        question: "Is the file category Onshape assigns to this file missing from Arena's list of file categories?",
         fixSteps: [
           {
             who: 'arena-admin',
@@ -109,7 +108,7 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: ADD, codes: [3034] },
     title: 'The item is locked, so files cannot be added',
     meaning:
-      'The item\'s working revision is on a submitted change, so Arena locks its files and the file cannot be added. Lock icons show in the item\'s Files view.',
+      "The item's working revision is on a submitted change, so Arena locks its files and the file cannot be added. Lock icons show in the item's Files view.",
     causes: [lockedByChange('Files')],
     recheck: 'after-change',
     documented: { httpStatus: 400, message: LOCKED, source: ADD_SOURCE },
@@ -117,9 +116,9 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'add-file.3066',
     match: { endpoints: ADD, codes: [3066] },
-    title: 'The item\'s working revision is on a change, so files cannot be added',
+    title: "The item's working revision is on a change, so files cannot be added",
     meaning:
-      'The item\'s working revision is on a change that is submitted for approval, or approved and waiting to take effect; until then its files are locked.',
+      "The item's working revision is on a change that is submitted for approval, or approved and waiting to take effect; until then its files are locked.",
     causes: [lockedByChange('Files')],
     recheck: 'after-change',
     documented: { httpStatus: 400, message: LOCKED_BY_CHANGE, source: ADD_SOURCE },
@@ -129,10 +128,8 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: REMOVE, codes: [3024] },
     title: 'The Onshape user may not remove files from this item',
     meaning:
-      'Arena refused to remove the file for the Onshape user\'s Arena account: it does not have the Item Read & Write and File Read & Write access policies.',
-    causes: privilegeCauses('removing a file from the item').filter((cause) =>
-      ['no-item-policy', 'no-file-policy'].includes(cause.id),
-    ),
+      "Arena refused to remove the file for the Onshape user's Arena account: it does not have the Item Read & Write and File Read & Write access policies.",
+    causes: privilegeCauses('removing a file from the item').filter((cause) => ['no-item-policy', 'no-file-policy'].includes(cause.id)),
     recheck: 'after-change',
     documented: { httpStatus: 400, message: NO_PRIVILEGES, source: REMOVE_SOURCE },
   },
@@ -141,7 +138,7 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: REMOVE, codes: [3034] },
     title: 'The item is locked, so files cannot be removed',
     meaning:
-      'The item\'s working revision is on a submitted change, so Arena locks its files and the file cannot be removed. Lock icons show in the item\'s Files view.',
+      "The item's working revision is on a submitted change, so Arena locks its files and the file cannot be removed. Lock icons show in the item's Files view.",
     causes: [lockedByChange('Files')],
     recheck: 'after-change',
     documented: { httpStatus: 400, message: LOCKED, source: REMOVE_SOURCE },
@@ -149,9 +146,9 @@ export const FILE_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'remove-file.3066',
     match: { endpoints: REMOVE, codes: [3066] },
-    title: 'The item\'s working revision is on a change, so files cannot be removed',
+    title: "The item's working revision is on a change, so files cannot be removed",
     meaning:
-      'The item\'s working revision is on a change that is submitted for approval, or approved and waiting to take effect; until then its files are locked.',
+      "The item's working revision is on a change that is submitted for approval, or approved and waiting to take effect; until then its files are locked.",
     causes: [lockedByChange('Files')],
     recheck: 'after-change',
     documented: { httpStatus: 400, message: LOCKED_BY_CHANGE, source: REMOVE_SOURCE },

@@ -16,7 +16,7 @@ const FIX_ONSHAPE_API_URL: FixStep = {
 export const WRONG_URL: KnowledgeCause = {
   id: 'wrong-url',
   summary: 'The API URL points at the Arena web app or another site instead of the Arena API.',
-  question: 'Does the API URL differ from your data centre\'s API address, for example because it is the web app address (https://app.…)?',
+  question: "Does the API URL differ from your data centre's API address, for example because it is the web app address (https://app.…)?",
   answerFrom: 'api-url-differs',
   fixSteps: [CHECK_API_URL, FIX_ONSHAPE_API_URL],
 };
@@ -28,7 +28,10 @@ export const PROXY_BLOCK_PAGE: KnowledgeCause = {
   answerFrom: 'traffic-through-proxy',
   questionReviewed: 'one-condition',
   fixSteps: [
-    { who: 'network-admin', text: 'Allow HTTPS from this computer to the Arena API host in the proxy or web filter, without a warning or sign-in page.' },
+    {
+      who: 'network-admin',
+      text: 'Allow HTTPS from this computer to the Arena API host in the proxy or web filter, without a warning or sign-in page.',
+    },
   ],
 };
 
@@ -37,7 +40,7 @@ const CAPTIVE_PORTAL: KnowledgeCause = {
   summary: 'A guest, hotel or public Wi-Fi sign-in page intercepted the request.',
   question: 'Are you on a guest, hotel or public network that asks you to sign in or accept terms?',
   questionReviewed: 'one-condition',
-  fixSteps: [{ who: 'you', text: 'Open any website in a browser, complete the network\'s sign-in page, then check again.' }],
+  fixSteps: [{ who: 'you', text: "Open any website in a browser, complete the network's sign-in page, then check again." }],
 };
 
 const CUT_SHORT: KnowledgeCause = {
@@ -53,9 +56,12 @@ const CUT_SHORT: KnowledgeCause = {
 const TOOL_OUTDATED: KnowledgeCause = {
   id: 'tool-outdated',
   summary: 'Arena changed the shape of its answer and this version of the tool does not understand it.',
-  question: 'Does the same failure appear with the API URL set exactly to your data centre\'s API address and no proxy in the way?',
+  question: "Does the same failure appear with the API URL set exactly to your data centre's API address and no proxy in the way?",
   fixSteps: [
-    { who: 'you', text: 'Update Arena Connect Doctor; if the newest version fails too, send its report (the body excerpt included) to the tool\'s maintainers.' },
+    {
+      who: 'you',
+      text: "Update Arena Connect Doctor; if the newest version fails too, send its report (the body excerpt included) to the tool's maintainers.",
+    },
   ],
 };
 
@@ -71,16 +77,17 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         summary: 'The proxy needs a user name and password this tool was not given.',
         question: 'Does your browser ask for a proxy user name and password, or do you have proxy credentials from IT?',
         questionReviewed: 'one-condition',
-        fixSteps: [
-          { who: 'you', text: 'Give this tool the proxy credentials (with the proxy address) and check again.' },
-        ],
+        fixSteps: [{ who: 'you', text: 'Give this tool the proxy credentials (with the proxy address) and check again.' }],
       },
       {
         id: 'proxy-windows-auth',
         summary: 'The proxy signs users in with Windows or Kerberos authentication, which this tool cannot do.',
         question: 'Does the browser reach the internet through the proxy without ever asking you for a password?',
         fixSteps: [
-          { who: 'network-admin', text: 'Allow this computer to reach the Arena API host through the proxy without authentication, or bypass the proxy for that host.' },
+          {
+            who: 'network-admin',
+            text: 'Allow this computer to reach the Arena API host through the proxy without authentication, or bypass the proxy for that host.',
+          },
         ],
       },
     ],
@@ -95,17 +102,15 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
     causes: [
       {
         id: 'host-blocked',
-        summary: 'The proxy\'s policy does not allow connections to the Arena API host.',
+        summary: "The proxy's policy does not allow connections to the Arena API host.",
         question: 'Does the proxy block sites that are not on an approved list?',
-        fixSteps: [
-          { who: 'network-admin', text: 'Allow HTTPS connections (CONNECT on port 443) to the Arena API host in the proxy.' },
-        ],
+        fixSteps: [{ who: 'network-admin', text: 'Allow HTTPS connections (CONNECT on port 443) to the Arena API host in the proxy.' }],
       },
       {
         id: 'proxy-cannot-reach',
         summary: 'The proxy itself cannot reach Arena right now.',
         question: 'Do other outside websites also fail through the proxy right now?',
-        fixSteps: [{ who: 'network-admin', text: 'Check the proxy\'s own connection to the internet.' }],
+        fixSteps: [{ who: 'network-admin', text: "Check the proxy's own connection to the internet." }],
       },
     ],
     recheck: 'after-change',
@@ -113,8 +118,9 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'format.HTML_RESPONSE',
     match: { endpoints: 'any', codes: ['HTML_RESPONSE'] },
-    title: 'A web page came back instead of Arena\'s answer',
-    meaning: 'The answer was an HTML page, not Arena\'s JSON. Either the API URL is not the API, or something on the network answered in Arena\'s place. The report\'s body excerpt shows which page it was.',
+    title: "A web page came back instead of Arena's answer",
+    meaning:
+      "The answer was an HTML page, not Arena's JSON. Either the API URL is not the API, or something on the network answered in Arena's place. The report's body excerpt shows which page it was.",
     causes: [
       WRONG_URL,
       PROXY_BLOCK_PAGE,
@@ -142,13 +148,11 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
         summary: 'A proxy or firewall swallowed the answer, or answered itself with nothing.',
         question: 'Does traffic from this computer go through a proxy or firewall that inspects HTTPS?',
         questionReviewed: 'one-condition',
-        fixSteps: [
-          { who: 'network-admin', text: 'Exempt the Arena API host from proxy or firewall content inspection.' },
-        ],
+        fixSteps: [{ who: 'network-admin', text: 'Exempt the Arena API host from proxy or firewall content inspection.' }],
       },
       {
         id: 'arena-glitch',
-        summary: 'A brief fault on Arena\'s side.',
+        summary: "A brief fault on Arena's side.",
         question: 'Does the check pass when you run it again?',
         fixSteps: [{ who: 'you', text: 'Check again in a few minutes.' }],
       },
@@ -166,7 +170,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'format.WRONG_SHAPE',
     match: { endpoints: 'any', codes: ['WRONG_SHAPE'] },
-    title: 'The answer was JSON, but not Arena\'s',
+    title: "The answer was JSON, but not Arena's",
     meaning: 'The answer was valid JSON, but not shaped like any answer Arena documents for this request.',
     causes: [WRONG_URL, PROXY_BLOCK_PAGE, TOOL_OUTDATED],
     recheck: 'after-change',
@@ -175,7 +179,8 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'format.BODY_TOO_LARGE',
     match: { endpoints: 'any', codes: ['BODY_TOO_LARGE'] },
     title: 'The answer was far larger than any Arena login answer',
-    meaning: 'Arena\'s answers to these requests are a few hundred bytes; this one was too large to be one, so something other than the Arena API answered.',
+    meaning:
+      "Arena's answers to these requests are a few hundred bytes; this one was too large to be one, so something other than the Arena API answered.",
     causes: [WRONG_URL, PROXY_BLOCK_PAGE],
     recheck: 'after-change',
   },
@@ -188,7 +193,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
     causes: [
       {
         id: 'api-url-path',
-        summary: 'The API URL\'s path is wrong: it must end in /v1, with nothing after it.',
+        summary: "The API URL's path is wrong: it must end in /v1, with nothing after it.",
         question: 'Does the API URL end in something other than /v1 (for example /v1/login, /api, or no path at all)?',
         answerFrom: 'api-url-path',
         questionReviewed: 'one-condition',
@@ -229,7 +234,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'not-api-base',
         summary: 'The API URL is an old, shortened or web-app address that forwards elsewhere.',
-        question: 'Does the API URL differ from your data centre\'s API address?',
+        question: "Does the API URL differ from your data centre's API address?",
         answerFrom: 'api-url-differs',
         fixSteps: [
           {

@@ -85,7 +85,7 @@ function requiredInArena(kind: 'core' | 'additional'): KnowledgeCause {
         uiPath: UI.itemAttributes,
       },
       ...(kind === 'additional'
-        ? [{ who: 'arena-admin' as const, text: 'Check the item category\'s required attributes as well.', uiPath: UI.itemCategories }]
+        ? [{ who: 'arena-admin' as const, text: "Check the item category's required attributes as well.", uiPath: UI.itemCategories }]
         : []),
       SYNC_AGAIN,
     ],
@@ -143,7 +143,7 @@ function propertyTypeDiffers(type: 'Date' | 'Number'): KnowledgeCause {
 }
 
 /** Arena's page gives each additional-attribute message twice: without and with the attribute's GUID. */
-const WITH_GUID = ' Arena names the attribute\'s GUID too: {attributeGuid|see the message}.';
+const WITH_GUID = " Arena names the attribute's GUID too: {attributeGuid|see the message}.";
 
 export const ITEM_ENTRIES: readonly KnowledgeEntry[] = [
   itemEntry({
@@ -181,7 +181,7 @@ export const ITEM_ENTRIES: readonly KnowledgeEntry[] = [
   }),
   itemEntry({
     code: 3103,
-    title: 'A core attribute\'s value is too long',
+    title: "A core attribute's value is too long",
     meaning: `The value for ${ATTRIBUTE} is longer than Arena allows for it: at most {maxLength|the maximum in the message} characters.`,
     causes: [
       fixValueInOnshape(
@@ -263,7 +263,7 @@ export const ITEM_ENTRIES: readonly KnowledgeEntry[] = [
   }),
   itemEntry({
     code: 4003,
-    title: 'A core attribute\'s value is not one Arena accepts',
+    title: "A core attribute's value is not one Arena accepts",
     meaning: `Arena does not accept the value sent for ${ATTRIBUTE}. For the procurement type, Arena's page says the value must be "OTS" or "MTS" as defined in Arena.`,
     causes: [
       fixValueInOnshape(
@@ -317,7 +317,7 @@ export const ITEM_ENTRIES: readonly KnowledgeEntry[] = [
     variants: ['Empty or blank is not a valid option for additional attribute "{0}" (guid {1}).'],
   }),
   ...listValueEntries(2002, 2021, {
-    title: 'A value is not in an additional attribute\'s list',
+    title: "A value is not in an additional attribute's list",
     meaning: `The additional attribute ${ATTRIBUTE} is a drop-down list in Arena, and ${VALUE} is not one of its values.`,
     message: (guid) => `The specified value "{0}" is not a valid option for additional attribute "{1}"${guid ? ' (guid {2})' : ''}.`,
   }),
@@ -373,7 +373,7 @@ export const ITEM_ENTRIES: readonly KnowledgeEntry[] = [
     ],
   }),
   ...listValueEntries(2010, 2026, {
-    title: 'A value is not in a multi-select additional attribute\'s list',
+    title: "A value is not in a multi-select additional attribute's list",
     meaning: `The additional attribute ${ATTRIBUTE} is a multi-select list in Arena, and ${VALUE} is not one of its values.`,
     message: (guid) => `The specified value "{0}" is not a valid option for multi additional attribute "{1}"${guid ? ' (guid {2})' : ''}.`,
   }),

@@ -29,9 +29,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'workspace-unavailable',
         summary: 'The web app works, but the API for your workspace keeps refusing requests.',
         question: 'Does the Arena web app work normally while this check keeps getting 503 for more than an hour?',
-        fixSteps: [
-          contactArenaSupport('Ask Arena Support why the API answers 503 for your workspace while the web app works.'),
-        ],
+        fixSteps: [contactArenaSupport('Ask Arena Support why the API answers 503 for your workspace while the web app works.')],
       },
     ],
     recheck: 'now',
@@ -48,9 +46,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         id: 'api-feature-off',
         summary: 'The workspace does not have the API feature enabled.',
         question: 'Has Arena Support never confirmed that the API feature is on for this workspace?',
-        fixSteps: [
-          contactArenaSupport('Ask Arena Support to enable the API feature for this workspace (quote its workspace ID).'),
-        ],
+        fixSteps: [contactArenaSupport('Ask Arena Support to enable the API feature for this workspace (quote its workspace ID).')],
       },
       wrongWorkspace('the API is off'),
     ],
@@ -112,7 +108,8 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'wrong-workspace',
         summary: 'The workspace ID points at a workspace the WebToken was not issued for.',
-        question: 'Does your company have more than one Arena workspace (for example production and sandbox), so the ID could point at the wrong one?',
+        question:
+          'Does your company have more than one Arena workspace (for example production and sandbox), so the ID could point at the wrong one?',
         fixSteps: [
           {
             who: 'arena-admin',
@@ -129,7 +126,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         fixSteps: [
           {
             who: 'arena-admin',
-            text: 'Open the integration user\'s employee record and set For Integration Use to Yes, then save.',
+            text: "Open the integration user's employee record and set For Integration Use to Yes, then save.",
             uiPath: UI.integrationUse,
           },
         ],
@@ -141,14 +138,15 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'login.4001',
     match: { endpoints: LOGIN, codes: [4001] },
-    title: 'Arena refused the integration user\'s login',
+    title: "Arena refused the integration user's login",
     meaning:
-      'Arena gives this one answer for several different problems: wrong email, WebToken or password, a wrong workspace ID, a login from an address outside the workspace\'s allowed IP ranges, a disabled user, or a user that never completed its first Arena login.',
+      "Arena gives this one answer for several different problems: wrong email, WebToken or password, a wrong workspace ID, a login from an address outside the workspace's allowed IP ranges, a disabled user, or a user that never completed its first Arena login.",
     causes: [
       {
         id: 'wrong-credentials',
-        summary: 'The integration user\'s email or its WebToken (or password) does not match what Arena holds.',
-        question: 'Could the integration user\'s email or WebToken entered differ from what Arena Support issued (a typo, a missing character, or another user\'s email)?',
+        summary: "The integration user's email or its WebToken (or password) does not match what Arena holds.",
+        question:
+          "Could the integration user's email or WebToken entered differ from what Arena Support issued (a typo, a missing character, or another user's email)?",
         questionReviewed: 'one-condition',
         fixSteps: [
           {
@@ -158,15 +156,16 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
           },
           {
             who: 'arena-admin',
-            text: 'Confirm the integration user\'s email in its employee record; it must match the integration user ID in Onshape letter for letter.',
+            text: "Confirm the integration user's email in its employee record; it must match the integration user ID in Onshape letter for letter.",
             uiPath: UI.employee,
           },
         ],
       },
       {
         id: 'wrong-workspace-id',
-        summary: 'The workspace ID is wrong: it must be the workspace\'s internal number, not its name.',
-        question: 'Is the workspace ID entered a name, or a number other than the one at the end of the address when you open Workspace Settings in Arena?',
+        summary: "The workspace ID is wrong: it must be the workspace's internal number, not its name.",
+        question:
+          'Is the workspace ID entered a name, or a number other than the one at the end of the address when you open Workspace Settings in Arena?',
         questionReviewed: 'one-condition',
         fixSteps: ENTER_WORKSPACE_ID,
       },
@@ -176,22 +175,22 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Does your Arena workspace restrict logins to certain IP address ranges (an access restriction set up by Arena Support)?',
         fixSteps: [
           contactArenaSupport(
-            'Ask Arena Support which IP ranges the workspace accepts, and to add Onshape\'s outgoing addresses (Onshape Support can give you those).',
+            "Ask Arena Support which IP ranges the workspace accepts, and to add Onshape's outgoing addresses (Onshape Support can give you those).",
           ),
           {
             who: 'you',
-            text: 'This check logs in from this computer\'s public address, while Onshape logs in from its own servers. If only this check fails, run it from a network inside the allowed ranges or have Arena Support add this address.',
+            text: "This check logs in from this computer's public address, while Onshape logs in from its own servers. If only this check fails, run it from a network inside the allowed ranges or have Arena Support add this address.",
           },
         ],
       },
       {
         id: 'user-disabled',
         summary: 'The employee the WebToken is assigned to has been disabled in Arena.',
-        question: 'Is the integration user\'s status shown as Disabled in Arena\'s employee list?',
+        question: "Is the integration user's status shown as Disabled in Arena's employee list?",
         fixSteps: [
           {
             who: 'arena-admin',
-            text: 'Open the integration user\'s employee record, set its status to Enabled and save.',
+            text: "Open the integration user's employee record, set its status to Enabled and save.",
             uiPath: UI.employeeEnabled,
           },
         ],
@@ -199,21 +198,22 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'first-login-not-done',
         summary: 'The integration user was created but never completed its first Arena login to set a password.',
-        question: 'Has nobody signed in to the Arena web app with the integration user\'s account yet?',
+        question: "Has nobody signed in to the Arena web app with the integration user's account yet?",
         fixSteps: [
           {
             who: 'arena-admin',
             text: `Sign in once to the Arena web app (${WEB_APPS}) as the integration user with the temporary password from Arena's welcome email, and set a new password when asked. Nobody should use this account in the web app after that.`,
           },
-          contactArenaSupport('If the web app will not accept that sign-in, ask Arena Support to complete the first login for the integration user.'),
+          contactArenaSupport(
+            'If the web app will not accept that sign-in, ask Arena Support to complete the first login for the integration user.',
+          ),
         ],
       },
     ],
     recheck: 'after-change',
     documented: {
       httpStatus: 400,
-      message:
-        'The username, password or workspace ID is not valid or you are not allowed to log in due to IP restriction.',
+      message: 'The username, password or workspace ID is not valid or you are not allowed to log in due to IP restriction.',
       source: SOURCE,
     },
   },
@@ -240,7 +240,7 @@ export const LOGIN_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'account-shared',
         summary: 'Someone else, or another integration, uses the same Arena account and is failing to log in with it.',
-        question: 'Does a person or another integration also log in with this integration user\'s account?',
+        question: "Does a person or another integration also log in with this integration user's account?",
         questionReviewed: 'one-condition',
         fixSteps: [
           {

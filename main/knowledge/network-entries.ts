@@ -15,14 +15,15 @@ const EXEMPT_FROM_INSPECTION: FixStep = {
 
 const TRUST_PROXY_ROOT: FixStep = {
   who: 'network-admin',
-  text: 'Or install the inspecting proxy\'s root certificate properly in the operating system\'s trusted roots: the desktop app trusts that store, as browsers do. (The command-line tool on Node before 22.15 reads only NODE_EXTRA_CA_CERTS=path to the root certificate in PEM form.)',
+  text: "Or install the inspecting proxy's root certificate properly in the operating system's trusted roots: the desktop app trusts that store, as browsers do. (The command-line tool on Node before 22.15 reads only NODE_EXTRA_CA_CERTS=path to the root certificate in PEM form.)",
 };
 
 const TLS_INSPECTION: KnowledgeCause = {
   id: 'tls-inspection',
   summary:
-    'A corporate proxy or firewall inspects HTTPS: it replaces Arena\'s certificate with one signed by the company\'s own root, which this tool does not trust.',
-  question: 'Does your company route web traffic through a proxy or firewall that inspects HTTPS (for example Zscaler, Netskope, Palo Alto, Fortinet, Blue Coat)?',
+    "A corporate proxy or firewall inspects HTTPS: it replaces Arena's certificate with one signed by the company's own root, which this tool does not trust.",
+  question:
+    'Does your company route web traffic through a proxy or firewall that inspects HTTPS (for example Zscaler, Netskope, Palo Alto, Fortinet, Blue Coat)?',
   questionReviewed: 'one-condition',
   fixSteps: [EXEMPT_FROM_INSPECTION, TRUST_PROXY_ROOT],
 };
@@ -63,9 +64,7 @@ const FIREWALL_DROP: KnowledgeCause = {
   id: 'firewall-blocks',
   summary: 'A firewall blocks outgoing HTTPS (port 443) to the Arena API host.',
   question: 'Do other websites open on this computer while the Arena API host cannot be reached?',
-  fixSteps: [
-    { who: 'network-admin', text: 'Allow outgoing HTTPS (TCP port 443) from this computer to the Arena API host.' },
-  ],
+  fixSteps: [{ who: 'network-admin', text: 'Allow outgoing HTTPS (TCP port 443) from this computer to the Arena API host.' }],
 };
 
 /** When the reach step read the certificate and its issuer is a known inspection product, the title names it. */
@@ -82,12 +81,12 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'network.ENOTFOUND',
     match: { endpoints: 'any', codes: ['ENOTFOUND'] },
     title: 'The Arena API address could not be found',
-    meaning: 'This computer\'s DNS says the host name in the Arena API URL does not exist, so no connection was attempted.',
+    meaning: "This computer's DNS says the host name in the Arena API URL does not exist, so no connection was attempted.",
     causes: [
       {
         id: 'api-url-typo',
         summary: 'The host name in the API URL is misspelt or is not an Arena API host.',
-        question: 'Does the API URL differ from your data centre\'s API address?',
+        question: "Does the API URL differ from your data centre's API address?",
         answerFrom: 'api-url-differs',
         fixSteps: [CHECK_API_URL],
       },
@@ -130,11 +129,12 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'network.ECONNREFUSED',
     match: { endpoints: 'any', codes: ['ECONNREFUSED'] },
     title: 'The connection to Arena was refused',
-    meaning: 'The address was reached, but nothing there accepted the connection. Arena\'s API hosts accept HTTPS on port 443, so the address or a proxy setting is most likely wrong.',
+    meaning:
+      "The address was reached, but nothing there accepted the connection. Arena's API hosts accept HTTPS on port 443, so the address or a proxy setting is most likely wrong.",
     causes: [
       {
         id: 'wrong-address',
-        summary: 'The API URL has a port or host that is not Arena\'s.',
+        summary: "The API URL has a port or host that is not Arena's.",
         question: 'Does the API URL contain a port number (":8080") or a host other than your data centre\'s API address?',
         answerFrom: 'api-url-port-or-host',
         questionReviewed: 'one-condition',
@@ -163,7 +163,8 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'network.ETIMEDOUT',
     match: { endpoints: 'any', codes: ['ETIMEDOUT'] },
     title: 'Arena did not answer in time',
-    meaning: 'The connection or the answer took too long. Firewalls that silently drop traffic cause this, as do networks that require a proxy.',
+    meaning:
+      'The connection or the answer took too long. Firewalls that silently drop traffic cause this, as do networks that require a proxy.',
     causes: [
       FIREWALL_DROP,
       PROXY_REQUIRED,
@@ -200,7 +201,8 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'network.ECONNRESET',
     match: { endpoints: 'any', codes: ['ECONNRESET', 'EPIPE', 'ECONNABORTED'] },
     title: 'The connection to Arena was cut off',
-    meaning: 'The connection was opened and then broken before Arena\'s answer arrived. A firewall, proxy or web filter in the way usually does this.',
+    meaning:
+      "The connection was opened and then broken before Arena's answer arrived. A firewall, proxy or web filter in the way usually does this.",
     causes: [
       {
         id: 'middlebox-reset',
@@ -220,12 +222,17 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
       {
         // A TLS server closes a plain-HTTP connection without a word (OpenSSL sends no alert for it).
         id: 'http-to-https-port',
-        summary: 'The API URL or the proxy address starts with http:// but that port speaks HTTPS, and it closes plain connections without answering.',
-        question: 'Does the API URL or the proxy address start with http:// while its port expects HTTPS (for example an HTTPS proxy on port 443 or 8443)?',
+        summary:
+          'The API URL or the proxy address starts with http:// but that port speaks HTTPS, and it closes plain connections without answering.',
+        question:
+          'Does the API URL or the proxy address start with http:// while its port expects HTTPS (for example an HTTPS proxy on port 443 or 8443)?',
         questionReviewed: 'one-condition',
         fixSteps: [
           CHECK_API_URL,
-          { who: 'network-admin', text: 'Confirm the proxy\'s address and scheme: http://host:port for an ordinary proxy, https:// only if the proxy itself speaks TLS.' },
+          {
+            who: 'network-admin',
+            text: "Confirm the proxy's address and scheme: http://host:port for an ordinary proxy, https:// only if the proxy itself speaks TLS.",
+          },
         ],
       },
     ],
@@ -261,7 +268,10 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         questionReviewed: 'one-condition',
         fixSteps: [
           CHECK_API_URL,
-          { who: 'network-admin', text: 'Confirm the proxy\'s address, port and scheme (usually http://host:port for the proxy, https:// for Arena).' },
+          {
+            who: 'network-admin',
+            text: "Confirm the proxy's address, port and scheme (usually http://host:port for the proxy, https:// for Arena).",
+          },
         ],
       },
       {
@@ -280,10 +290,11 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'network.SELF_SIGNED_CERT_IN_CHAIN',
     match: { endpoints: 'any', codes: ['SELF_SIGNED_CERT_IN_CHAIN'] },
-    title: 'Something in the network replaced Arena\'s certificate',
+    title: "Something in the network replaced Arena's certificate",
     titleWhenKnown: NAMES_THE_INSPECTOR,
     meaning:
-      'The certificate chain presented for the Arena API host ends in a root this tool does not trust. Arena\'s real certificate chains to a public root, so something between this computer and Arena is presenting its own.' + ISSUED_BY,
+      "The certificate chain presented for the Arena API host ends in a root this tool does not trust. Arena's real certificate chains to a public root, so something between this computer and Arena is presenting its own." +
+      ISSUED_BY,
     causes: [TLS_INSPECTION, ANTIVIRUS_SCANNING],
     recheck: 'after-change',
     extract: ['certificate-issuer'],
@@ -291,10 +302,11 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'network.UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
     match: { endpoints: 'any', codes: ['UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT'] },
-    title: 'The certificate\'s issuer is not trusted here',
+    title: "The certificate's issuer is not trusted here",
     titleWhenKnown: NAMES_THE_INSPECTOR,
     meaning:
-      'The certificate for the Arena API host was issued by a certificate authority this tool does not know. Arena uses a public authority, so a proxy or security software is most likely presenting its own certificate.' + ISSUED_BY,
+      'The certificate for the Arena API host was issued by a certificate authority this tool does not know. Arena uses a public authority, so a proxy or security software is most likely presenting its own certificate.' +
+      ISSUED_BY,
     causes: [TLS_INSPECTION, ANTIVIRUS_SCANNING],
     recheck: 'after-change',
     extract: ['certificate-issuer'],
@@ -304,22 +316,27 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: 'any', codes: ['DEPTH_ZERO_SELF_SIGNED_CERT'] },
     title: 'The server presented a self-signed certificate',
     titleWhenKnown: NAMES_THE_INSPECTOR,
-    meaning: 'Whatever answered at the Arena API address used a certificate it signed itself. Arena never does, so this is not Arena answering.' + ISSUED_BY,
+    meaning:
+      'Whatever answered at the Arena API address used a certificate it signed itself. Arena never does, so this is not Arena answering.' +
+      ISSUED_BY,
     causes: [
       {
         id: 'interception-device',
-        summary: 'A captive portal, proxy or firewall answered in Arena\'s place with its own certificate.',
+        summary: "A captive portal, proxy or firewall answered in Arena's place with its own certificate.",
         question: 'Are you on a guest, hotel or public network, or behind a company firewall that inspects HTTPS?',
         questionReviewed: 'one-condition',
         fixSteps: [
-          { who: 'you', text: 'On a guest or hotel network, open any website in a browser and complete the sign-in page, then check again.' },
+          {
+            who: 'you',
+            text: 'On a guest or hotel network, open any website in a browser and complete the sign-in page, then check again.',
+          },
           EXEMPT_FROM_INSPECTION,
         ],
       },
       {
         id: 'wrong-address',
-        summary: 'The API URL points at a server that is not Arena\'s.',
-        question: 'Does the API URL differ from your data centre\'s API address?',
+        summary: "The API URL points at a server that is not Arena's.",
+        question: "Does the API URL differ from your data centre's API address?",
         answerFrom: 'api-url-differs',
         fixSteps: [CHECK_API_URL],
       },
@@ -332,7 +349,9 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: 'any', codes: ['UNABLE_TO_VERIFY_LEAF_SIGNATURE'] },
     title: 'The certificate chain is incomplete',
     titleWhenKnown: NAMES_THE_INSPECTOR,
-    meaning: 'The server sent its certificate without the intermediate certificate that links it to a trusted root, so it cannot be verified.' + ISSUED_BY,
+    meaning:
+      'The server sent its certificate without the intermediate certificate that links it to a trusted root, so it cannot be verified.' +
+      ISSUED_BY,
     causes: [
       {
         id: 'proxy-incomplete-chain',
@@ -350,7 +369,10 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Does the same error appear from a network without any proxy (for example a phone hotspot)?',
         fixSteps: [
           CHECK_API_URL,
-          { who: 'arena-support', text: 'If the URL is a genuine Arena API address, report the incomplete certificate chain to Arena Support.' },
+          {
+            who: 'arena-support',
+            text: 'If the URL is a genuine Arena API address, report the incomplete certificate chain to Arena Support.',
+          },
         ],
       },
     ],
@@ -362,12 +384,14 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: 'any', codes: ['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH'] },
     title: 'The certificate is for a different host',
     titleWhenKnown: NAMES_THE_INSPECTOR,
-    meaning: 'The server\'s certificate does not name the host in the Arena API URL: the URL names the wrong host, or something else answered in Arena\'s place.' + ISSUED_BY,
+    meaning:
+      "The server's certificate does not name the host in the Arena API URL: the URL names the wrong host, or something else answered in Arena's place." +
+      ISSUED_BY,
     causes: [
       {
         id: 'wrong-api-host',
         summary: 'The API URL uses a host name the certificate does not cover (an alias, an IP address, a shortened name).',
-        question: 'Does the host in the API URL differ from your data centre\'s API address?',
+        question: "Does the host in the API URL differ from your data centre's API address?",
         fixSteps: [CHECK_API_URL],
       },
       {
@@ -376,7 +400,10 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Are you on a guest, hotel or public network, or behind a company firewall that inspects HTTPS?',
         questionReviewed: 'one-condition',
         fixSteps: [
-          { who: 'you', text: 'On a guest or hotel network, open any website in a browser and complete the sign-in page, then check again.' },
+          {
+            who: 'you',
+            text: 'On a guest or hotel network, open any website in a browser and complete the sign-in page, then check again.',
+          },
           EXEMPT_FROM_INSPECTION,
         ],
       },
@@ -388,13 +415,15 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
     id: 'network.CERT_HAS_EXPIRED',
     match: { endpoints: 'any', codes: ['CERT_HAS_EXPIRED'] },
     title: 'The certificate looks expired from this computer',
-    meaning: 'The certificate presented is past its end date by this computer\'s clock, which reads {localClock} (UTC).',
+    meaning: "The certificate presented is past its end date by this computer's clock, which reads {localClock} (UTC).",
     causes: [
       {
         id: 'clock-ahead',
-        summary: 'This computer\'s clock is set in the future, so valid certificates look expired.',
+        summary: "This computer's clock is set in the future, so valid certificates look expired.",
         question: 'Is {localClock} (UTC) later than the real time now?',
-        fixSteps: [{ who: 'you', text: 'Set this computer\'s date, time and time zone correctly (turn on automatic time), then check again.' }],
+        fixSteps: [
+          { who: 'you', text: "Set this computer's date, time and time zone correctly (turn on automatic time), then check again." },
+        ],
       },
       {
         id: 'interception-expired',
@@ -402,12 +431,12 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
         question: 'Does your company route web traffic through a proxy or firewall that inspects HTTPS?',
         questionReviewed: 'one-condition',
         fixSteps: [
-          { who: 'network-admin', text: 'Renew the inspecting device\'s certificate, or exempt the Arena API host from inspection.' },
+          { who: 'network-admin', text: "Renew the inspecting device's certificate, or exempt the Arena API host from inspection." },
         ],
       },
       {
         id: 'server-cert-expired',
-        summary: 'The server\'s certificate really has expired.',
+        summary: "The server's certificate really has expired.",
         question: 'Does the same error appear from another computer with a correct clock on another network?',
         fixSteps: [{ who: 'arena-support', text: 'Report the expired certificate on the Arena API host to Arena Support.' }],
       },
@@ -418,18 +447,21 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'network.CERT_NOT_YET_VALID',
     match: { endpoints: 'any', codes: ['CERT_NOT_YET_VALID'] },
-    title: 'The certificate is not valid yet by this computer\'s clock',
-    meaning: 'The certificate\'s start date is after this computer\'s clock, which reads {localClock} (UTC). This computer\'s clock is almost certainly behind.',
+    title: "The certificate is not valid yet by this computer's clock",
+    meaning:
+      "The certificate's start date is after this computer's clock, which reads {localClock} (UTC). This computer's clock is almost certainly behind.",
     causes: [
       {
         id: 'clock-behind',
-        summary: 'This computer\'s clock is set in the past (a flat clock battery, a restored virtual machine, manual time).',
+        summary: "This computer's clock is set in the past (a flat clock battery, a restored virtual machine, manual time).",
         question: 'Is {localClock} (UTC) earlier than the real time now?',
-        fixSteps: [{ who: 'you', text: 'Set this computer\'s date, time and time zone correctly (turn on automatic time), then check again.' }],
+        fixSteps: [
+          { who: 'you', text: "Set this computer's date, time and time zone correctly (turn on automatic time), then check again." },
+        ],
       },
       {
         id: 'interception-new-cert',
-        summary: 'An inspecting proxy issues certificates dated slightly ahead of this computer\'s clock.',
+        summary: "An inspecting proxy issues certificates dated slightly ahead of this computer's clock.",
         question: 'Does your company route web traffic through a proxy or firewall that inspects HTTPS?',
         questionReviewed: 'one-condition',
         fixSteps: [EXEMPT_FROM_INSPECTION],
@@ -447,19 +479,23 @@ export const NETWORK_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'http-port',
         summary: 'The API URL points at a plain-HTTP port or service.',
-        question: 'Does the API URL contain a port number, or a host other than your data centre\'s API address?',
+        question: "Does the API URL contain a port number, or a host other than your data centre's API address?",
         answerFrom: 'api-url-port-or-host',
         questionReviewed: 'one-condition',
         fixSteps: [CHECK_API_URL],
       },
       {
         id: 'proxy-in-the-way',
-        summary: 'A proxy or firewall answers in plain text (for example a block page) inside the HTTPS connection, or the proxy is set with the wrong scheme.',
+        summary:
+          'A proxy or firewall answers in plain text (for example a block page) inside the HTTPS connection, or the proxy is set with the wrong scheme.',
         question: 'Does traffic from this computer go through a proxy or web filter?',
         answerFrom: 'traffic-through-proxy',
         questionReviewed: 'one-condition',
         fixSteps: [
-          { who: 'network-admin', text: 'Allow HTTPS to the Arena API host through the proxy or web filter, and confirm the proxy\'s address and scheme (usually http://host:port).' },
+          {
+            who: 'network-admin',
+            text: "Allow HTTPS to the Arena API host through the proxy or web filter, and confirm the proxy's address and scheme (usually http://host:port).",
+          },
           { who: 'you', text: 'Correct the proxy address in this tool and check again.' },
         ],
       },

@@ -14,7 +14,7 @@ const RESERVE_AGAIN: FixStep = {
 
 const REFRESH_MAPPING: FixStep = {
   who: 'onshape-admin',
-  text: 'Refresh the mappings, then map the Onshape category to the Arena item category that should be used (its name alone is not enough: Onshape stores the category\'s GUID).',
+  text: "Refresh the mappings, then map the Onshape category to the Arena item category that should be used (its name alone is not enough: Onshape stores the category's GUID).",
   uiPath: UI.onshapeMappings,
 };
 
@@ -29,7 +29,7 @@ export const RESERVE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'webtoken-user-no-full-license',
         summary: 'The integration user (the employee the WebToken is assigned to) is not assigned a Full License.',
-        question: 'Does the integration user\'s employee record in Arena show a licence other than Full License?',
+        question: "Does the integration user's employee record in Arena show a licence other than Full License?",
         fixSteps: [
           {
             who: 'arena-admin',
@@ -57,7 +57,7 @@ export const RESERVE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'mapped-category-missing',
         summary: 'The Onshape category is mapped to an Arena item category ({guid|the GUID in the message}) that does not exist in Arena.',
-        question: 'Is the Arena category this Onshape category is mapped to missing from Arena\'s list of item categories?',
+        question: "Is the Arena category this Onshape category is mapped to missing from Arena's list of item categories?",
         fixSteps: [
           {
             who: 'arena-admin',
@@ -84,7 +84,8 @@ export const RESERVE_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'category-deleted',
         summary: 'The Arena item category "{category|in the message}" that the Onshape category is mapped to was deleted.',
-        question: 'Was the Arena item category "{category|in the message}" deleted, or re-created under the same name, since numbers last reserved?',
+        question:
+          'Was the Arena item category "{category|in the message}" deleted, or re-created under the same name, since numbers last reserved?',
         questionReviewed: 'one-condition',
         fixSteps: [
           {
@@ -162,14 +163,15 @@ export const RESERVE_ENTRIES: readonly KnowledgeEntry[] = [
   {
     id: 'reserve.3110',
     match: { endpoints: RESERVE, codes: [3110] },
-    title: 'The mapped Arena category\'s number format has no automatic sequence',
+    title: "The mapped Arena category's number format has no automatic sequence",
     meaning:
       'Arena reserves a number by counting up a sequence field, and the number format of the item category "{category|named in the message}" (GUID {guid|in the message}) has no auto-incrementing field.',
     causes: [
       {
         id: 'no-auto-sequence',
         summary: 'The number format of the item category "{category|in the message}" has no auto-increment (sequence) field.',
-        question: 'Is the number format of "{category|the category}" made only of fixed text or manually entered parts, with no sequence field?',
+        question:
+          'Is the number format of "{category|the category}" made only of fixed text or manually entered parts, with no sequence field?',
         questionReviewed: 'one-condition',
         fixSteps: [
           {

@@ -10,11 +10,11 @@ export const SECOND_LOGIN: KnowledgeCause = {
   fixSteps: [
     {
       who: 'you',
-      text: 'Expect this when testing with the live integration user: this check\'s own login can also cut off Onshape\'s session. Test outside working hours, or with a second integration user set up the same way.',
+      text: "Expect this when testing with the live integration user: this check's own login can also cut off Onshape's session. Test outside working hours, or with a second integration user set up the same way.",
     },
     {
       who: 'arena-admin',
-      text: 'Make sure nothing else (a person, a script, another integration) logs in with Onshape\'s integration user.',
+      text: "Make sure nothing else (a person, a script, another integration) logs in with Onshape's integration user.",
     },
   ],
 };

@@ -32,15 +32,14 @@ export const API_BASES = DATA_CENTRES.map((centre) => `${centre.apiBase} (${cent
 
 /** What Arena Support asks for when a case is opened (arena-api-notes.md). */
 export const SUPPORT_CASE_DETAILS =
-  'the endpoint, the request with secrets removed, the HTTP status and response body, the workspace ID, the user email and the time of the failure (this tool\'s report holds all of them)';
+  "the endpoint, the request with secrets removed, the HTTP status and response body, the workspace ID, the user email and the time of the failure (this tool's report holds all of them)";
 
 export function contactArenaSupport(what: string): FixStep {
   return { who: 'arena-support', text: `${what} Give them ${SUPPORT_CASE_DETAILS}.` };
 }
 
 /** Shown in every certificate entry: the fix is trusting the right certificate, never switching checks off. */
-export const KEEP_CERT_CHECKS =
-  'Keep certificate checking in place: it is what stops someone in the middle from reading the WebToken.';
+export const KEEP_CERT_CHECKS = 'Keep certificate checking in place: it is what stops someone in the middle from reading the WebToken.';
 
 /** Finding the right workspace ID and entering it in Onshape: the fix for every "wrong workspace" cause. */
 export const ENTER_WORKSPACE_ID: readonly FixStep[] = [

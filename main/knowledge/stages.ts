@@ -12,7 +12,7 @@ export interface Stage {
 /** Keyed by a documented entry's source (its table). */
 export const STAGES: Readonly<Record<string, Stage>> = {
   'seeds/login-errors.md': {
-    label: 'Connecting Onshape to Arena (saving Onshape\'s Arena settings or refreshing the mappings)',
+    label: "Connecting Onshape to Arena (saving Onshape's Arena settings or refreshing the mappings)",
     words: ['login', 'log in', 'logging in', 'sign in', 'signing in', 'connect', 'settings', 'webtoken', 'refresh'],
   },
   'seeds/authorize-user-errors.md': {
@@ -32,7 +32,7 @@ export const STAGES: Readonly<Record<string, Stage>> = {
     words: ['creat', 'new part', 'first sync', 'releas'],
   },
   'arena-docs/connection-errors-create-update-item-attributes.md': {
-    label: 'Creating or updating a part\'s properties in Arena (a sync or release)',
+    label: "Creating or updating a part's properties in Arena (a sync or release)",
     words: ['updat', 'propert', 'attribute', 'sync', 'releas', 'creat'],
   },
   'arena-docs/connection-errors-add-file-to-item.md': {
@@ -44,11 +44,11 @@ export const STAGES: Readonly<Record<string, Stage>> = {
     words: ['file', 'remov', 'delet', 'detach'],
   },
   'arena-docs/connection-errors-add-update-bom.md': {
-    label: 'Sending or updating an assembly\'s BOM in Arena',
+    label: "Sending or updating an assembly's BOM in Arena",
     words: ['bom', 'bill of materials', 'assembl', 'reference designator', 'quantity', 'add', 'updat'],
   },
   'arena-docs/connection-errors-remove-bom-line.md': {
-    label: 'Removing a part from an assembly\'s BOM in Arena',
+    label: "Removing a part from an assembly's BOM in Arena",
     words: ['bom', 'bill of materials', 'assembl', 'remov', 'delet'],
   },
   'arena-docs/connection-errors-unknown-system.md': {

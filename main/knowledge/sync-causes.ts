@@ -20,10 +20,10 @@ export function privilegeCauses(what: string): KnowledgeCause[] {
   return [
     {
       id: 'no-full-license',
-      summary: 'The Onshape user\'s Arena account does not have a Full License.',
-      question: 'Does the Onshape user\'s employee record in Arena show a licence other than Full License?',
+      summary: "The Onshape user's Arena account does not have a Full License.",
+      question: "Does the Onshape user's employee record in Arena show a licence other than Full License?",
       fixSteps: [
-        { who: 'arena-admin', text: 'Give the Onshape user\'s Arena account a Full License (one must be free).', uiPath: UI.employee },
+        { who: 'arena-admin', text: "Give the Onshape user's Arena account a Full License (one must be free).", uiPath: UI.employee },
         tryInArena,
       ],
     },
@@ -47,8 +47,7 @@ export function privilegeCauses(what: string): KnowledgeCause[] {
     },
     {
       id: 'prohibited-by-policy',
-      summary:
-        'An access policy prohibits the account from this kind of item: by its category, procurement type or lifecycle phase.',
+      summary: 'An access policy prohibits the account from this kind of item: by its category, procurement type or lifecycle phase.',
       question: 'Does the failure happen only for parts of one category, procurement type or lifecycle phase?',
       questionReviewed: 'one-condition',
       fixSteps: [

@@ -37,7 +37,7 @@ export const USERS_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: USERS, codes: [USER_VERDICT_CODES['not-found']] },
     title: "Not among this workspace's Arena users",
     meaning:
-      "No user with this email is in the workspace the integration user logged in to. When Onshape authorizes this person, Arena will answer 20015 (email address not found) or 20016 (not authorized for workspace), and their work will not sync.",
+      'No user with this email is in the workspace the integration user logged in to. When Onshape authorizes this person, Arena will answer 20015 (email address not found) or 20016 (not authorized for workspace), and their work will not sync.',
     causes: [
       authorizeCause('authorize.20015', 'user-not-in-arena'),
       authorizeCause('authorize.20015', 'email-differs'),

@@ -56,7 +56,9 @@ export function removeSecrets(text: string, secrets: readonly string[]): string 
 /** removeSecrets, then bounded in length so one huge value cannot flood the log. */
 export function scrubText(text: string, secrets: readonly string[]): string {
   const result = removeSecrets(text, secrets);
-  return result.length > MAX_STRING_CHARS ? `${result.slice(0, MAX_STRING_CHARS)}… [${result.length - MAX_STRING_CHARS} more characters]` : result;
+  return result.length > MAX_STRING_CHARS
+    ? `${result.slice(0, MAX_STRING_CHARS)}… [${result.length - MAX_STRING_CHARS} more characters]`
+    : result;
 }
 
 /** A plain, JSON-safe copy of value with every secret removed. */
@@ -101,7 +103,8 @@ function scrub(value: unknown, secrets: readonly string[], depth: number, seen: 
         if (value.length > MAX_ARRAY_ITEMS) items.push(`[${value.length - MAX_ARRAY_ITEMS} more items]`);
         return items;
       }
-      if (value instanceof Map) return scrub(Object.fromEntries([...value.entries()].map(([key, item]) => [String(key), item])), secrets, depth, seen);
+      if (value instanceof Map)
+        return scrub(Object.fromEntries([...value.entries()].map(([key, item]) => [String(key), item])), secrets, depth, seen);
       if (value instanceof Set) return scrub([...value], secrets, depth, seen);
       return scrubObject(value, secrets, depth, seen);
     } finally {

@@ -35,7 +35,13 @@ function bypassesProxy(apiUrl: string, env: ProxyEnvironment): boolean {
   if (!list) return false;
   return list
     .split(/[\s,]+/)
-    .map((entry) => entry.trim().toLowerCase().replace(/:\d+$/, '').replace(/^\*?\./, ''))
+    .map((entry) =>
+      entry
+        .trim()
+        .toLowerCase()
+        .replace(/:\d+$/, '')
+        .replace(/^\*?\./, ''),
+    )
     .some((domain) => domain === '*' || (domain !== '' && (host === domain || host.endsWith(`.${domain}`))));
 }
 
@@ -65,7 +71,11 @@ export type ProxyRoute =
  * The route a check of apiUrl takes, by setting. Never throws. Without a system resolver, or when it fails,
  * "system" goes direct but the route is unknown (null): no question is answered from it.
  */
-export async function routeFor(setting: ProxySetting, apiUrl: string, resolveSystem: SystemProxyResolver | null): Promise<ProxyRoute | null> {
+export async function routeFor(
+  setting: ProxySetting,
+  apiUrl: string,
+  resolveSystem: SystemProxyResolver | null,
+): Promise<ProxyRoute | null> {
   switch (setting.mode) {
     case 'direct':
       return { via: 'direct', chosenBy: 'setting' };

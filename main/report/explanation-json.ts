@@ -1,6 +1,12 @@
 // The JSON form of an explanation (doctor explain --json). Its fields {recognized, input,
 // candidates[{endpoint, code, id, title, facts}], diagnosis} are a contract like check's: add, never rename.
-import { EXPLAINED_NOTE, shownDiagnosisIndex, type ExplainCandidate, type ExplanationReport, type ExplainQuestion } from '../../common/explanation.js';
+import {
+  EXPLAINED_NOTE,
+  shownDiagnosisIndex,
+  type ExplainCandidate,
+  type ExplanationReport,
+  type ExplainQuestion,
+} from '../../common/explanation.js';
 import { toJsonDiagnosis, type JsonDiagnosis } from './json-report.js';
 
 export interface JsonExplanation {

@@ -65,7 +65,7 @@ export function reachEvidence(network: ReachNetwork): [string, string][] {
     'Certificate',
     certificate
       ? `${certificate.subject}, issued by ${certificate.issuer}; valid ${certificate.validFrom ?? '?'} to ${certificate.validTo ?? '?'}; ` +
-          `${certificate.nameMatches ? 'names this host' : 'does not name this host'}; chain of ${certificate.chainLength}`
+        `${certificate.nameMatches ? 'names this host' : 'does not name this host'}; chain of ${certificate.chainLength}`
       : 'none (no TLS, or no handshake)',
   ]);
   rows.push(['Clock', formatClockOffset(network.clockOffsetSeconds)]);

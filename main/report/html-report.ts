@@ -2,7 +2,15 @@
 // Everything from the report is escaped: Arena messages and proxy pages come from the network and may hold
 // markup. No scripts, no external resources, and a Content-Security-Policy that forbids them anyway.
 import type { CheckReport, Diagnosis, DiagnosisPathEntry, FixStep, StepResult } from '../../common/check-report.js';
-import { ACTOR_LABELS, ANSWER_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
+import {
+  ACTOR_LABELS,
+  ANSWER_LABELS,
+  OUTCOME_LABELS,
+  RECHECK_LABELS,
+  STEP_LABELS,
+  answeredText,
+  labelledFacts,
+} from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
@@ -19,7 +27,6 @@ const HTML_ESCAPES: Readonly<Record<string, string>> = {
 export function escapeHtml(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
-
 
 /** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
 export function renderHtml(report: CheckReport, secrets: readonly string[] = []): string {
@@ -64,9 +71,7 @@ export function htmlPage(title: string, body: readonly string[]): string {
 
 function header(report: CheckReport): string {
   const status = report.ok ? '<p class="badge ok">Connection OK</p>' : '<p class="badge failed">Check failed</p>';
-  const next = report.ok
-    ? '<p>Next: in Onshape &gt; Settings &gt; Arena, save the same details and refresh Mappings.</p>'
-    : '';
+  const next = report.ok ? '<p>Next: in Onshape &gt; Settings &gt; Arena, save the same details and refresh Mappings.</p>' : '';
   const practice = report.practiceScenario
     ? `<p class="note">Practice run against the built-in simulator (scenario ${escapeHtml(report.practiceScenario)}), not against Arena.</p>`
     : '';
@@ -158,7 +163,8 @@ function diagnosisPathSection(report: CheckReport): string {
     const answers = entry.answers.map((answer) =>
       row([`<td>${escapeHtml(answer.question)}</td>`, `<td>${escapeHtml(ANSWER_LABELS[answer.answer])}</td>`]),
     );
-    const cause = entry.concludedCauseId === null ? null : (diagnosis?.causes.find((candidate) => candidate.id === entry.concludedCauseId) ?? null);
+    const cause =
+      entry.concludedCauseId === null ? null : (diagnosis?.causes.find((candidate) => candidate.id === entry.concludedCauseId) ?? null);
     const conclusion =
       entry.concludedCauseId === null
         ? 'No answer was “yes”: the cause is not settled.'

@@ -38,14 +38,20 @@ function renderMarkdownClean(report: CheckReport): string {
       );
     }
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function overview(report: CheckReport): string[] {
   const rows: [string, string][] = [
     ['Created', report.createdAt],
     ['Tool', `${report.tool.name} ${report.tool.version}`],
-    ['Runtime', `Node ${report.runtime.node}${report.runtime.electron ? `, Electron ${report.runtime.electron}` : ''}, ${report.runtime.platform} ${report.runtime.arch}`],
+    [
+      'Runtime',
+      `Node ${report.runtime.node}${report.runtime.electron ? `, Electron ${report.runtime.electron}` : ''}, ${report.runtime.platform} ${report.runtime.arch}`,
+    ],
     ...describeTarget(report).map((line): [string, string] => {
       const [label = '', ...rest] = line.split(': ');
       return [label, rest.join(': ')];
@@ -93,7 +99,6 @@ function diagnosisSection(step: StepResult, diagnosis: Diagnosis): string[] {
 export function escapeInline(text: string): string {
   return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (character) => `\\${character}`).replace(/\r?\n/g, ' ');
 }
-
 
 function quoteInline(text: string): string {
   return `“${escapeInline(text)}”`;

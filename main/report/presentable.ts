@@ -21,6 +21,7 @@ function cleanStrings<T>(value: T): T {
 function clean(value: unknown): unknown {
   if (typeof value === 'string') return networkText(value);
   if (Array.isArray(value)) return value.map(clean);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [networkText(key), clean(item)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [networkText(key), clean(item)]));
   return value;
 }

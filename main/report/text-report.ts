@@ -16,7 +16,8 @@ function renderTextClean(report: CheckReport): string {
   if (report.supportTicket) lines.push(`Support ticket: ${report.supportTicket}`);
   lines.push('', ...report.steps.map(stepLine));
   const network = report.steps.find((step) => step.network)?.network;
-  if (network) lines.push('', 'How this computer reached Arena:', ...reachEvidence(network).map(([label, value]) => `  ${label}: ${value}`));
+  if (network)
+    lines.push('', 'How this computer reached Arena:', ...reachEvidence(network).map(([label, value]) => `  ${label}: ${value}`));
   for (const step of report.steps) lines.push(...diagnosisLines(step));
   if (report.ok) {
     lines.push(
@@ -32,7 +33,7 @@ function renderTextClean(report: CheckReport): string {
 export function stepLine(step: StepResult): string {
   const status = step.httpStatus === null ? '' : ` HTTP ${step.httpStatus}`;
   const code = formatCode(step) ? ` code ${formatCode(step)}` : '';
-  const detail = step.outcome === 'skipped' ? step.skippedReason ?? '' : formatTimings(step.timings, step.durationMs);
+  const detail = step.outcome === 'skipped' ? (step.skippedReason ?? '') : formatTimings(step.timings, step.durationMs);
   return `[${OUTCOME_LABELS[step.outcome]}] ${STEP_LABELS[step.step]} (${step.endpoint})${status}${code} · ${detail}`;
 }
 
@@ -65,7 +66,8 @@ export function renderReachText(raw: ReachReport): string {
   ];
   if (step) {
     lines.push('', stepLine(step));
-    if (step.network) lines.push('', 'How this computer reached Arena:', ...reachEvidence(step.network).map(([label, value]) => `  ${label}: ${value}`));
+    if (step.network)
+      lines.push('', 'How this computer reached Arena:', ...reachEvidence(step.network).map(([label, value]) => `  ${label}: ${value}`));
     lines.push(...diagnosisLines(step));
   }
   lines.push('', `${report.tool.name} ${report.tool.version} · ${report.createdAt}`);

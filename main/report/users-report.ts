@@ -87,14 +87,19 @@ export function renderUsersText(report: UsersReport): string {
   lines.push('');
   const { plan } = usersCheck;
   if (plan) {
-    const how = plan.strategy === 'list' ? `read ${plan.requests - 1} page(s) of users` : `read the first page, then searched ${plan.requests - 2} email(s)`;
+    const how =
+      plan.strategy === 'list'
+        ? `read ${plan.requests - 1} page(s) of users`
+        : `read the first page, then searched ${plan.requests - 2} email(s)`;
     lines.push(`Workspace users: ${plan.workspaceUsers}. The check ${how}; requests used besides the login: ${usersCheck.requestsUsed}.`);
   } else {
     lines.push(`Requests used besides the login: ${usersCheck.requestsUsed}.`);
   }
   if (usersCheck.users.length > 0) {
     const counts = countByStatus(usersCheck.users);
-    lines.push(`Users checked: ${usersCheck.users.length} · ${USER_STATUSES.map((status) => `${USER_STATUS_LABELS[status]} ${counts[status]}`).join(' · ')}`);
+    lines.push(
+      `Users checked: ${usersCheck.users.length} · ${USER_STATUSES.map((status) => `${USER_STATUS_LABELS[status]} ${counts[status]}`).join(' · ')}`,
+    );
     for (const status of USER_STATUSES) {
       if (status === 'ready') continue;
       const group = usersCheck.users.filter((user) => user.status === status);
@@ -102,7 +107,8 @@ export function renderUsersText(report: UsersReport): string {
       if (!first || first.adviceId === null) continue;
       const diagnosis = usersCheck.advice[first.adviceId];
       lines.push('', `${USER_STATUS_LABELS[status].toUpperCase()} (${group.length}): ${diagnosis?.title ?? ''}`);
-      for (const user of group) lines.push(`  ${user.email}${user.arena ? ` (${user.arena.type}${user.arena.enabled ? '' : ', disabled'})` : ''}`);
+      for (const user of group)
+        lines.push(`  ${user.email}${user.arena ? ` (${user.arena.type}${user.arena.enabled ? '' : ', disabled'})` : ''}`);
       if (diagnosis) {
         lines.push(`  ${diagnosis.meaning}`);
         diagnosis.causes.forEach((cause, index) => {
@@ -131,7 +137,9 @@ export function usersHeadline(report: UsersReport): string {
   const { users } = report.usersCheck;
   if (users.length === 0) return 'The users were not read.';
   const ready = countByStatus(users).ready;
-  return ready === users.length ? `All ${users.length} Onshape users are ready for Arena.` : `${ready} of ${users.length} Onshape users are ready for Arena; ${users.length - ready} need work.`;
+  return ready === users.length
+    ? `All ${users.length} Onshape users are ready for Arena.`
+    : `${ready} of ${users.length} Onshape users are ready for Arena; ${users.length - ready} need work.`;
 }
 
 /** The check's HTML report with the users table, each advice once, and the invalid lines, before its footer. */
@@ -141,17 +149,28 @@ export function renderUsersHtml(report: UsersReport): string {
   const parts: string[] = ['<section>', `<h2>${escapeHtml(usersHeadline(report))}</h2>`];
   if (usersCheck.users.length > 0) {
     parts.push(`<p>${USER_STATUSES.map((status) => `${escapeHtml(USER_STATUS_LABELS[status])}: ${counts[status]}`).join(' · ')}</p>`);
-    parts.push('<table><thead><tr><th>Email</th><th>Verdict</th><th>Type in Arena</th><th>Enabled</th><th>Name</th><th>Advice</th></tr></thead><tbody>');
+    parts.push(
+      '<table><thead><tr><th>Email</th><th>Verdict</th><th>Type in Arena</th><th>Enabled</th><th>Name</th><th>Advice</th></tr></thead><tbody>',
+    );
     for (const user of usersCheck.users) {
       const advice = user.adviceId === null ? '' : (usersCheck.advice[user.adviceId]?.title ?? '');
-      const cells = [user.email, USER_STATUS_LABELS[user.status], user.arena?.type ?? '', user.arena ? (user.arena.enabled ? 'yes' : 'no') : '', user.arena?.fullName ?? '', advice];
+      const cells = [
+        user.email,
+        USER_STATUS_LABELS[user.status],
+        user.arena?.type ?? '',
+        user.arena ? (user.arena.enabled ? 'yes' : 'no') : '',
+        user.arena?.fullName ?? '',
+        advice,
+      ];
       parts.push(`<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`);
     }
     parts.push('</tbody></table>');
     for (const diagnosis of Object.values(usersCheck.advice)) {
       parts.push(`<h3>${escapeHtml(diagnosis.title)}</h3>`, `<p>${escapeHtml(diagnosis.meaning)}</p>`, '<ol>');
       for (const cause of diagnosis.causes) {
-        parts.push(`<li>${escapeHtml(cause.summary)}<ul>${cause.fixSteps.map((fix) => `<li>${escapeHtml(formatFixStep(fix))}</li>`).join('')}</ul></li>`);
+        parts.push(
+          `<li>${escapeHtml(cause.summary)}<ul>${cause.fixSteps.map((fix) => `<li>${escapeHtml(formatFixStep(fix))}</li>`).join('')}</ul></li>`,
+        );
       }
       parts.push('</ol>');
     }

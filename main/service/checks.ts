@@ -33,7 +33,10 @@ export interface CheckContext {
   emitProgress: (progress: CheckProgress) => void;
 }
 
-type CheckHandlers = Pick<Handlers, 'runCheck' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'>;
+type CheckHandlers = Pick<
+  Handlers,
+  'runCheck' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'
+>;
 
 export function checkHandlers(context: CheckContext): { handlers: CheckHandlers; startupNotices: () => Promise<string[]> } {
   const { host, now, log, last } = context;
@@ -47,7 +50,11 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
       log.warn({ err: error }, 'recheck state not loaded');
       const guard = new RecheckGuard(now);
       guard.markUnknown();
-      return { guard, notice: "The app's record of accounts Arena refused or locked could not be loaded, so each account needs your confirmation before its next check." };
+      return {
+        guard,
+        notice:
+          "The app's record of accounts Arena refused or locked could not be loaded, so each account needs your confirmation before its next check.",
+      };
     },
   );
   let running = false;
@@ -55,7 +62,9 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
 
   const emit = (event: CheckEvent): void =>
     context.emitProgress(
-      event.type === 'step-started' ? { type: 'step-started', step: event.step, at: event.at } : { type: 'step-finished', result: event.result },
+      event.type === 'step-started'
+        ? { type: 'step-started', step: event.step, at: event.at }
+        : { type: 'step-finished', result: event.result },
     );
   const environment = (signal: AbortSignal) => ({ onEvent: emit, now, signal, electronVersion: host.electronVersion ?? null });
 
@@ -140,7 +149,9 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
         const keychainNotices = await remember(host, intent, details, accepted);
         if (keychainNotices.length > 0) log.warn({ notices: keychainNotices }, 'the keychain did not remember a secret');
         notices.push(...keychainNotices);
-        notices.push(...(await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) })));
+        notices.push(
+          ...(await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) })),
+        );
         // A cancelled check is not a result (the window does not show it either), so it is not kept.
         if (!cancelled) notices.push(...(await context.history.keep(report, [integrationSecret.data, ...(user ? [user.password] : [])])));
         last.current = report;
@@ -174,7 +185,11 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
       exclusive(async (signal) => {
         const { guard } = await guardReady;
         // Even a cancelled run may have reached Arena: the guard records what was delivered.
-        const record = async (report: CheckReport, delivered: ReadonlySet<StepName>, targets: readonly GuardedTarget[]): Promise<string[]> => {
+        const record = async (
+          report: CheckReport,
+          delivered: ReadonlySet<StepName>,
+          targets: readonly GuardedTarget[],
+        ): Promise<string[]> => {
           guard.record(report, delivered, targets);
           last.current = report;
           return saveGuard(guard);
@@ -197,9 +212,13 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
         const { guard } = await guardReady;
         const waiting = guard.practiceGate(scenario.name).waitUntil;
         if (waiting) {
-          return fail('recheck-wait', 'This practice account is locked for five minutes, as Arena would lock a real one. Practise again after the time shown.', {
-            retryAt: waiting,
-          });
+          return fail(
+            'recheck-wait',
+            'This practice account is locked for five minutes, as Arena would lock a real one. Practise again after the time shown.',
+            {
+              retryAt: waiting,
+            },
+          );
         }
         const run = await runPracticeScenario(scenario, environment(signal));
         const cancelled = signal.aborted;
@@ -226,7 +245,11 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
 }
 
 /** The accounts a check signs in as, each with the mark of the secret it would send. */
-export function guardTargets(details: ConnectionDetails, secrets: { integration: string | null; user: string | null }, mark: SecretMarker): GuardedTarget[] {
+export function guardTargets(
+  details: ConnectionDetails,
+  secrets: { integration: string | null; user: string | null },
+  mark: SecretMarker,
+): GuardedTarget[] {
   const kind = integrationSecretKind(details);
   return accountsOf(details).map(({ account, identity }) => {
     const secret = account === 'integration' ? secrets.integration : secrets.user;

@@ -27,7 +27,10 @@ export function explainHandlers(
     explainMessage: async ({ text }) => {
       const explanation = explainMessage(text, { now: now() });
       // Which entries, never the text: it is the admin's and may hold anything.
-      log.info({ recognized: explanation.recognized, candidates: explanation.candidates.map((candidate) => candidate.id) }, 'message explained');
+      log.info(
+        { recognized: explanation.recognized, candidates: explanation.candidates.map((candidate) => candidate.id) },
+        'message explained',
+      );
       return ok(explanation);
     },
     exportExplanation: async (request) => {

@@ -24,6 +24,7 @@ export function allowedExternalLink(text: string): string | null {
   } catch {
     return null;
   }
-  const allowed = url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && ALLOWED_HOSTS.includes(url.hostname);
+  const allowed =
+    url.protocol === 'https:' && url.username === '' && url.password === '' && url.port === '' && ALLOWED_HOSTS.includes(url.hostname);
   return allowed ? url.href : null;
 }

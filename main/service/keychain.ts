@@ -35,12 +35,18 @@ export function integrationSecretKind(details: ConnectionDetails): SecretKind {
 }
 
 /** The secret to send: typed now, or taken from the keychain; a plain refusal when there is none. */
-export async function resolveSecret(vault: Vault, details: ConnectionDetails, kind: SecretKind, input: SecretInput): Promise<Result<string>> {
+export async function resolveSecret(
+  vault: Vault,
+  details: ConnectionDetails,
+  kind: SecretKind,
+  input: SecretInput,
+): Promise<Result<string>> {
   const what = kind === 'webtoken' ? 'WebToken' : kind === 'password' ? "integration user's password" : "Onshape user's password";
   if (input.source === 'typed') return ok(input.value);
   if (input.source === 'none') return fail('secret-missing', `Enter the ${what}.`);
   const loaded = await vault.load(vaultKey(details), kind);
-  if (!loaded.ok) return fail('keychain-unavailable', `${loaded.unavailable.message ?? 'The keychain cannot be used.'} Enter the ${what} instead.`);
+  if (!loaded.ok)
+    return fail('keychain-unavailable', `${loaded.unavailable.message ?? 'The keychain cannot be used.'} Enter the ${what} instead.`);
   if (loaded.value === null) return fail('secret-missing', `No ${what} is remembered for these details; enter it.`);
   return ok(loaded.value);
 }

@@ -18,7 +18,11 @@ const ruled = (problem: (text: string) => string | null) => (text: string, conte
   if (message) context.addIssue({ code: 'custom', message });
 };
 
-const email = (what: string) => z.string().max(MAX_EMAIL_LENGTH).superRefine(ruled((text) => emailProblem(text, what)));
+const email = (what: string) =>
+  z
+    .string()
+    .max(MAX_EMAIL_LENGTH)
+    .superRefine(ruled((text) => emailProblem(text, what)));
 
 export const connectionDetailsSchema = z.strictObject({
   dataCentre: z.enum([...DATA_CENTRE_IDS, 'custom']),
@@ -84,7 +88,9 @@ const explanationOutput = {
 };
 
 /** A pasted list of Onshape users or a file's text; main/users/email-input.ts reads it. */
-const emailsTextSchema = z.string().max(MAX_INPUT_CHARS, `The list is larger than ${MAX_INPUT_CHARS / 1024 / 1024} MB; split it, or keep only the email column.`);
+const emailsTextSchema = z
+  .string()
+  .max(MAX_INPUT_CHARS, `The list is larger than ${MAX_INPUT_CHARS / 1024 / 1024} MB; split it, or keep only the email column.`);
 
 const none = z.union([z.null(), z.undefined()]).transform(() => undefined);
 
@@ -122,7 +128,11 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
     diagnosisPath: diagnosisPathSchema,
     historyId: historyIdSchema.nullable(),
   }),
-  copyReportSummary: z.strictObject({ supportTicket: supportTicketSchema, diagnosisPath: diagnosisPathSchema, historyId: historyIdSchema.nullable() }),
+  copyReportSummary: z.strictObject({
+    supportTicket: supportTicketSchema,
+    diagnosisPath: diagnosisPathSchema,
+    historyId: historyIdSchema.nullable(),
+  }),
   listHistory: none,
   clearHistory: none,
   openHistory: historyIdSchema,

@@ -31,7 +31,8 @@ export function reportHandlers(
     exportReport: async (request) => {
       const report = reportFor(await reportAtHand(request), request);
       if (!report) return fail('no-report', 'There is no report yet: run a check first.');
-      if (request.format === 'csv' && !isUsersReport(report)) return fail('no-report', "CSV is the users check's table: check Onshape users first.");
+      if (request.format === 'csv' && !isUsersReport(report))
+        return fail('no-report', "CSV is the users check's table: check Onshape users first.");
       const content = contentOf(report, request.format);
       try {
         const saved = await host.saveFile({ suggestedName: fileNameFor(report, request.format), content, format: request.format });

@@ -35,7 +35,12 @@ export interface UsersRunDeps {
   record: (report: UsersReport, delivered: ReadonlySet<StepName>, targets: readonly GuardedTarget[]) => Promise<string[]>;
 }
 
-export async function runUsers(deps: UsersRunDeps, intent: UsersIntent, addSecrets: AddSecrets, signal: AbortSignal): Promise<Result<UsersOutcome>> {
+export async function runUsers(
+  deps: UsersRunDeps,
+  intent: UsersIntent,
+  addSecrets: AddSecrets,
+  signal: AbortSignal,
+): Promise<Result<UsersOutcome>> {
   const { host, now, log } = deps.context;
   const list = parseEmailList(intent.emailsText);
   if (!list.ok) return fail('invalid-payload', list.error);
@@ -80,7 +85,10 @@ export async function runUsers(deps: UsersRunDeps, intent: UsersIntent, addSecre
       network: host.network ?? {},
     },
   );
-  log.info({ target: targetFields(details), ok: report.ok, steps: stepFields(report), requestsUsed: report.usersCheck.requestsUsed }, 'users check finished');
+  log.info(
+    { target: targetFields(details), ok: report.ok, steps: stepFields(report), requestsUsed: report.usersCheck.requestsUsed },
+    'users check finished',
+  );
   const cancelled = signal.aborted;
   const notices = await deps.record(report, delivered, targets);
   const accepted = { integration: stepPassed(report, 'login'), user: false };

@@ -24,11 +24,16 @@ const detailsSchema = z.strictObject({
   apiUrl: z.string().max(MAX_URL_LENGTH).superRefine(rule(apiUrlProblem)),
   workspaceId: z.number().superRefine(
     // A stored number has no text form to get wrong, so only fields.ts's range rule applies.
-    rule((id: number) => (Number.isInteger(id) && id > 0 ? workspaceIdProblem(String(id)) : 'The workspace ID must be a positive whole number.')),
+    rule((id: number) =>
+      Number.isInteger(id) && id > 0 ? workspaceIdProblem(String(id)) : 'The workspace ID must be a positive whole number.',
+    ),
   ),
   integrationEmail: z.string().superRefine(rule((text: string) => emailProblem(text, 'integration user'))),
   loginType: z.enum(['webtoken', 'password']),
-  userEmail: z.string().superRefine(rule((text: string) => emailProblem(text, 'Onshape user'))).nullable(),
+  userEmail: z
+    .string()
+    .superRefine(rule((text: string) => emailProblem(text, 'Onshape user')))
+    .nullable(),
 });
 
 const proxySchema = z.discriminatedUnion('mode', [

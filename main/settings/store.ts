@@ -50,7 +50,13 @@ function describeError(error: unknown): string {
 
 // Why a file that parsed as JSON is not usable, in words that name no value from it.
 function mismatchReason(data: unknown, issues: string): string {
-  if (typeof data === 'object' && data !== null && 'version' in data && typeof data.version === 'number' && data.version > SETTINGS_VERSION) {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    'version' in data &&
+    typeof data.version === 'number' &&
+    data.version > SETTINGS_VERSION
+  ) {
     return `was written by a newer version of Arena Connect Doctor (settings version ${data.version})`;
   }
   return `does not hold what Arena Connect Doctor expects (${issues})`;

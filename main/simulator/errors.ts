@@ -40,11 +40,7 @@ export const ARENA_ERRORS = {
   userNotAuthorizedForWorkspace: def(400, 20016, 'User not authorized for workspace.'),
   userEmailNotFound: def(400, 20015, 'User email address not found.'),
   // PUT /logout (arena-api-notes.md) — VERBATIM
-  invalidAccessToken: def(
-    401,
-    401,
-    'There is no access token associated with this request or the access token is not valid.',
-  ),
+  invalidAccessToken: def(401, 401, 'There is no access token associated with this request or the access token is not valid.'),
   // Request validation (arena-api-notes.md "Codes beyond the seed tables") — VERBATIM
   invalidJson: def(400, 20010, 'Invalid JSON data.'),
   invalidEmail: def(400, 20012, 'Invalid email address.'),

@@ -5,24 +5,12 @@ import type { ArenaErrorName } from './errors.js';
 
 /** What the HTTP layer could make of a body: the workspace decides when in its checks to reject it. */
 export type BodyInput =
-  | { kind: 'json'; value: unknown }
-  | { kind: 'wrong-content-type' }
-  | { kind: 'invalid-json' }
-  | { kind: 'too-large' };
+  { kind: 'json'; value: unknown } | { kind: 'wrong-content-type' } | { kind: 'invalid-json' } | { kind: 'too-large' };
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; error: ArenaErrorName };
 
 // Fields of Arena's LoginDetail schema (arena-openapi-access.json): anything else is refused.
-const LOGIN_DETAIL_FIELDS = new Set([
-  'email',
-  'password',
-  'forceLogin',
-  'workspaceId',
-  'webtoken',
-  'accesstoken',
-  'reason',
-  'loginType',
-]);
+const LOGIN_DETAIL_FIELDS = new Set(['email', 'password', 'forceLogin', 'workspaceId', 'webtoken', 'accesstoken', 'reason', 'loginType']);
 const AUTHORIZE_FIELDS = new Set(['email', 'password']);
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

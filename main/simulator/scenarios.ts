@@ -88,27 +88,28 @@ export interface Variation {
 
 /** A correctly configured workspace, with the given things changed. Cloned so runs never share objects. */
 export function workspaceWith(variation: Variation = {}): () => WorkspaceState {
-  return () => structuredClone<WorkspaceState>({
-    id: WORKSPACE_ID,
-    name: 'Northwind Robotics',
-    serviceAvailable: true,
-    features: { api: true, onshape: true },
-    ipAllowList: [],
-    budget: { limit: 1000, used: 120 },
-    sessionKey: 'arena_session_id',
-    incident: null,
-    ...variation.workspace,
-    employees: [
-      employee({
-        email: INTEGRATION_EMAIL,
-        password: INTEGRATION_PASSWORD,
-        forIntegrationUse: true,
-        webtoken: WEBTOKEN,
-        ...variation.integration,
-      }),
-      employee({ email: USER_EMAIL, password: USER_PASSWORD, ...variation.user }),
-    ],
-  });
+  return () =>
+    structuredClone<WorkspaceState>({
+      id: WORKSPACE_ID,
+      name: 'Northwind Robotics',
+      serviceAvailable: true,
+      features: { api: true, onshape: true },
+      ipAllowList: [],
+      budget: { limit: 1000, used: 120 },
+      sessionKey: 'arena_session_id',
+      incident: null,
+      ...variation.workspace,
+      employees: [
+        employee({
+          email: INTEGRATION_EMAIL,
+          password: INTEGRATION_PASSWORD,
+          forIntegrationUse: true,
+          webtoken: WEBTOKEN,
+          ...variation.integration,
+        }),
+        employee({ email: USER_EMAIL, password: USER_PASSWORD, ...variation.user }),
+      ],
+    });
 }
 
 const WEBTOKEN_CHECK: ScenarioCheck = {
@@ -150,8 +151,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'healthy-without-authorize',
     title: 'Healthy, integration user only',
-    description:
-      'The integration user is set up correctly, and the check logs in and out without authorizing an Onshape user.',
+    description: 'The integration user is set up correctly, and the check logs in and out without authorizing an Onshape user.',
     workspace: workspaceWith({ workspace: { sessionKey: 'arenaSessionId' } }),
     check: { workspaceId: WORKSPACE_ID, email: INTEGRATION_EMAIL, loginType: 'webtoken', secret: WEBTOKEN },
     group: 'passes',
@@ -362,7 +362,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'user-wrong-password',
-    title: "Wrong password for the Onshape user",
+    title: 'Wrong password for the Onshape user',
     description: "The Onshape user's Arena password entered for the check is not the current one.",
     workspace: workspaceWith(),
     check: { ...WEBTOKEN_CHECK, userPassword: 'Dana#Arena-2023' },
@@ -391,7 +391,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'arena-internal-error',
     title: 'Arena internal error',
-    description: 'Arena fails internally while logging in; nothing is wrong with the configuration, and Arena Support needs the support code.',
+    description:
+      'Arena fails internally while logging in; nothing is wrong with the configuration, and Arena Support needs the support code.',
     workspace: workspaceWith({ workspace: { incident: { kind: 'unknown-error', endpoint: 'login', supportCode: 'SIM-5F2A-91C3' } } }),
     check: WEBTOKEN_CHECK,
     group: 'login',
@@ -409,7 +410,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'logout-session-gone',
     title: 'Session gone before logout',
-    description: "Onshape's running integration logged in as the same user during the check, so the check's session was already cancelled at logout.",
+    description:
+      "Onshape's running integration logged in as the same user during the check, so the check's session was already cancelled at logout.",
     workspace: workspaceWith(),
     hooks: { afterAuthorize: integrationLogsInElsewhere },
     check: WEBTOKEN_CHECK,

@@ -1,15 +1,7 @@
 // Workspaces for the users check (issue 12): a configurable number of users of every kind Arena lists
 // (employees enabled and disabled, partners, suppliers, integration users, mixed-case emails), and the
 // case where the integration user may not read them. Built on the standard workspace of the scenarios.
-import {
-  employee,
-  INTEGRATION_EMAIL,
-  PASS,
-  WEBTOKEN,
-  WORKSPACE_ID,
-  workspaceWith,
-  type Scenario,
-} from './scenarios.js';
+import { employee, INTEGRATION_EMAIL, PASS, WEBTOKEN, WORKSPACE_ID, workspaceWith, type Scenario } from './scenarios.js';
 import type { BudgetState } from './budget.js';
 import type { DirectoryUser, DirectoryUserType } from './workspace.js';
 

@@ -57,9 +57,7 @@ export interface DirectoryUser {
 }
 
 /** A fault inside Arena while serving one endpoint: nothing the admin configured. */
-export type Incident =
-  | { kind: 'unknown-error'; endpoint: ArenaCall; supportCode: string }
-  | { kind: 'system-error'; endpoint: ArenaCall };
+export type Incident = { kind: 'unknown-error'; endpoint: ArenaCall; supportCode: string } | { kind: 'system-error'; endpoint: ArenaCall };
 
 export interface WorkspaceState {
   id: number;
@@ -120,7 +118,9 @@ function wholeNumber(text: string | undefined, fallback: number): number | null 
 
 /** Arena's search: whole value, ignoring case, with * as a wildcard (as in the documented fullName=*john). */
 function emailMatcher(pattern: string): (email: string) => boolean {
-  const parts = normalise(pattern).split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  const parts = normalise(pattern)
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
   const expression = new RegExp(`^${parts.join('.*')}$`);
   return (email) => expression.test(normalise(email));
 }
@@ -391,5 +391,4 @@ export class Workspace {
     this.firedHooks.add(name);
     hook(this, this.clock);
   }
-
 }

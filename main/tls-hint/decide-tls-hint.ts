@@ -17,18 +17,20 @@ const KEEP_CHECKS = 'Keep certificate checking in place: it stops anyone in the 
 
 export function decideTlsHint(failedCode: string, probe: ProbeResult, apiHost: string = DEFAULT_HOST): TlsHint {
   const family: CertificateFamily = certificateFamily(failedCode) ?? 'untrusted-issuer';
-  return probe.answered ? answeredHint(failedCode, family, probe.status, apiHost) : unansweredHint(failedCode, family, probe.errorText, apiHost);
+  return probe.answered
+    ? answeredHint(failedCode, family, probe.status, apiHost)
+    : unansweredHint(failedCode, family, probe.errorText, apiHost);
 }
 
 function answeredHint(code: string, family: CertificateFamily, status: number, host: string): TlsHint {
   const opening = `This tool's certificate check failed (${code}), but the same address answered (HTTP ${status}) when asked through this computer's own network settings.`;
   const why: Record<CertificateFamily, string> = {
     'untrusted-issuer':
-      'This computer trusts a certificate that this tool does not: most likely a proxy or firewall on this network inspects HTTPS and signs the traffic with your company\'s own root certificate.',
+      "This computer trusts a certificate that this tool does not: most likely a proxy or firewall on this network inspects HTTPS and signs the traffic with your company's own root certificate.",
     'incomplete-chain':
       'The certificate this tool received came without the certificate that links it to a trusted root, and the system could fill the gap: most likely a proxy or firewall on this network inspects HTTPS and sends an incomplete chain.',
     'wrong-host':
-      'The certificate this tool received was for a different name, while the system\'s route reached the address properly: something on this tool\'s route, most likely a proxy or firewall that intercepts HTTPS, answers in Arena\'s place.',
+      "The certificate this tool received was for a different name, while the system's route reached the address properly: something on this tool's route, most likely a proxy or firewall that intercepts HTTPS, answers in Arena's place.",
     'validity-dates':
       'The system uses the same clock and accepted the address, so the clock is unlikely to be the cause: the certificate this tool received differs from the one the system sees, most likely because a proxy or firewall on this network inspects HTTPS.',
   };
@@ -45,9 +47,9 @@ function unansweredHint(code: string, family: CertificateFamily, errorText: stri
     'incomplete-chain':
       'So the certificate chain cannot be completed on this computer either. If your company inspects HTTPS, its certificates may not be installed on this computer.',
     'wrong-host':
-      'So whatever answers at this address presents a certificate for another name on every route: check that the API URL is your data centre\'s address, and whether a proxy or firewall intercepts it.',
+      "So whatever answers at this address presents a certificate for another name on every route: check that the API URL is your data centre's address, and whether a proxy or firewall intercepts it.",
     'validity-dates':
-      'Check this computer\'s date, time and time zone first: a wrong clock makes valid certificates look expired or not yet valid.',
+      "Check this computer's date, time and time zone first: a wrong clock makes valid certificates look expired or not yet valid.",
   };
   const ask = family === 'validity-dates' ? [clockQuestion(), ...inspectionQuestions(host)] : inspectionQuestions(host);
   return { inspectionLikely: false, message: `${opening} ${why[family]} ${THIS_COMPUTER_ONLY}`, askNetworkAdmin: ask };
@@ -62,7 +64,7 @@ function inspectionQuestions(host: string): string[] {
 }
 
 function clockQuestion(): string {
-  return 'Check that this computer\'s date, time and time zone are correct and set automatically from a time server.';
+  return "Check that this computer's date, time and time zone are correct and set automatically from a time server.";
 }
 
 /** Chromium's error text goes into a sentence: one line, bounded. */

@@ -97,7 +97,10 @@ function fromEveryCell(text: string): Collected {
   const invalid: InvalidLine[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
     if (line.trim() === '') return;
-    const tokens = line.split(/[\s,;]+/).map(clean).filter((token) => token !== '');
+    const tokens = line
+      .split(/[\s,;]+/)
+      .map(clean)
+      .filter((token) => token !== '');
     const emails = tokens.filter(isEmail);
     found.push(...emails.map((email) => email.toLowerCase()));
     // A line with no email is reported whole; a token that tried to be one ("dana@", "a@b") by itself.

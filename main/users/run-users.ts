@@ -45,7 +45,12 @@ export async function runUsersCheck(request: UsersRequest, environment: UsersEnv
   const steps: StepResult[] = [];
   const [login, { session }] = await runStep('login', () =>
     client.login(
-      { email: request.integrationEmail, workspaceId: request.workspaceId, loginType: request.loginType, secret: request.integrationSecret },
+      {
+        email: request.integrationEmail,
+        workspaceId: request.workspaceId,
+        loginType: request.loginType,
+        secret: request.integrationSecret,
+      },
       environment.signal,
     ),
   );
@@ -53,7 +58,10 @@ export async function runUsersCheck(request: UsersRequest, environment: UsersEnv
 
   let read: ReadOutcome | null = null;
   if (!session) {
-    const reason = login.outcome === 'skipped' ? 'The check was cancelled before a session existed.' : 'The login failed, so there was no session to read users with.';
+    const reason =
+      login.outcome === 'skipped'
+        ? 'The check was cancelled before a session existed.'
+        : 'The login failed, so there was no session to read users with.';
     steps.push(skipped('users', client, now(), reason));
   } else if (environment.signal?.aborted) {
     steps.push(skipped('users', client, now(), 'Cancelled by you before this step.'));
@@ -67,7 +75,16 @@ export async function runUsersCheck(request: UsersRequest, environment: UsersEnv
     const [logout] = await runStep('logout', async () => ({ call: await counter.count(client.logout(session)) }));
     steps.push(logout);
   } else {
-    steps.push(skipped('logout', client, now(), login.outcome === 'skipped' ? 'The check was cancelled before a session existed.' : 'The login failed, so there was no session to log out of.'));
+    steps.push(
+      skipped(
+        'logout',
+        client,
+        now(),
+        login.outcome === 'skipped'
+          ? 'The check was cancelled before a session existed.'
+          : 'The login failed, so there was no session to log out of.',
+      ),
+    );
   }
 
   const report = buildReport({ ...request, user: null }, steps, session, now(), environment.electronVersion ?? null);
@@ -122,8 +139,16 @@ async function readUsers(
   const finish = async (call: CallOutcome, users: UserVerdict[], plan: UsersPlan | null, failure?: Diagnosis): Promise<ReadOutcome> => {
     const total = { ...call, durationMs };
     let step: StepResult;
-    if (call.errorCode === CANCELLED) step = skipped('users', client, startedAt, "Cancelled by you while the users were being read.");
-    else step = stepResult('users', endpoint, client.url(path), startedAt, total, call.ok ? null : (failure ?? (await diagnosisOf(endpoint, call, now()))));
+    if (call.errorCode === CANCELLED) step = skipped('users', client, startedAt, 'Cancelled by you while the users were being read.');
+    else
+      step = stepResult(
+        'users',
+        endpoint,
+        client.url(path),
+        startedAt,
+        total,
+        call.ok ? null : (failure ?? (await diagnosisOf(endpoint, call, now()))),
+      );
     emit({ type: 'step-finished', result: step, delivered: call.delivered });
     return { step, users, plan };
   };
@@ -167,7 +192,10 @@ async function readUsers(
       const next = await timed(client.findUserByEmail(session, email, signal));
       if (!next.page) return finish(next.call, [], plan);
       last = next.call;
-      indexByEmail(next.page.results.filter((record) => record.email.trim().toLowerCase() === email), found);
+      indexByEmail(
+        next.page.results.filter((record) => record.email.trim().toLowerCase() === email),
+        found,
+      );
       emit({ type: 'users-progress', strategy: plan.strategy, done: ++done, total });
     }
   }

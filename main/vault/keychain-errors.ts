@@ -44,7 +44,11 @@ const RULES: readonly Rule[] = [
   { platforms: ['linux', 'freebsd', 'openbsd'], pattern: /^Could not connect:/i, message: NO_SECRET_SERVICE },
   { platforms: ['linux', 'freebsd', 'openbsd'], pattern: /DBUS_SESSION_BUS_ADDRESS/, message: NO_SECRET_SERVICE },
   { platforms: ['linux', 'freebsd', 'openbsd'], pattern: /org\.freedesktop\.secrets/i, message: NO_SECRET_SERVICE },
-  { platforms: ['linux', 'freebsd', 'openbsd'], pattern: /ServiceUnknown|not provided by any \.service files/i, message: NO_SECRET_SERVICE },
+  {
+    platforms: ['linux', 'freebsd', 'openbsd'],
+    pattern: /ServiceUnknown|not provided by any \.service files/i,
+    message: NO_SECRET_SERVICE,
+  },
   // gnome-keyring without an unlocked default collection.
   { platforms: ['linux', 'freebsd', 'openbsd'], pattern: /Object does not exist at path .*\/collection\//i, message: LINUX_LOCKED },
   { platforms: ['linux', 'freebsd', 'openbsd'], pattern: /locked collection|collection is locked|is locked/i, message: LINUX_LOCKED },
@@ -55,7 +59,11 @@ const RULES: readonly Rule[] = [
   { platforms: ['darwin'], pattern: /User interaction is not allowed|errSecInteractionNotAllowed|-25308/i, message: MAC_DENIED },
   { platforms: ['darwin'], pattern: /access.*denied|not allowed|not permitted|required entitlement/i, message: MAC_DENIED },
   // errSecNoDefaultKeychain (-25307), errSecNoSuchKeychain (-25294), errSecNotAvailable (-25291).
-  { platforms: ['darwin'], pattern: /default keychain could not be found|specified keychain could not be found|No keychain is available/i, message: MAC_NO_KEYCHAIN },
+  {
+    platforms: ['darwin'],
+    pattern: /default keychain could not be found|specified keychain could not be found|No keychain is available/i,
+    message: MAC_NO_KEYCHAIN,
+  },
   // ERROR_NO_SUCH_LOGON_SESSION (1312).
   { platforms: ['win32'], pattern: /logon session does not exist/i, message: WINDOWS_NO_SESSION },
 ];
@@ -69,7 +77,11 @@ export function keychainName(platform: KeychainPlatform): string {
 /** The error's own text, made safe to show: one line, no control characters, bounded. */
 export function errorText(error: unknown): string {
   const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : 'no details given';
-  const cleaned = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+  const cleaned = raw
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\.$/, '');
   const text = cleaned === '' ? 'no details given' : cleaned;
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

@@ -3,12 +3,7 @@
 // Nothing here logs: the only place a secret goes is keytar.
 import type { KeychainStatus, RememberedSecrets } from '../../common/ipc/contract.js';
 import { PROBE_ACCOUNT, accountFor, belongsTo } from './account.js';
-import {
-  keychainErrorMessage,
-  keychainLoadErrorMessage,
-  keychainTimeoutMessage,
-  type KeychainPlatform,
-} from './keychain-errors.js';
+import { keychainErrorMessage, keychainLoadErrorMessage, keychainTimeoutMessage, type KeychainPlatform } from './keychain-errors.js';
 import type { KeytarLike, SecretKind, Vault, VaultEntryKey, VaultResult } from './types.js';
 
 export const DEFAULT_SERVICE = 'Arena Connect Doctor';

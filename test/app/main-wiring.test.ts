@@ -83,7 +83,13 @@ describe('the Electron entry point', () => {
   it('creates one window with the secure options and loads the renderer from app://renderer', () => {
     expect(recorded.windows).toHaveLength(1);
     const preferences = recorded.windows[0]?.options.webPreferences as Record<string, unknown>;
-    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: false });
+    expect(preferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: false,
+    });
     expect(String(preferences.preload)).toMatch(/preload\.cjs$/);
     expect(recorded.windows[0]?.loaded).toEqual([RENDERER_URL]);
   });
@@ -124,13 +130,14 @@ describe('the Electron entry point', () => {
   // Under test the renderer root is the source folder renderer/, whose sibling build/ holds icon.svg and
   // icon.png, types the handler serves: these escapes survive the URL parser (an encoded slash is no path
   // separator to it) and name real files, so only the containment check stands between them and a 200.
-  it.each(['app://renderer/..%2fbuild%2ficon.svg', 'app://renderer/%2e%2e%2fbuild/icon.png', 'app://renderer/src/..%2f..%2fbuild%2ficon.svg'])(
-    'serves nothing outside the renderer folder (%s)',
-    async (url) => {
-      const served = await recorded.protocolHandlers.get('app')?.({ url });
-      expect(served?.status).toBe(404);
-      expect(await served?.text()).toBe('Not found');
-      expect(served?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    },
-  );
+  it.each([
+    'app://renderer/..%2fbuild%2ficon.svg',
+    'app://renderer/%2e%2e%2fbuild/icon.png',
+    'app://renderer/src/..%2f..%2fbuild%2ficon.svg',
+  ])('serves nothing outside the renderer folder (%s)', async (url) => {
+    const served = await recorded.protocolHandlers.get('app')?.({ url });
+    expect(served?.status).toBe(404);
+    expect(await served?.text()).toBe('Not found');
+    expect(served?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
 });

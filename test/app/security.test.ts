@@ -131,7 +131,10 @@ describe('IPC sender validation', () => {
     expect([...handlers.keys()].sort()).toEqual(DOCTOR_METHODS.map((method) => CHANNELS[method]).sort());
 
     const foreign = { url: 'https://evil.example/' };
-    const refused = await handlers.get(CHANNELS.runPractice)?.({ sender: { id: 7, mainFrame: foreign }, senderFrame: foreign }, { scenario: 'healthy' });
+    const refused = await handlers.get(CHANNELS.runPractice)?.(
+      { sender: { id: 7, mainFrame: foreign }, senderFrame: foreign },
+      { scenario: 'healthy' },
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
     expect(handle).not.toHaveBeenCalled();
 

@@ -6,7 +6,12 @@ import { ArenaClient } from '../../main/arena/client.js';
 import { testCertificates } from '../support/certificates.js';
 import { closedPort, sendJson, startLoopbackServer, type Handler, type LoopbackServer } from '../support/loopback-server.js';
 
-const credentials = { email: 'integration@example.com', workspaceId: 123456789, loginType: 'webtoken' as const, secret: 'WT-sentinel-1234567890' };
+const credentials = {
+  email: 'integration@example.com',
+  workspaceId: 123456789,
+  loginType: 'webtoken' as const,
+  secret: 'WT-sentinel-1234567890',
+};
 
 let server: LoopbackServer | null = null;
 afterEach(async () => {
@@ -22,7 +27,12 @@ async function serve(handler: Handler): Promise<ArenaClient> {
 describe('login', () => {
   it('sends the WebToken login body with the workspace ID as an integer, once', async () => {
     const client = await serve((_request, response) =>
-      sendJson(response, 200, { arena_session_id: 'S1', workspaceId: 123456789, workspaceName: 'EveryRoad GPS', workspaceRequestLimit: 1000 }),
+      sendJson(response, 200, {
+        arena_session_id: 'S1',
+        workspaceId: 123456789,
+        workspaceName: 'EveryRoad GPS',
+        workspaceRequestLimit: 1000,
+      }),
     );
     const { call, session } = await client.login(credentials);
     expect(call.ok).toBe(true);
@@ -77,7 +87,9 @@ describe('login', () => {
   });
 
   it('keeps an unknown code and its message', async () => {
-    const client = await serve((_request, response) => sendJson(response, 400, { status: 400, errors: [{ code: 99999, message: 'Brand new failure.' }] }));
+    const client = await serve((_request, response) =>
+      sendJson(response, 400, { status: 400, errors: [{ code: 99999, message: 'Brand new failure.' }] }),
+    );
     const { call } = await client.login(credentials);
     expect(call).toMatchObject({ errorCode: 99999, message: 'Brand new failure.' });
   });
@@ -87,7 +99,9 @@ describe('what networks return instead of Arena', () => {
   it('recognises an HTML page even with status 200 and keeps readable text of it', async () => {
     const client = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
-      response.end('<html><head><title>Sign in to the guest Wi-Fi</title><style>p{}</style></head><body><p>Accept the terms</p></body></html>');
+      response.end(
+        '<html><head><title>Sign in to the guest Wi-Fi</title><style>p{}</style></head><body><p>Accept the terms</p></body></html>',
+      );
     });
     const { call } = await client.login(credentials);
     expect(call).toMatchObject({ ok: false, httpStatus: 200, errorCode: 'HTML_RESPONSE' });
@@ -131,7 +145,9 @@ describe('what networks return instead of Arena', () => {
   });
 
   it('scrubs the secret from an error message that echoes it', async () => {
-    const client = await serve((_request, response, body) => sendJson(response, 400, { status: 400, errors: [{ code: 20014, message: `Bad data: ${body}` }] }));
+    const client = await serve((_request, response, body) =>
+      sendJson(response, 400, { status: 400, errors: [{ code: 20014, message: `Bad data: ${body}` }] }),
+    );
     const { call } = await client.login(credentials);
     expect(call.errorCode).toBe(20014);
     expect(call.message).not.toContain(credentials.secret);

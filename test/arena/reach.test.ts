@@ -28,7 +28,9 @@ function answering(addresses: { address: string; family: 4 | 6 }[]): { lookup: L
   const asked: { host: string; all: boolean }[] = [];
   const lookup: LookupFunction = (host, options, callback) => {
     asked.push({ host, all: options.all === true });
-    process.nextTick(() => (options.all ? callback(null, addresses) : callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4)));
+    process.nextTick(() =>
+      options.all ? callback(null, addresses) : callback(null, addresses[0]?.address ?? '', addresses[0]?.family ?? 4),
+    );
   };
   return { lookup, asked };
 }
@@ -60,12 +62,26 @@ describe('the reach probe', () => {
     expect(request?.headers.authorization).toBeUndefined();
   });
 
-  it('counts only Arena\'s 401 with code 401 as reached: a page, a yes or another code is something else', async () => {
+  it("counts only Arena's 401 with code 401 as reached: a page, a yes or another code is something else", async () => {
     const answers: [string, (response: import('node:http').ServerResponse) => void, string | number][] = [
-      ['an HTML page', (response) => { response.writeHead(200, { 'content-type': 'text/html' }); response.end('<html><body>Sign in to the guest Wi-Fi</body></html>'); }, 'HTML_RESPONSE'],
+      [
+        'an HTML page',
+        (response) => {
+          response.writeHead(200, { 'content-type': 'text/html' });
+          response.end('<html><body>Sign in to the guest Wi-Fi</body></html>');
+        },
+        'HTML_RESPONSE',
+      ],
       ['a 200 JSON object', (response) => sendJson(response, 200, { ok: true }), 'UNEXPECTED_STATUS'],
       ['a 401 with another code', (response) => sendJson(response, 401, { status: 401, errors: [{ code: 4001, message: 'Nope.' }] }), 4001],
-      ['a bare 401 from a proxy', (response) => { response.writeHead(401); response.end(); }, 'UNEXPECTED_STATUS'],
+      [
+        'a bare 401 from a proxy',
+        (response) => {
+          response.writeHead(401);
+          response.end();
+        },
+        'UNEXPECTED_STATUS',
+      ],
     ];
     for (const [what, reply, code] of answers) {
       const local = await startLoopbackServer((_request, response) => reply(response));
@@ -86,7 +102,10 @@ describe('the reach probe', () => {
       { address: '127.0.0.1', family: 4 },
       { address: '10.0.0.1', family: 4 },
     ]);
-    const step = await reachStep({ apiUrl: `https://api.arenasolutions.com:${port}/v1`, connectTimeoutMs: 2000 }, { network: { lookup: resolver.lookup } });
+    const step = await reachStep(
+      { apiUrl: `https://api.arenasolutions.com:${port}/v1`, connectTimeoutMs: 2000 },
+      { network: { lookup: resolver.lookup } },
+    );
     expect(resolver.asked).toEqual([{ host: 'api.arenasolutions.com', all: true }]);
     expect(step.outcome).toBe('failed');
     expect(step.errorCode).toBe('ECONNREFUSED');
@@ -99,7 +118,10 @@ describe('the reach probe', () => {
 
   it('flags a public Arena host that resolves to a private or loopback address (split DNS, hosts file)', async () => {
     const port = await closedPort();
-    const resolver = answering([{ address: '127.0.0.1', family: 4 }, { address: '10.0.0.1', family: 4 }]);
+    const resolver = answering([
+      { address: '127.0.0.1', family: 4 },
+      { address: '10.0.0.1', family: 4 },
+    ]);
     const step = await reachStep({ apiUrl: `https://api.arenasolutions.com:${port}/v1` }, { network: { lookup: resolver.lookup } });
     const finding = step.network?.findings.find((candidate) => candidate.id === 'private-address');
     expect(finding?.text).toContain('api.arenasolutions.com');
@@ -154,7 +176,7 @@ describe('the reach probe over TLS', () => {
 });
 
 describe('the clock', () => {
-  it('measures the offset to the server\'s Date header and flags more than two minutes', async () => {
+  it("measures the offset to the server's Date header and flags more than two minutes", async () => {
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toUTCString();
     server = await startLoopbackServer((_request, response) => sendJson(response, 401, NO_ACCESS_TOKEN, { date: tenMinutesAgo }));
     const step = await reachStep({ apiUrl: server.apiUrl });
@@ -166,7 +188,9 @@ describe('the clock', () => {
   });
 
   it('says nothing about a clock within two minutes', async () => {
-    server = await startLoopbackServer((_request, response) => sendJson(response, 401, NO_ACCESS_TOKEN, { date: new Date(Date.now() - 60_000).toUTCString() }));
+    server = await startLoopbackServer((_request, response) =>
+      sendJson(response, 401, NO_ACCESS_TOKEN, { date: new Date(Date.now() - 60_000).toUTCString() }),
+    );
     const step = await reachStep({ apiUrl: server.apiUrl });
     expect(step.network?.clockOffsetSeconds).toBeGreaterThan(55);
     expect(step.network?.findings).toEqual([]);

@@ -58,7 +58,13 @@ describe('what a session answer echoes', () => {
     expect(echo.requests.map((request) => request.url)).toEqual(['/v1/logout', '/v1/login', '/v1/login/authorizeuser', '/v1/logout']);
     expect(report.steps.map((step) => step.outcome)).toEqual(['passed', 'passed', 'failed', 'failed']);
     for (const step of report.steps) {
-      for (const field of [step.message, step.serverDate, step.budget?.resetsAt ?? null, step.bodyExcerpt, step.diagnosis?.arenaMessage ?? null]) {
+      for (const field of [
+        step.message,
+        step.serverDate,
+        step.budget?.resetsAt ?? null,
+        step.bodyExcerpt,
+        step.diagnosis?.arenaMessage ?? null,
+      ]) {
         expect(sentinelHits(field ?? '', ECHO_SENTINELS), `${step.step}: ${field}`).toEqual([]);
       }
     }

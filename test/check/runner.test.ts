@@ -9,7 +9,9 @@ import { renderText } from '../../main/report/text-report.js';
 import { SCENARIOS, startSimulator, type Scenario } from '../../main/simulator/index.js';
 import { checkRequestFor, leakedSecrets } from '../support/scenario-check.js';
 
-async function runScenario(scenario: Scenario): Promise<{ report: CheckReport; events: CheckEvent[]; requests: Awaited<ReturnType<typeof startSimulator>>['requests'] }> {
+async function runScenario(
+  scenario: Scenario,
+): Promise<{ report: CheckReport; events: CheckEvent[]; requests: Awaited<ReturnType<typeof startSimulator>>['requests'] }> {
   const simulator = await startSimulator({ scenario });
   const events: CheckEvent[] = [];
   try {
@@ -59,7 +61,14 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
   it('keeps every secret out of the report in all its renderings', async () => {
     const { report, events } = await runScenario(scenario);
     // The HTML page is what customers send; Markdown and text are what support pastes.
-    const renderings = [JSON.stringify(report), renderJson(report), renderHtml(report), renderMarkdown(report), renderText(report), JSON.stringify(events)];
+    const renderings = [
+      JSON.stringify(report),
+      renderJson(report),
+      renderHtml(report),
+      renderMarkdown(report),
+      renderText(report),
+      JSON.stringify(events),
+    ];
     for (const rendering of renderings) expect(leakedSecrets(scenario, rendering)).toEqual([]);
   });
 });

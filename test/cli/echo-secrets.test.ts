@@ -15,18 +15,36 @@ afterEach(async () => {
   server = null;
 });
 
-describe.each(ECHO_LOGINS.flatMap((login) => [[login, 'text'] as const, [login, 'json'] as const]))('doctor check, echoing server (%s), %s output', (login, output) => {
-  it('prints no secret and nothing raw from the network', async () => {
-    const echo = await startEchoServer(login);
-    server = echo;
-    const args = ['check', '--api-url', echo.apiUrl, '--workspace-id', String(ECHO_CHECK.workspaceId), '--email', ECHO_CHECK.email, '--user-email', ECHO_CHECK.userEmail, '--timeout', '3'];
-    const run = await runDoctor(output === 'json' ? [...args, '--json'] : args, { ARENA_WEBTOKEN: ECHO_SECRETS.webtoken, ARENA_USER_PASSWORD: ECHO_SECRETS.userPassword });
-    expect(run.code).toBe(1);
-    expect(echo.heard.has(ECHO_SECRETS.webtoken)).toBe(true);
-    expect(sentinelHits(run.stdout, ECHO_SENTINELS)).toEqual([]);
-    expect(sentinelHits(run.stderr, ECHO_SENTINELS)).toEqual([]);
-    expect(run.stdout).not.toMatch(TERMINAL_UNSAFE);
-    expect(run.stderr).not.toMatch(TERMINAL_UNSAFE);
-    if (output === 'json') expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
-  });
-});
+describe.each(ECHO_LOGINS.flatMap((login) => [[login, 'text'] as const, [login, 'json'] as const]))(
+  'doctor check, echoing server (%s), %s output',
+  (login, output) => {
+    it('prints no secret and nothing raw from the network', async () => {
+      const echo = await startEchoServer(login);
+      server = echo;
+      const args = [
+        'check',
+        '--api-url',
+        echo.apiUrl,
+        '--workspace-id',
+        String(ECHO_CHECK.workspaceId),
+        '--email',
+        ECHO_CHECK.email,
+        '--user-email',
+        ECHO_CHECK.userEmail,
+        '--timeout',
+        '3',
+      ];
+      const run = await runDoctor(output === 'json' ? [...args, '--json'] : args, {
+        ARENA_WEBTOKEN: ECHO_SECRETS.webtoken,
+        ARENA_USER_PASSWORD: ECHO_SECRETS.userPassword,
+      });
+      expect(run.code).toBe(1);
+      expect(echo.heard.has(ECHO_SECRETS.webtoken)).toBe(true);
+      expect(sentinelHits(run.stdout, ECHO_SENTINELS)).toEqual([]);
+      expect(sentinelHits(run.stderr, ECHO_SENTINELS)).toEqual([]);
+      expect(run.stdout).not.toMatch(TERMINAL_UNSAFE);
+      expect(run.stderr).not.toMatch(TERMINAL_UNSAFE);
+      if (output === 'json') expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
+    });
+  },
+);

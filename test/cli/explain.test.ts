@@ -44,8 +44,12 @@ const parse = (run: Run) => JSON.parse(run.stdout) as JsonExplanation;
 
 describe('doctor explain', () => {
   it('quotes a pasted message back without its escape sequences, in text and JSON', async () => {
-    const pasted = 'Sync failed: The category \u001b]0;owned\u0007“Mechanical\u001b[2J Part” (guid J1L49Y1KSGZ9SBNUN5OX) is deleted.\u009b31m\u202e';
-    for (const args of [['explain', pasted], ['explain', '--json', pasted]]) {
+    const pasted =
+      'Sync failed: The category \u001b]0;owned\u0007“Mechanical\u001b[2J Part” (guid J1L49Y1KSGZ9SBNUN5OX) is deleted.\u009b31m\u202e';
+    for (const args of [
+      ['explain', pasted],
+      ['explain', '--json', pasted],
+    ]) {
       const run = await doctor(args);
       expect(run.stdout).toContain('Mechanical');
       expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u0080-\u009f\u202e]/);
@@ -53,7 +57,19 @@ describe('doctor explain', () => {
   });
 
   it('explains a pasted message with text around it: exit 0, the JSON contract, values as facts', async () => {
-    const run = await doctor(['explain', '--json', 'Sync', 'failed:', 'The', 'category', '“Mechanical Part”', '(guid', 'J1L49Y1KSGZ9SBNUN5OX)', 'is', 'deleted.']);
+    const run = await doctor([
+      'explain',
+      '--json',
+      'Sync',
+      'failed:',
+      'The',
+      'category',
+      '“Mechanical Part”',
+      '(guid',
+      'J1L49Y1KSGZ9SBNUN5OX)',
+      'is',
+      'deleted.',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const result = parse(run);
@@ -74,7 +90,9 @@ describe('doctor explain', () => {
     expect(result.diagnosis?.id).toBe('reserve.3238');
     expect(result.diagnosis?.facts).toEqual({ guid: 'J1L49Y1KSGZ9SBNUN5OX', category: 'Mechanical Part' });
     expect(result.diagnosis?.causes.every((cause) => typeof cause === 'string')).toBe(true);
-    expect(result.diagnosis?.actions.some((action) => action.includes('"Mechanical Part"') && action.includes('Categories > Items'))).toBe(true);
+    expect(result.diagnosis?.actions.some((action) => action.includes('"Mechanical Part"') && action.includes('Categories > Items'))).toBe(
+      true,
+    );
     expect(result.note).toBe('Explained from a message, no connection made.');
   });
 
@@ -88,7 +106,7 @@ describe('doctor explain', () => {
     expect(run.stdout).toContain('Explained from a message, no connection made.');
   });
 
-  it('ranks a bare code\'s tables and asks what the admin was doing', async () => {
+  it("ranks a bare code's tables and asks what the admin was doing", async () => {
     const result = parse(await doctor(['explain', '3024', '--json']));
     expect(result.candidates.map((candidate) => candidate.id)).toHaveLength(4);
     expect(result.question?.text).toBe('What were you doing in Onshape when this appeared?');
@@ -105,12 +123,26 @@ describe('doctor explain', () => {
   });
 
   it('takes words that look like options as text', async () => {
-    const run = await doctor(['explain', '--json', '--', 'The', 'value', '"-1"', 'for', 'additional', 'attribute', '"POS Number 1"', 'must', 'be', 'positive.']);
+    const run = await doctor([
+      'explain',
+      '--json',
+      '--',
+      'The',
+      'value',
+      '"-1"',
+      'for',
+      'additional',
+      'attribute',
+      '"POS Number 1"',
+      'must',
+      'be',
+      'positive.',
+    ]);
     expect(run.code).toBe(0);
     expect(parse(run).candidates[0]).toMatchObject({ id: 'item.2005', facts: { value: '-1', attribute: 'POS Number 1' } });
   });
 
-  it('exits 1 for an unknown message, keeps its text and says it is not in Arena\'s list', async () => {
+  it("exits 1 for an unknown message, keeps its text and says it is not in Arena's list", async () => {
     const run = await doctor(['explain', 'Something odd happened in Onshape']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(NOT_IN_CATALOGUE);
@@ -141,7 +173,12 @@ describe('doctor explain', () => {
   });
 
   it('never writes a terminal escape back, and masks a labelled secret', async () => {
-    const run = await doctor(['explain', '\u001b]0;owned\u0007\u001b[2J', 'X-Web-Token: Zx81KqPw0', 'The request header X-Web-Token is not valid.']);
+    const run = await doctor([
+      'explain',
+      '\u001b]0;owned\u0007\u001b[2J',
+      'X-Web-Token: Zx81KqPw0',
+      'The request header X-Web-Token is not valid.',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(run.stdout).not.toContain('Zx81KqPw0');

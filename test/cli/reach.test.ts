@@ -18,7 +18,10 @@ interface Run {
 /** The environment holds no secret at all: reach must not need one. */
 function doctor(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [DOCTOR, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [DOCTOR, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -43,7 +46,14 @@ interface ReachDocument {
       addressUsed: string | null;
       proxy: string | null;
       phases: { dnsMs: number | null; connectMs: number | null; tlsMs: number | null; firstByteMs: number | null };
-      certificate: null | { subject: string; issuer: string; validFrom: string; validTo: string; nameMatches: boolean; chainLength: number };
+      certificate: null | {
+        subject: string;
+        issuer: string;
+        validFrom: string;
+        validTo: string;
+        nameMatches: boolean;
+        chainLength: number;
+      };
       clockOffsetSeconds: number | null;
     };
   }[];
@@ -76,7 +86,9 @@ describe('doctor reach', () => {
     expect(Object.keys(step?.network.phases ?? {})).toEqual(['dnsMs', 'connectMs', 'tlsMs', 'firstByteMs']);
     expect(typeof step?.network.clockOffsetSeconds).toBe('number');
     // The server heard one logout without a session, and nothing else.
-    expect(simulator.requests.map((request) => [request.method, request.path, request.sessionFingerprint])).toEqual([['PUT', '/v1/logout', null]]);
+    expect(simulator.requests.map((request) => [request.method, request.path, request.sessionFingerprint])).toEqual([
+      ['PUT', '/v1/logout', null],
+    ]);
   });
 
   it('exits 1 with the diagnosis when nothing listens', async () => {

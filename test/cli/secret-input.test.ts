@@ -46,11 +46,17 @@ describe('the hidden prompt', () => {
   it('refuses a pasted WebToken with a space around it, with the wizard’s words', async () => {
     const source = terminal(['\u001b[200~ WT-pasted-token \u001b[201~\r']);
     const result = await readSecret(webtoken, source);
-    expect(result).toEqual({ ok: false, error: 'The WebToken starts or ends with a space or line break; remove it (copying often adds one).' });
+    expect(result).toEqual({
+      ok: false,
+      error: 'The WebToken starts or ends with a space or line break; remove it (copying often adds one).',
+    });
   });
 
   it('refuses a WebToken from the environment with spaces around it', async () => {
     const result = await readSecret(webtoken, { ...terminal([]), env: { ARENA_WEBTOKEN: ' tok ' } });
-    expect(result).toEqual({ ok: false, error: 'ARENA_WEBTOKEN: The WebToken starts or ends with a space or line break; remove it (copying often adds one).' });
+    expect(result).toEqual({
+      ok: false,
+      error: 'ARENA_WEBTOKEN: The WebToken starts or ends with a space or line break; remove it (copying often adds one).',
+    });
   });
 });

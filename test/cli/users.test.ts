@@ -28,7 +28,10 @@ interface Run {
 
 function doctor(args: string[], env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [DOCTOR, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [DOCTOR, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -44,11 +47,26 @@ const SESSION_ID = /SIM-[A-Za-z0-9_-]{20,}\|/;
 async function usersRun(
   workspace: UsersWorkspaceOptions,
   extra: string[],
-  login: { email: string; type: 'webtoken' | 'password'; secret: string } = { email: 'onshape-integration@northwind.example', type: 'webtoken', secret: WEBTOKEN_SECRET },
+  login: { email: string; type: 'webtoken' | 'password'; secret: string } = {
+    email: 'onshape-integration@northwind.example',
+    type: 'webtoken',
+    secret: WEBTOKEN_SECRET,
+  },
 ): Promise<Run & { simulator: SimulatorHandle; counted: number }> {
   const simulator = await startSimulator({ scenario: usersScenario(workspace) });
   try {
-    const args = ['users', '--api-url', simulator.apiUrl, '--workspace-id', '123456789', '--email', login.email, '--login-type', login.type, ...extra];
+    const args = [
+      'users',
+      '--api-url',
+      simulator.apiUrl,
+      '--workspace-id',
+      '123456789',
+      '--email',
+      login.email,
+      '--login-type',
+      login.type,
+      ...extra,
+    ];
     const env: Record<string, string> = login.type === 'webtoken' ? { ARENA_WEBTOKEN: login.secret } : { ARENA_PASSWORD: login.secret };
     const run = await doctor(args, env);
     for (const text of [run.stdout, run.stderr]) {
@@ -65,8 +83,19 @@ async function usersRun(
 
 interface JsonUsers {
   ok: boolean;
-  steps: { step: string; outcome: string; errorCode: number | string | null; message: string | null; diagnosis: { id: string; actions: string[] } | null }[];
-  users: { email: string; status: string; arena: null | { type: string; enabled: boolean; fullName: string | null }; diagnosis: null | { id: string; title: string; causes: string[]; actions: string[] } }[];
+  steps: {
+    step: string;
+    outcome: string;
+    errorCode: number | string | null;
+    message: string | null;
+    diagnosis: { id: string; actions: string[] } | null;
+  }[];
+  users: {
+    email: string;
+    status: string;
+    arena: null | { type: string; enabled: boolean; fullName: string | null };
+    diagnosis: null | { id: string; title: string; causes: string[]; actions: string[] };
+  }[];
   invalid: { line: number; text: string }[];
   requestsUsed: number;
   cannotShow: string;
@@ -97,7 +126,12 @@ describe('doctor users', () => {
       [email(17), 'not-an-employee'],
       ['ghost@northwind.example', 'not-found'],
     ]);
-    expect(report.users[0]).toEqual({ email: email(1), status: 'ready', arena: { type: 'EMPLOYEE', enabled: true, fullName: 'Engineer 1' }, diagnosis: null });
+    expect(report.users[0]).toEqual({
+      email: email(1),
+      status: 'ready',
+      arena: { type: 'EMPLOYEE', enabled: true, fullName: 'Engineer 1' },
+      diagnosis: null,
+    });
     expect(report.users[3]?.arena).toEqual({ type: 'BASIC_SUPPLIER', enabled: true, fullName: 'Engineer 17' });
     expect(report.users[4]).toMatchObject({ arena: null, diagnosis: { id: 'users.USER_NOT_FOUND' } });
     expect(report.users[4]?.diagnosis?.actions.join(' ')).toMatch(/Full License Standard Employee/);
@@ -108,7 +142,12 @@ describe('doctor users', () => {
   });
 
   it('exits 0 when every user is ready, reading a CSV export by its email column', async () => {
-    const csv = ['First name,Last name,Email,Role,Manager email', `Eng,One,${email(1)},Designer,ghost@northwind.example`, `"Three, Eng",,${email(3)},Viewer,`, ''].join('\r\n');
+    const csv = [
+      'First name,Last name,Email,Role,Manager email',
+      `Eng,One,${email(1)},Designer,ghost@northwind.example`,
+      `"Three, Eng",,${email(3)},Viewer,`,
+      '',
+    ].join('\r\n');
     const file = join(folder, 'onshape-users.csv');
     await writeFile(file, csv);
     const run = await usersRun({ users: 40 }, ['--emails-file', file, '--json']);
@@ -122,7 +161,9 @@ describe('doctor users', () => {
     await writeFile(file, `${email(1)}\nDana Designer\n\n${email(2)}, bob@\n`);
     const run = await usersRun({ users: 40 }, ['--emails-file', file]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^Checking 2 Onshape users .*\nCost: one request per 400 workspace users, or one per email when that is fewer \(at most 4 with the logout\)/);
+    expect(run.stderr).toMatch(
+      /^Checking 2 Onshape users .*\nCost: one request per 400 workspace users, or one per email when that is fewer \(at most 4 with the logout\)/,
+    );
     expect(run.stderr).toContain('page 1 of 1');
     expect(run.stdout).toMatch(/^All 2 Onshape users are ready for Arena\./);
     expect(run.stdout).toContain('line 2: Dana Designer');
@@ -180,12 +221,20 @@ describe('doctor users', () => {
     expect(report.steps[1]?.diagnosis?.actions.join(' ')).toMatch(/--login-type password --email ADMIN-EMAIL/);
     expect(report.users).toEqual([]);
 
-    const admin = await usersRun({ users: 10, integrationMayReadUsers: false }, ['--emails', email(1)], { email: ADMIN_EMAIL, type: 'password', secret: ADMIN_PASSWORD });
+    const admin = await usersRun({ users: 10, integrationMayReadUsers: false }, ['--emails', email(1)], {
+      email: ADMIN_EMAIL,
+      type: 'password',
+      secret: ADMIN_PASSWORD,
+    });
     expect(admin.code).toBe(0);
   });
 
   it('makes one login attempt when the WebToken is wrong, and reads nothing', async () => {
-    const run = await usersRun({ users: 10 }, ['--emails', email(1), '--json'], { email: 'onshape-integration@northwind.example', type: 'webtoken', secret: 'wt-not-the-right-one' });
+    const run = await usersRun({ users: 10 }, ['--emails', email(1), '--json'], {
+      email: 'onshape-integration@northwind.example',
+      type: 'webtoken',
+      secret: 'wt-not-the-right-one',
+    });
     expect(run.code).toBe(1);
     expect(run.simulator.requests.map((request) => request.path)).toEqual(['/v1/login']);
   });
@@ -199,7 +248,9 @@ describe('doctor users', () => {
     [['--emails', 'a@b.example', '--user-email', 'c@d.example'], /Unknown option '--user-email'/],
     [['--emails', 'a@b.example', '--password', 'x'], /Secrets are not accepted on the command line/],
   ])('exits 2 for bad usage: %j', async (extra, message) => {
-    const run = await doctor(['users', '--api-url', 'http://127.0.0.1:9/v1', '--workspace-id', '1', '--email', 'i@n.example', ...extra], { ARENA_WEBTOKEN: 'wt-x' });
+    const run = await doctor(['users', '--api-url', 'http://127.0.0.1:9/v1', '--workspace-id', '1', '--email', 'i@n.example', ...extra], {
+      ARENA_WEBTOKEN: 'wt-x',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(1);
@@ -209,7 +260,10 @@ describe('doctor users', () => {
   it('exits 2 for more than 10 000 emails', async () => {
     const file = join(folder, 'too-many.txt');
     await writeFile(file, Array.from({ length: 10_001 }, (_, i) => `u${i}@northwind.example`).join('\n'));
-    const run = await doctor(['users', '--api-url', 'http://127.0.0.1:9/v1', '--workspace-id', '1', '--email', 'i@n.example', '--emails-file', file], { ARENA_WEBTOKEN: 'wt-x' });
+    const run = await doctor(
+      ['users', '--api-url', 'http://127.0.0.1:9/v1', '--workspace-id', '1', '--email', 'i@n.example', '--emails-file', file],
+      { ARENA_WEBTOKEN: 'wt-x' },
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/10001 different emails; at most 10000/);
   });

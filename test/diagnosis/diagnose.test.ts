@@ -12,10 +12,22 @@ function input(endpoint: Endpoint, errorCode: number | string | null, extra: Par
 }
 
 const TRANSPORT_CODES = [
-  'ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ECONNABORTED',
-  'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'EPROTO',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
 ];
 
 afterEach(() => {
@@ -25,7 +37,9 @@ afterEach(() => {
 describe('diagnose', () => {
   it('reads 4001 differently on login and on authorize', () => {
     const login = diagnose(input('POST /login', 4001, { message: 'The username…' }), { now: NOW });
-    const authorize = diagnose(input('POST /login/authorizeuser', 4001, { message: 'Item lifecycle phase has been changed.' }), { now: NOW });
+    const authorize = diagnose(input('POST /login/authorizeuser', 4001, { message: 'Item lifecycle phase has been changed.' }), {
+      now: NOW,
+    });
     expect(login.id).toBe('login.4001');
     expect(login.causes.map((cause) => cause.id)).toContain('ip-restriction');
     expect(authorize.id).toBe('unknown');
@@ -37,7 +51,12 @@ describe('diagnose', () => {
     const entry = findEntry('POST /login', 4089);
     const d = diagnose(input('POST /login', 4089, { message: 'Invalid Token.' }), { now: NOW });
     expect(d).toMatchObject({ id: 'login.4089', title: entry.title, meaning: entry.meaning, recheck: 'after-change' });
-    expect(d.causes.map((cause) => cause.id)).toEqual(['webtoken-invalid', 'webtoken-regenerated', 'wrong-workspace', 'integration-use-disabled']);
+    expect(d.causes.map((cause) => cause.id)).toEqual([
+      'webtoken-invalid',
+      'webtoken-regenerated',
+      'wrong-workspace',
+      'integration-use-disabled',
+    ]);
     expect(d.causes[3]?.fixSteps[0]).toEqual({
       who: 'arena-admin',
       text: expect.stringMatching(/For Integration Use to Yes/),
@@ -47,7 +66,7 @@ describe('diagnose', () => {
     expect(d.facts).toEqual({});
   });
 
-  it('keeps Arena\'s raw message for a code it does not know', () => {
+  it("keeps Arena's raw message for a code it does not know", () => {
     const message = 'Some brand-new Arena failure, code 71234: "quoted" <b>as is</b>';
     const d = diagnose(input('POST /login', 71234, { message }), { now: NOW });
     expect(d.id).toBe('unknown');
@@ -75,10 +94,9 @@ describe('diagnose', () => {
   });
 
   it('says so when a 4087 message carries no support code', () => {
-    const d = diagnose(
-      input('POST /login', 4087, { message: 'Unknown errors encountered. Please contact Arena Technical Support.' }),
-      { now: NOW },
-    );
+    const d = diagnose(input('POST /login', 4087, { message: 'Unknown errors encountered. Please contact Arena Technical Support.' }), {
+      now: NOW,
+    });
     expect(d.facts).not.toHaveProperty('supportCode');
     expect(d.meaning).toContain('none could be read');
     expect(JSON.stringify(d)).not.toContain('{supportCode');
@@ -104,7 +122,7 @@ describe('diagnose', () => {
     expect(diagnosisSummary(d).actions).toContain('You: Wait until the budget resets (2025-03-04T08:00:00Z), then check again.');
   });
 
-  it('falls back to Arena\'s daily reset when 4084 arrives without budget headers', () => {
+  it("falls back to Arena's daily reset when 4084 arrives without budget headers", () => {
     const d = diagnose(input('POST /login', 4084, { httpStatus: 429 }), { now: NOW });
     expect(d.facts).toEqual({});
     expect(d.meaning).toContain('at the next midnight Pacific time');
@@ -188,7 +206,7 @@ describe('diagnosisSummary', () => {
     expect(summary.title).toBe(d.title);
     expect(summary.causes).toEqual(d.causes.map((cause) => cause.summary));
     expect(summary.actions).toContain(
-      'Arena administrator: Open the integration user\'s employee record and set For Integration Use to Yes, then save. (Arena > Workspace > Settings > Employees > Employee > For Integration Use = Yes)',
+      "Arena administrator: Open the integration user's employee record and set For Integration Use to Yes, then save. (Arena > Workspace > Settings > Employees > Employee > For Integration Use = Yes)",
     );
     expect(summary.actions.every((action) => Object.values(ACTOR_LABELS).some((label) => action.startsWith(`${label}: `)))).toBe(true);
   });

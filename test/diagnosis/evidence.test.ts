@@ -73,11 +73,14 @@ describe('the API URL', () => {
       answer: 'no',
       evidence: "the API URL has no port number, and api.arenasolutions.com is the United States data centre's API host",
     });
-    const refused = diagnose(input('POST /login', 'ECONNREFUSED'), { now: NOW, evidence: evidence({ step: 'login', apiUrl: 'https://api.europe.arenaplm.com:8080/v1' }) });
+    const refused = diagnose(input('POST /login', 'ECONNREFUSED'), {
+      now: NOW,
+      evidence: evidence({ step: 'login', apiUrl: 'https://api.europe.arenaplm.com:8080/v1' }),
+    });
     expect(cause(refused, 'wrong-address').answered?.answer).toBe('yes');
   });
 
-  it('answers whether it is a data centre\'s address and whether it ends in /v1', () => {
+  it("answers whether it is a data centre's address and whether it ends in /v1", () => {
     expect(answerFromEvidence('api-url-differs', evidence({ apiUrl: `${US}/` }))?.answer).toBe('no');
     expect(answerFromEvidence('api-url-differs', evidence({ apiUrl: 'https://app.bom.com' }))?.answer).toBe('yes');
     expect(answerFromEvidence('api-url-path', evidence({ apiUrl: 'https://api.arenasolutions.com/v1/login' }))).toEqual({
@@ -87,7 +90,7 @@ describe('the API URL', () => {
     expect(answerFromEvidence('api-url-path', evidence())?.answer).toBe('no');
   });
 
-  it('says nothing about a practice run\'s simulator address', () => {
+  it("says nothing about a practice run's simulator address", () => {
     for (const question of ['api-url-port-or-host', 'api-url-differs', 'api-url-path'] as const) {
       expect(answerFromEvidence(question, evidence({ apiUrl: null }))).toBeNull();
     }
@@ -96,12 +99,21 @@ describe('the API URL', () => {
 
 describe('the proxy', () => {
   it('answers "Is this tool set to use a proxy?" from the route, naming the proxy without its credentials', () => {
-    const manual = answerFromEvidence('tool-proxy', evidence({ route: { via: 'proxy', proxyUrl: 'http://alice:s3cr3t@proxy.corp:8080', chosenBy: 'setting' } }));
+    const manual = answerFromEvidence(
+      'tool-proxy',
+      evidence({ route: { via: 'proxy', proxyUrl: 'http://alice:s3cr3t@proxy.corp:8080', chosenBy: 'setting' } }),
+    );
     expect(manual).toEqual({ answer: 'yes', evidence: 'this check went through the proxy proxy.corp:8080 set in this tool' });
     expect(JSON.stringify(manual)).not.toMatch(/alice|s3cr3t/);
-    const system = answerFromEvidence('tool-proxy', evidence({ route: { via: 'proxy', proxyUrl: 'http://pac.corp:3128', chosenBy: 'system' } }));
+    const system = answerFromEvidence(
+      'tool-proxy',
+      evidence({ route: { via: 'proxy', proxyUrl: 'http://pac.corp:3128', chosenBy: 'system' } }),
+    );
     expect(system?.evidence).toBe("this computer's proxy settings sent this check through pac.corp:3128");
-    expect(answerFromEvidence('tool-proxy', evidence())).toEqual({ answer: 'no', evidence: 'this tool is set to connect directly, without a proxy' });
+    expect(answerFromEvidence('tool-proxy', evidence())).toEqual({
+      answer: 'no',
+      evidence: 'this tool is set to connect directly, without a proxy',
+    });
     expect(answerFromEvidence('tool-proxy', evidence({ route: null }))).toBeNull();
   });
 
@@ -114,7 +126,9 @@ describe('the proxy', () => {
   it('answers the browser\'s proxy question only from the system\'s own answer, and only "no"', () => {
     expect(answerFromEvidence('browser-proxy', evidence({ route: { via: 'direct', chosenBy: 'system' } }))?.answer).toBe('no');
     expect(answerFromEvidence('browser-proxy', evidence())).toBeNull();
-    expect(answerFromEvidence('browser-proxy', evidence({ route: { via: 'proxy', proxyUrl: 'http://p:1', chosenBy: 'system' } }))).toBeNull();
+    expect(
+      answerFromEvidence('browser-proxy', evidence({ route: { via: 'proxy', proxyUrl: 'http://p:1', chosenBy: 'system' } })),
+    ).toBeNull();
   });
 
   it('is shown on a refused connection: the proxy question of ECONNREFUSED is answered', () => {
@@ -125,7 +139,7 @@ describe('the proxy', () => {
 });
 
 describe('in a real check', () => {
-  it('answers the session-expiry question with the check\'s own timeline, and every rendering says so', async () => {
+  it("answers the session-expiry question with the check's own timeline, and every rendering says so", async () => {
     const scenario = SCENARIOS.find((candidate) => candidate.name === 'session-expired-before-authorize');
     if (!scenario) throw new Error('scenario missing');
     const simulator = await startSimulator({ scenario });
@@ -145,7 +159,7 @@ describe('in a real check', () => {
     }
   });
 
-  it('in practice follows the scenario\'s story: the simulated 90 minutes count', async () => {
+  it("in practice follows the scenario's story: the simulated 90 minutes count", async () => {
     const scenario = SCENARIOS.find((candidate) => candidate.name === 'session-expired-before-authorize');
     if (!scenario) throw new Error('scenario missing');
     const { report } = await runPracticeScenario(scenario);

@@ -21,13 +21,7 @@ describe('parseSupportCode', () => {
     expect(parseSupportCode(message)).toBe(code);
   });
 
-  it.each([
-    [`${TEMPLATE}.`],
-    [`${TEMPLATE}{0}.`],
-    [`${TEMPLATE} team.`],
-    [''],
-    ['Something failed.'],
-  ])('finds no code in %s', (message) => {
+  it.each([[`${TEMPLATE}.`], [`${TEMPLATE}{0}.`], [`${TEMPLATE} team.`], [''], ['Something failed.']])('finds no code in %s', (message) => {
     expect(parseSupportCode(message)).toBeNull();
   });
 
@@ -76,7 +70,11 @@ describe('extractFacts', () => {
   });
 
   it('does not report minutes until a reset already past', () => {
-    const facts = extractFacts(['budget-reset'], { ...empty, budget: { limit: null, remaining: 3, resetsAt: '2025-03-04T05:00:00Z' } }, NOW);
+    const facts = extractFacts(
+      ['budget-reset'],
+      { ...empty, budget: { limit: null, remaining: 3, resetsAt: '2025-03-04T05:00:00Z' } },
+      NOW,
+    );
     expect(facts).not.toHaveProperty('budgetResetsInMinutes');
     expect(facts.budgetRemaining).toBe('3');
   });

@@ -25,7 +25,10 @@ function issuedBy(organization: string | null, commonName: string | null): Prese
 }
 
 const failure = (code: string, certificate: PresentedCertificate | null) =>
-  diagnose({ endpoint: 'reach', httpStatus: null, errorCode: code, message: null, budget: null, serverDate: null, certificate }, { now: NOW });
+  diagnose(
+    { endpoint: 'reach', httpStatus: null, errorCode: code, message: null, budget: null, serverDate: null, certificate },
+    { now: NOW },
+  );
 
 describe('the inspection product behind a certificate', () => {
   it.each([
@@ -61,12 +64,18 @@ describe('the diagnosis that names it', () => {
   it('says "Your network\'s Zscaler service replaced Arena\'s certificate", with the issuer in plain words', () => {
     const diagnosis = failure('SELF_SIGNED_CERT_IN_CHAIN', issuedBy('Zscaler Inc.', 'Zscaler Intermediate Root CA'));
     expect(diagnosis.title).toBe("Your network's Zscaler service replaced Arena's certificate");
-    expect(diagnosis.facts).toMatchObject({ inspectionProduct: 'Zscaler', certificateIssuer: 'Zscaler Intermediate Root CA, of Zscaler Inc.' });
+    expect(diagnosis.facts).toMatchObject({
+      inspectionProduct: 'Zscaler',
+      certificateIssuer: 'Zscaler Intermediate Root CA, of Zscaler Inc.',
+    });
     expect(diagnosis.meaning).toContain('issued by Zscaler Intermediate Root CA, of Zscaler Inc.');
   });
 
   it('names security software on this computer as such', () => {
-    const diagnosis = failure('UNABLE_TO_GET_ISSUER_CERT_LOCALLY', issuedBy('Kaspersky Lab ZAO', 'Kaspersky Anti-Virus Personal Root Certificate'));
+    const diagnosis = failure(
+      'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      issuedBy('Kaspersky Lab ZAO', 'Kaspersky Anti-Virus Personal Root Certificate'),
+    );
     expect(diagnosis.title).toBe("Kaspersky on this computer replaced Arena's certificate");
   });
 
@@ -74,7 +83,9 @@ describe('the diagnosis that names it', () => {
     const diagnosis = failure('SELF_SIGNED_CERT_IN_CHAIN', null);
     expect(diagnosis.title).toBe("Something in the network replaced Arena's certificate");
     expect(diagnosis.meaning).toContain('a certificate authority this tool could not read');
-    expect(failure('SELF_SIGNED_CERT_IN_CHAIN', issuedBy('Corp', 'Corp Root')).title).toBe("Something in the network replaced Arena's certificate");
+    expect(failure('SELF_SIGNED_CERT_IN_CHAIN', issuedBy('Corp', 'Corp Root')).title).toBe(
+      "Something in the network replaced Arena's certificate",
+    );
   });
 
   it('every title variant quotes only the fact it is chosen by', () => {

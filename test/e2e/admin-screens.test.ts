@@ -60,17 +60,15 @@ describe('practice list', () => {
   ])('groups by what fails and filters by code (%s)', async (name, dark) => {
     const page = await open({ dark });
     await page.getByRole('button', { name: 'Practice with sample problems' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
-      'Reaching Arena',
-      "The integration user's login",
-      "The Onshape user's authorization",
-      'Logging out',
-      'Nothing fails',
-    ]);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).allTextContents())
+      .toEqual(['Reaching Arena', "The integration user's login", "The Onshape user's authorization", 'Logging out', 'Nothing fails']);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `admin-practice-grouped-${name}`);
     await page.getByLabel('Filter by title, Arena code or description').fill('4083');
-    await expect.poll(() => page.locator('button.scenario').allTextContents()).toEqual(['Integration user locked out', 'Onshape user locked out']);
+    await expect
+      .poll(() => page.locator('button.scenario').allTextContents())
+      .toEqual(['Integration user locked out', 'Onshape user locked out']);
     expect(await page.getByRole('status').textContent()).toMatch(/2 of 30 sample problems match/);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Filter by title, Arena code or description').fill('nothing like this');
@@ -95,7 +93,10 @@ describe('details form', () => {
       fields.map((field) => {
         const box = field.querySelector('input')?.getBoundingClientRect();
         const label = field.querySelector('label')?.getBoundingClientRect();
-        return { text: field.querySelector('label')?.textContent ?? '', besides: !!box && !!label && label.left >= box.right && label.top < box.bottom };
+        return {
+          text: field.querySelector('label')?.textContent ?? '',
+          besides: !!box && !!label && label.left >= box.right && label.top < box.bottom,
+        };
       }),
     );
     expect(boxes.length).toBeGreaterThanOrEqual(5);
@@ -140,7 +141,9 @@ describe('warning screen', () => {
     expect(text).toMatch(/Workspace ID\s*123456789/);
     expect(text).toMatch(/Integration user\s*onshape-integration@example\.com/);
     expect(text).toMatch(/Onshape user\s*dana@example\.com/);
-    expect(text.replace(/\s+/g, ' ')).toMatch(/password is tried once, for dana@example\.com\. A wrong password counts toward that user's lockout/);
+    expect(text.replace(/\s+/g, ' ')).toMatch(
+      /password is tried once, for dana@example\.com\. A wrong password counts toward that user's lockout/,
+    );
     expect(await page.getByRole('button', { name: 'Log in now' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Continue' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);

@@ -53,7 +53,10 @@ describe.each(failing.map((scenario) => [scenario.name, scenario] as const))('pr
       // Questions the check answered from its own evidence are listed, not asked.
       const asked = diagnosis.causes.filter((candidate) => !candidate.answered);
       const before = diagnosis.causes.slice(0, index).filter((candidate) => !candidate.answered);
-      expect(diagnosis.causes.slice(0, index).some((candidate) => candidate.answered?.answer === 'yes'), 'an earlier cause answered yes').toBe(false);
+      expect(
+        diagnosis.causes.slice(0, index).some((candidate) => candidate.answered?.answer === 'yes'),
+        'an earlier cause answered yes',
+      ).toBe(false);
       for (let question = 0; question < before.length; question += 1) {
         await expect.poll(() => failed.getByText(`Question ${question + 1} of ${asked.length}`).count()).toBe(1);
         await failed.getByRole('button', { name: 'No', exact: true }).click();
@@ -62,7 +65,9 @@ describe.each(failing.map((scenario) => [scenario.name, scenario] as const))('pr
         await expect.poll(() => failed.locator('.question-text').textContent()).toBe(cause.question);
         await failed.getByRole('button', { name: 'Yes', exact: true }).click();
       } else {
-        await expect.poll(() => failed.getByRole('list', { name: 'Answered from this check' }).textContent()).toContain(cause.answered.evidence);
+        await expect
+          .poll(() => failed.getByRole('list', { name: 'Answered from this check' }).textContent())
+          .toContain(cause.answered.evidence);
       }
       await expect.poll(() => failed.getByRole('heading', { name: 'The likely cause' }).count()).toBe(1);
     }

@@ -72,8 +72,12 @@ describe('after every echoing server', () => {
       if (existsSync(join(app.dataDir, file))) texts[file] = readFileSync(join(app.dataDir, file), 'utf8');
     }
     const logs = join(app.dataDir, 'logs');
-    texts.log = readdirSync(logs).map((file) => readFileSync(join(logs, file), 'utf8')).join('\n');
-    expect(Object.keys(texts).filter((name) => name.endsWith('.html') || name.endsWith('.json')).length).toBeGreaterThanOrEqual(LOGINS.length * 2);
+    texts.log = readdirSync(logs)
+      .map((file) => readFileSync(join(logs, file), 'utf8'))
+      .join('\n');
+    expect(Object.keys(texts).filter((name) => name.endsWith('.html') || name.endsWith('.json')).length).toBeGreaterThanOrEqual(
+      LOGINS.length * 2,
+    );
     expect(texts.log).toContain('check finished');
     expect(app.received.length).toBeGreaterThan(LOGINS.length * 3);
     for (const [name, text] of Object.entries(texts)) expect(sentinelHits(text, ECHO_SENTINELS), name).toEqual([]);

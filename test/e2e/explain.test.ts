@@ -22,7 +22,9 @@ afterAll(async () => {
 async function violations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }
+    ).axe;
     const results = await axe.run(document);
     return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
   });
@@ -53,7 +55,9 @@ describe('explain path in Chromium', () => {
       expect(await violations(page)).toEqual([]);
       await screenshot(page, 'explain-input');
 
-      await page.getByLabel('The error as Onshape shows it').fill('Sync failed:\n  Either you do not have privileges to access the requested data or it does not exist.  ');
+      await page
+        .getByLabel('The error as Onshape shows it')
+        .fill('Sync failed:\n  Either you do not have privileges to access the requested data or it does not exist.  ');
       await page.getByRole('button', { name: 'Explain' }).click();
       await expect.poll(() => heading(page)).toBe('The integration user may not reserve item numbers');
       expect(await page.getByText('Explained from a message, no connection made.').count()).toBe(1);
@@ -83,7 +87,8 @@ describe('explain path in Chromium', () => {
       const origin = app.bridge.origin;
       expect(requests.every((request) => request.startsWith(`${origin} `))).toBe(true);
       const methods = new Set(requests.filter((request) => request.includes(' /api/')).map((request) => request.split('/api/')[1]));
-      for (const method of methods) expect(['getStartup', 'explainMessage', 'exportExplanation', 'copyExplanation', 'events', 'listHistory']).toContain(method);
+      for (const method of methods)
+        expect(['getStartup', 'explainMessage', 'exportExplanation', 'copyExplanation', 'events', 'listHistory']).toContain(method);
       expect(methods).toContain('explainMessage');
       expect(app.received.some((message) => message.includes('step-started'))).toBe(false);
     } finally {
@@ -91,7 +96,7 @@ describe('explain path in Chromium', () => {
     }
   });
 
-  it('says plainly when a message is not in Arena\'s list, and offers a check for a login error', async () => {
+  it("says plainly when a message is not in Arena's list, and offers a check for a login error", async () => {
     const app = await openApp(browser);
     try {
       const { page } = app;

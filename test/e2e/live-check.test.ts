@@ -32,7 +32,11 @@ function scenario(name: string): Scenario {
   return found;
 }
 
-async function start(name: string, options: AppOptions = {}, latencyMs = 0): Promise<{ page: Page; running: RunningApp; chosen: Scenario }> {
+async function start(
+  name: string,
+  options: AppOptions = {},
+  latencyMs = 0,
+): Promise<{ page: Page; running: RunningApp; chosen: Scenario }> {
   const chosen = scenario(name);
   simulator = await startSimulator({ scenario: chosen, latencyMs });
   app = await openApp(browser, options);
@@ -274,7 +278,12 @@ describe.skipIf(!keychainReachable)('the keychain (real Secret Service; skipped:
     await expect.poll(() => page.getByLabel('WebToken', { exact: true }).count()).toBe(1);
     const vault = createKeytarVault({ service });
     const remembered = await vault.remembered(
-      { apiUrl: simulator.apiUrl, workspaceId: chosen.check.workspaceId, integrationEmail: chosen.check.email, userEmail: chosen.check.userEmail ?? null },
+      {
+        apiUrl: simulator.apiUrl,
+        workspaceId: chosen.check.workspaceId,
+        integrationEmail: chosen.check.email,
+        userEmail: chosen.check.userEmail ?? null,
+      },
       'webtoken',
     );
     expect(remembered).toEqual({ ok: true, value: { integration: false, user: false } });

@@ -40,7 +40,9 @@ async function outcomeShown(page: Page): Promise<string | null> {
 }
 
 async function pageText(page: Page): Promise<string> {
-  return page.evaluate(() => `${document.documentElement.outerHTML}\n${[...document.querySelectorAll('input')].map((input) => input.value).join('\n')}`);
+  return page.evaluate(
+    () => `${document.documentElement.outerHTML}\n${[...document.querySelectorAll('input')].map((input) => input.value).join('\n')}`,
+  );
 }
 
 function leaksIn(text: string): string[] {

@@ -51,16 +51,32 @@ describe('Check Onshape users', () => {
     await expect.poll(() => heading(page)).toBe('Check Onshape users');
     expect(await axeViolations(page)).toEqual([]);
 
-    const csv = ['First,Last,Email Address,Role', `Eng,1,${email(1)},Designer`, `Eng,16,${email(16)},Partner`, 'Gone,Person,gone@northwind.example,', `Eng,850,${email(850)},Designer`].join('\n');
-    await page.getByLabel('Or choose a file (CSV or text)').setInputFiles({ name: 'onshape-users.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'emails to check' }).first().textContent()).toContain('4 emails to check (from the column “Email Address”)');
+    const csv = [
+      'First,Last,Email Address,Role',
+      `Eng,1,${email(1)},Designer`,
+      `Eng,16,${email(16)},Partner`,
+      'Gone,Person,gone@northwind.example,',
+      `Eng,850,${email(850)},Designer`,
+    ].join('\n');
+    await page
+      .getByLabel('Or choose a file (CSV or text)')
+      .setInputFiles({ name: 'onshape-users.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'emails to check' }).first().textContent())
+      .toContain('4 emails to check (from the column “Email Address”)');
     expect(simulator.requests).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'users-1-list');
 
     await page.getByRole('button', { name: 'Check these users' }).click();
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('2 of 4 Onshape users are ready');
-    expect(simulator.requests.map((request) => request.path)).toEqual(['/v1/login', '/v1/settings/users', '/v1/settings/users', '/v1/settings/users', '/v1/logout']);
+    expect(simulator.requests.map((request) => request.path)).toEqual([
+      '/v1/login',
+      '/v1/settings/users',
+      '/v1/settings/users',
+      '/v1/settings/users',
+      '/v1/logout',
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'users-2-result');
 

@@ -29,7 +29,11 @@ let page: Page;
 
 test.beforeAll(async () => {
   if (!executable) return;
-  app = await electron.launch({ executablePath: executable, args: process.env.DOCTOR_APP_PATH ? [] : ['.'], env: { ...process.env, CI: '1' } });
+  app = await electron.launch({
+    executablePath: executable,
+    args: process.env.DOCTOR_APP_PATH ? [] : ['.'],
+    env: { ...process.env, CI: '1' },
+  });
   page = await app.firstWindow();
 });
 

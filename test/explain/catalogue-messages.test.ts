@@ -102,14 +102,16 @@ describe('quotes as the pages mix them', () => {
     expect(explained.candidates[0]?.facts).toEqual({ guid: 'J1L49Y1KSGZ9SBNUN5OX', category: 'Mechanical Part' });
   });
 
-  it('matches the form Arena\'s examples show beside the template', () => {
+  it("matches the form Arena's examples show beside the template", () => {
     const explained = explainMessage('The additional attribute "Critical Part" (guid 0I2LQFJ66IZH0JY1VR5G) is required.', { now: NOW });
     expect(explained.candidates[0]?.id).toBe('item.2008');
     expect(explained.candidates[0]?.facts).toEqual({ attribute: 'Critical Part', attributeGuid: '0I2LQFJ66IZH0JY1VR5G' });
   });
 
   it('keeps the more specific of two templates that both fit ("…" vs "… (guid …)")', () => {
-    const explained = explainMessage('The specified value "X" is not a valid option for additional attribute "RoHS Compliant" (guid G1).', { now: NOW });
+    const explained = explainMessage('The specified value "X" is not a valid option for additional attribute "RoHS Compliant" (guid G1).', {
+      now: NOW,
+    });
     expect(explained.candidates.map((candidate) => candidate.id)).toEqual(['item.2021']);
   });
 });
@@ -117,9 +119,17 @@ describe('quotes as the pages mix them', () => {
 describe('a message retyped without its quotes', () => {
   it.each([
     ['The attribute description is required.', 'item.3001', { attribute: 'description' }],
-    ['The category Mechanical Part (guid J1L49Y1KSGZ9SBNUN5OX) is deleted', 'reserve.3238', { guid: 'J1L49Y1KSGZ9SBNUN5OX', category: 'Mechanical Part' }],
+    [
+      'The category Mechanical Part (guid J1L49Y1KSGZ9SBNUN5OX) is deleted',
+      'reserve.3238',
+      { guid: 'J1L49Y1KSGZ9SBNUN5OX', category: 'Mechanical Part' },
+    ],
     ['The value TBD for attribute name cannot include lowercase characters.', null, null],
-    ['The specified value X is not a valid option for additional attribute RoHS Compliant.', 'item.2002', { value: 'X', attribute: 'RoHS Compliant' }],
+    [
+      'The specified value X is not a valid option for additional attribute RoHS Compliant.',
+      'item.2002',
+      { value: 'X', attribute: 'RoHS Compliant' },
+    ],
   ])('%s', (text, id, facts) => {
     const explained = explainMessage(text, { now: NOW });
     if (id === null) {
@@ -134,15 +144,24 @@ describe('a message retyped without its quotes', () => {
 
   it('prefers the quoted reading when the quotes are there', () => {
     // With quotes, "RoHS Compliant" is one value; the quote-dropping pass is not even tried.
-    const explained = explainMessage('The specified value "X" is not a valid option for additional attribute "RoHS Compliant".', { now: NOW });
+    const explained = explainMessage('The specified value "X" is not a valid option for additional attribute "RoHS Compliant".', {
+      now: NOW,
+    });
     expect(explained.candidates[0]?.facts).toEqual({ value: 'X', attribute: 'RoHS Compliant' });
   });
 });
 
-describe('a check reads the same values out of Arena\'s message', () => {
+describe("a check reads the same values out of Arena's message", () => {
   it('quotes the attribute of a 3001 in the advice', () => {
     const d = diagnose(
-      { endpoint: 'PUT /items', httpStatus: 400, errorCode: 3001, message: 'The attribute “description” is required.', budget: null, serverDate: null },
+      {
+        endpoint: 'PUT /items',
+        httpStatus: 400,
+        errorCode: 3001,
+        message: 'The attribute “description” is required.',
+        budget: null,
+        serverDate: null,
+      },
       { now: NOW },
     );
     expect(d.facts).toEqual({ attribute: 'description' });

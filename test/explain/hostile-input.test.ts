@@ -27,7 +27,10 @@ describe('hostile input', () => {
 
   it('refuses 10 001 characters and accepts 10 000', () => {
     expect(() => explainMessage('x'.repeat(MAX_EXPLAIN_INPUT_CHARS + 1), { now: NOW })).toThrow(RangeError);
-    expect(explainMessage(`${'x'.repeat(MAX_EXPLAIN_INPUT_CHARS - 20)} Quantity must be positive.`.slice(-MAX_EXPLAIN_INPUT_CHARS), { now: NOW }).recognized).toBe(true);
+    expect(
+      explainMessage(`${'x'.repeat(MAX_EXPLAIN_INPUT_CHARS - 20)} Quantity must be positive.`.slice(-MAX_EXPLAIN_INPUT_CHARS), { now: NOW })
+        .recognized,
+    ).toBe(true);
   });
 
   it('survives binary noise, shows no control character back, and still finds a message inside it', () => {
@@ -45,8 +48,10 @@ describe('hostile input', () => {
     expect(explained.diagnoses[0]?.arenaMessage).toBe('Access not allowed.');
   });
 
-  it('masks a value written after a secret\'s label, and only that', () => {
-    const explained = explainMessage('X-Web-Token: Zx81KqPw0 password="hunter22" The request header X-Web-Token is not valid.', { now: NOW });
+  it("masks a value written after a secret's label, and only that", () => {
+    const explained = explainMessage('X-Web-Token: Zx81KqPw0 password="hunter22" The request header X-Web-Token is not valid.', {
+      now: NOW,
+    });
     expect(explained.input).not.toContain('Zx81KqPw0');
     expect(explained.input).not.toContain('hunter22');
     expect(JSON.stringify(explained)).not.toMatch(/Zx81KqPw0|hunter22/);
@@ -61,15 +66,19 @@ describe('messages from a neighbouring endpoint', () => {
     expect(item.candidates.map((c) => c.id)).toEqual(['item.2005']);
   });
 
-  it('does not take the item page\'s 2014 for the BOM page\'s, whose GUID comes first', () => {
-    const bom = explainMessage('Empty or blank is not a valid option for additional attribute "Q8SBG58RZN4M5O7Q9QTV""OnShapeCreated".', { now: NOW });
+  it("does not take the item page's 2014 for the BOM page's, whose GUID comes first", () => {
+    const bom = explainMessage('Empty or blank is not a valid option for additional attribute "Q8SBG58RZN4M5O7Q9QTV""OnShapeCreated".', {
+      now: NOW,
+    });
     expect(bom.candidates.map((c) => c.id)).toEqual(['bom.2014']);
     expect(bom.candidates[0]?.facts).toEqual({ attributeGuid: 'Q8SBG58RZN4M5O7Q9QTV', attribute: 'OnShapeCreated' });
   });
 
   it('recognises nothing from an endpoint outside the published tables', () => {
     // GET /settings/users answers with messages of its own; none is in the catalogue.
-    expect(explainMessage('The requested resource does not exist for GET /settings/users?email=a@b.c', { now: NOW }).recognized).toBe(false);
+    expect(explainMessage('The requested resource does not exist for GET /settings/users?email=a@b.c', { now: NOW }).recognized).toBe(
+      false,
+    );
   });
 });
 

@@ -50,10 +50,48 @@ export function faultCertificates(): FaultCertificates {
 
   // Root and intermediate: real CA certificates (basicConstraints CA:TRUE, keyCertSign).
   const caExtensions = ['-addext', 'basicConstraints=critical,CA:true', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'];
-  openssl('req', '-x509', ...KEY, '-subj', '/CN=Fault Suite Corporate Root', '-days', '2', ...caExtensions, '-keyout', path('root.key'), '-out', path('root.crt'));
+  openssl(
+    'req',
+    '-x509',
+    ...KEY,
+    '-subj',
+    '/CN=Fault Suite Corporate Root',
+    '-days',
+    '2',
+    ...caExtensions,
+    '-keyout',
+    path('root.key'),
+    '-out',
+    path('root.crt'),
+  );
   writeFileSync(path('intermediate.ext'), 'basicConstraints=critical,CA:true\nkeyUsage=critical,keyCertSign,cRLSign\n');
-  openssl('req', ...KEY, '-subj', '/CN=Fault Suite Inspection Intermediate', '-keyout', path('intermediate.key'), '-out', path('intermediate.csr'));
-  openssl('x509', '-req', '-in', path('intermediate.csr'), '-CA', path('root.crt'), '-CAkey', path('root.key'), '-CAcreateserial', '-days', '2', '-extfile', path('intermediate.ext'), '-out', path('intermediate.crt'));
+  openssl(
+    'req',
+    ...KEY,
+    '-subj',
+    '/CN=Fault Suite Inspection Intermediate',
+    '-keyout',
+    path('intermediate.key'),
+    '-out',
+    path('intermediate.csr'),
+  );
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    path('intermediate.csr'),
+    '-CA',
+    path('root.crt'),
+    '-CAkey',
+    path('root.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    path('intermediate.ext'),
+    '-out',
+    path('intermediate.crt'),
+  );
 
   // `openssl ca` needs a small database; it is the only 3.0 command that takes explicit start and end dates.
   mkdirSync(path('issued'));
@@ -79,26 +117,112 @@ export function faultCertificates(): FaultCertificates {
   );
 
   const leaf = (name: string, san: string, dates: { start: string; end: string } | null): KeyAndChain => {
-    writeFileSync(path(`${name}.ext`), `basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`);
+    writeFileSync(
+      path(`${name}.ext`),
+      `basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${san}\n`,
+    );
     openssl('req', ...KEY, '-subj', `/CN=${name}`, '-keyout', path(`${name}.key`), '-out', path(`${name}.csr`));
     openssl(
-      'ca', '-batch', '-notext', '-config', path('ca.cnf'),
-      '-cert', path('intermediate.crt'), '-keyfile', path('intermediate.key'),
-      '-in', path(`${name}.csr`), '-out', path(`${name}.crt`), '-extfile', path(`${name}.ext`),
+      'ca',
+      '-batch',
+      '-notext',
+      '-config',
+      path('ca.cnf'),
+      '-cert',
+      path('intermediate.crt'),
+      '-keyfile',
+      path('intermediate.key'),
+      '-in',
+      path(`${name}.csr`),
+      '-out',
+      path(`${name}.crt`),
+      '-extfile',
+      path(`${name}.ext`),
       ...(dates ? ['-startdate', dates.start, '-enddate', dates.end] : ['-days', '2']),
     );
     return { key: read(`${name}.key`), cert: read(`${name}.crt`) };
   };
 
-  openssl('req', '-x509', ...KEY, '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '2', '-keyout', path('self.key'), '-out', path('self.crt'));
+  openssl(
+    'req',
+    '-x509',
+    ...KEY,
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1',
+    '-days',
+    '2',
+    '-keyout',
+    path('self.key'),
+    '-out',
+    path('self.crt'),
+  );
 
   // What an inspecting proxy presents: its own root and intermediate, named after the product.
-  openssl('req', '-x509', ...KEY, '-subj', '/O=Zscaler Inc./CN=Zscaler Root CA', '-days', '2', ...caExtensions, '-keyout', path('zs-root.key'), '-out', path('zs-root.crt'));
-  openssl('req', ...KEY, '-subj', '/O=Zscaler Inc./CN=Zscaler Intermediate Root CA', '-keyout', path('zs-intermediate.key'), '-out', path('zs-intermediate.csr'));
-  openssl('x509', '-req', '-in', path('zs-intermediate.csr'), '-CA', path('zs-root.crt'), '-CAkey', path('zs-root.key'), '-CAcreateserial', '-days', '2', '-extfile', path('intermediate.ext'), '-out', path('zs-intermediate.crt'));
-  writeFileSync(path('zs-leaf.ext'), 'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1\n');
+  openssl(
+    'req',
+    '-x509',
+    ...KEY,
+    '-subj',
+    '/O=Zscaler Inc./CN=Zscaler Root CA',
+    '-days',
+    '2',
+    ...caExtensions,
+    '-keyout',
+    path('zs-root.key'),
+    '-out',
+    path('zs-root.crt'),
+  );
+  openssl(
+    'req',
+    ...KEY,
+    '-subj',
+    '/O=Zscaler Inc./CN=Zscaler Intermediate Root CA',
+    '-keyout',
+    path('zs-intermediate.key'),
+    '-out',
+    path('zs-intermediate.csr'),
+  );
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    path('zs-intermediate.csr'),
+    '-CA',
+    path('zs-root.crt'),
+    '-CAkey',
+    path('zs-root.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    path('intermediate.ext'),
+    '-out',
+    path('zs-intermediate.crt'),
+  );
+  writeFileSync(
+    path('zs-leaf.ext'),
+    'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1\n',
+  );
   openssl('req', ...KEY, '-subj', '/CN=127.0.0.1', '-keyout', path('zs-leaf.key'), '-out', path('zs-leaf.csr'));
-  openssl('x509', '-req', '-in', path('zs-leaf.csr'), '-CA', path('zs-intermediate.crt'), '-CAkey', path('zs-intermediate.key'), '-CAcreateserial', '-days', '2', '-extfile', path('zs-leaf.ext'), '-out', path('zs-leaf.crt'));
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    path('zs-leaf.csr'),
+    '-CA',
+    path('zs-intermediate.crt'),
+    '-CAkey',
+    path('zs-intermediate.key'),
+    '-CAcreateserial',
+    '-days',
+    '2',
+    '-extfile',
+    path('zs-leaf.ext'),
+    '-out',
+    path('zs-leaf.crt'),
+  );
 
   cached = {
     folder,
@@ -110,7 +234,12 @@ export function faultCertificates(): FaultCertificates {
     expired: leaf('expired', 'IP:127.0.0.1', { start: '20200101000000Z', end: '20200201000000Z' }),
     notYetValid: leaf('not-yet-valid', 'IP:127.0.0.1', { start: '20990101000000Z', end: '20990201000000Z' }),
     selfSigned: { key: read('self.key'), cert: read('self.crt') },
-    inspected: { key: read('zs-leaf.key'), cert: read('zs-leaf.crt'), intermediate: read('zs-intermediate.crt'), root: read('zs-root.crt') },
+    inspected: {
+      key: read('zs-leaf.key'),
+      cert: read('zs-leaf.crt'),
+      intermediate: read('zs-intermediate.crt'),
+      root: read('zs-root.crt'),
+    },
   };
   return cached;
 }

@@ -142,13 +142,7 @@ export function head(status: number, reason: string, headers: Record<string, str
 }
 
 /** A complete answer, then the connection is closed. */
-export function answer(
-  socket: Socket,
-  status: number,
-  reason: string,
-  body: string,
-  headers: Record<string, string | number> = {},
-): void {
+export function answer(socket: Socket, status: number, reason: string, body: string, headers: Record<string, string | number> = {}): void {
   const bytes = Buffer.from(body, 'utf8');
   socket.end(head(status, reason, { 'content-length': bytes.length, connection: 'close', ...headers }) + body);
 }
@@ -234,7 +228,10 @@ export async function startRefusingProxy(status: 407 | 403): Promise<RefusingPro
     connects.push(entry);
     socket.on('data', (chunk: Buffer) => (entry.extraBytes += chunk.length));
     socket.on('error', () => undefined);
-    socket.end(head(status, reason, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(page), connection: 'close', ...extra }) + page);
+    socket.end(
+      head(status, reason, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(page), connection: 'close', ...extra }) +
+        page,
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -299,7 +299,10 @@ export const FAULTS: readonly Fault[] = [
     errorCode: 'ERR_TLS_CERT_ALTNAME_INVALID',
     stage: async () => {
       const certificates = faultCertificates();
-      const server = await startFaultServer({}, { key: certificates.wrongHost.key, cert: certificates.wrongHost.cert + certificates.intermediate });
+      const server = await startFaultServer(
+        {},
+        { key: certificates.wrongHost.key, cert: certificates.wrongHost.cert + certificates.intermediate },
+      );
       return one(server, { trustRoot: true, verify: () => expect(server.observed.requests).toHaveLength(0) });
     },
   },
@@ -310,7 +313,10 @@ export const FAULTS: readonly Fault[] = [
     errorCode: 'CERT_HAS_EXPIRED',
     stage: async () => {
       const certificates = faultCertificates();
-      const server = await startFaultServer({}, { key: certificates.expired.key, cert: certificates.expired.cert + certificates.intermediate });
+      const server = await startFaultServer(
+        {},
+        { key: certificates.expired.key, cert: certificates.expired.cert + certificates.intermediate },
+      );
       return one(server, { trustRoot: true, verify: ({ verdict }) => expect(verdict.diagnosis?.facts.localClock).toMatch(/^\d{4}-/) });
     },
   },
@@ -321,7 +327,10 @@ export const FAULTS: readonly Fault[] = [
     errorCode: 'CERT_NOT_YET_VALID',
     stage: async () => {
       const certificates = faultCertificates();
-      const server = await startFaultServer({}, { key: certificates.notYetValid.key, cert: certificates.notYetValid.cert + certificates.intermediate });
+      const server = await startFaultServer(
+        {},
+        { key: certificates.notYetValid.key, cert: certificates.notYetValid.cert + certificates.intermediate },
+      );
       return one(server, { trustRoot: true });
     },
   },
@@ -415,9 +424,14 @@ export const FAULTS: readonly Fault[] = [
     httpStatus: 200,
     stage: async () =>
       one(
-        await httpAnswer(200, 'OK', '<!DOCTYPE html><html><head><title>Guest Wi-Fi</title></head><body>Accept the terms to continue</body></html>', {
-          'content-type': 'text/html',
-        }),
+        await httpAnswer(
+          200,
+          'OK',
+          '<!DOCTYPE html><html><head><title>Guest Wi-Fi</title></head><body>Accept the terms to continue</body></html>',
+          {
+            'content-type': 'text/html',
+          },
+        ),
       ),
   },
   {

@@ -106,7 +106,12 @@ function fromCli(step: CliJsonStep | undefined): StepView {
     message: step.message,
     connectMs: step.timings?.connectMs ?? null,
     diagnosis: step.diagnosis
-      ? { id: step.diagnosis.id, title: step.diagnosis.title, facts: step.diagnosis.facts, causeIds: step.diagnosis.causeDetails.map((cause) => cause.id) }
+      ? {
+          id: step.diagnosis.id,
+          title: step.diagnosis.title,
+          facts: step.diagnosis.facts,
+          causeIds: step.diagnosis.causeDetails.map((cause) => cause.id),
+        }
       : null,
   };
 }
@@ -120,7 +125,12 @@ function fromReport(step: StepResult | undefined): StepView {
     message: step.message,
     connectMs: step.timings?.connectMs ?? null,
     diagnosis: step.diagnosis
-      ? { id: step.diagnosis.id, title: step.diagnosis.title, facts: step.diagnosis.facts, causeIds: step.diagnosis.causes.map((cause) => cause.id) }
+      ? {
+          id: step.diagnosis.id,
+          title: step.diagnosis.title,
+          facts: step.diagnosis.facts,
+          causeIds: step.diagnosis.causes.map((cause) => cause.id),
+        }
       : null,
   };
 }

@@ -24,7 +24,10 @@ describe('--proxy and HTTPS_PROXY', () => {
   });
 
   it('takes an explicit http or https proxy, reduced to scheme, host and port', () => {
-    expect(parsed(['--proxy', 'http://proxy.corp.example:8080/'])).toMatchObject({ proxyUrl: 'http://proxy.corp.example:8080', proxySource: '--proxy' });
+    expect(parsed(['--proxy', 'http://proxy.corp.example:8080/'])).toMatchObject({
+      proxyUrl: 'http://proxy.corp.example:8080',
+      proxySource: '--proxy',
+    });
     expect(parsed(['--proxy', 'https://proxy.corp.example'])).toMatchObject({ proxyUrl: 'https://proxy.corp.example' });
   });
 
@@ -81,8 +84,24 @@ describe('the CLI through HTTPS_PROXY, as a real process', () => {
       const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
         const child = spawn(
           process.execPath,
-          ['--import', dnsPreload(), DOCTOR, 'check', '--api-url', 'https://arena-api.fault.invalid/v1', '--workspace-id', '42', '--email', 'integration@example.com', '--timeout', '2'],
-          { env: { PATH: process.env.PATH ?? '', ARENA_WEBTOKEN: SENTINEL_WEBTOKEN, HTTPS_PROXY: proxy.url }, stdio: ['ignore', 'pipe', 'pipe'] },
+          [
+            '--import',
+            dnsPreload(),
+            DOCTOR,
+            'check',
+            '--api-url',
+            'https://arena-api.fault.invalid/v1',
+            '--workspace-id',
+            '42',
+            '--email',
+            'integration@example.com',
+            '--timeout',
+            '2',
+          ],
+          {
+            env: { PATH: process.env.PATH ?? '', ARENA_WEBTOKEN: SENTINEL_WEBTOKEN, HTTPS_PROXY: proxy.url },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
         );
         let stdout = '';
         let stderr = '';

@@ -7,13 +7,29 @@ import { classifyResponse, excerptOf, type RawResponse } from '../../main/arena/
 import { sentinelHits } from '../support/sentinels.js';
 import { fuzzParameters, PLANTED_SECRETS } from './clear-message.js';
 
-const FORMAT_CODES = ['BODY_TOO_LARGE', 'PROXY_AUTH_REQUIRED', 'REDIRECT', 'UNEXPECTED_STATUS', 'EMPTY_BODY', 'HTML_RESPONSE', 'INVALID_JSON', 'WRONG_SHAPE'];
+const FORMAT_CODES = [
+  'BODY_TOO_LARGE',
+  'PROXY_AUTH_REQUIRED',
+  'REDIRECT',
+  'UNEXPECTED_STATUS',
+  'EMPTY_BODY',
+  'HTML_RESPONSE',
+  'INVALID_JSON',
+  'WRONG_SHAPE',
+];
 const LINE_BREAKING = /[\u0000-\u001f\u007f]/;
 
 const status = fc.integer({ min: 100, max: 599 });
 const contentType = fc.oneof(
   fc.constant(null),
-  fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html; charset=UTF-8', 'application/xhtml+xml', 'text/plain', 'TEXT/HTML'),
+  fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/html; charset=UTF-8',
+    'application/xhtml+xml',
+    'text/plain',
+    'TEXT/HTML',
+  ),
   fc.string({ maxLength: 60 }),
 );
 const location = fc.oneof(fc.constant(null), fc.webUrl(), fc.string({ maxLength: 200 }));
@@ -22,7 +38,13 @@ const arenaErrorBody = fc
   .record({
     status: fc.integer({ min: 100, max: 599 }),
     errors: fc.array(
-      fc.record({ code: fc.oneof(fc.integer(), fc.string({ maxLength: 12 }), fc.constant(null)), message: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] }),
+      fc.record(
+        {
+          code: fc.oneof(fc.integer(), fc.string({ maxLength: 12 }), fc.constant(null)),
+          message: fc.oneof(fc.string(), fc.jsonValue({ maxDepth: 1 })),
+        },
+        { requiredKeys: [] },
+      ),
       { maxLength: 8 },
     ),
   })
@@ -30,7 +52,9 @@ const arenaErrorBody = fc
 
 const hugeErrors = fc
   .tuple(fc.integer({ min: 1_000, max: 20_000 }), fc.string({ maxLength: 40 }))
-  .map(([count, message]) => JSON.stringify({ status: 400, errors: Array.from({ length: count }, (_unused, index) => ({ code: 4000 + (index % 100), message })) }));
+  .map(([count, message]) =>
+    JSON.stringify({ status: 400, errors: Array.from({ length: count }, (_unused, index) => ({ code: 4000 + (index % 100), message })) }),
+  );
 
 const deeplyNested = fc.tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom('[', '{"errors":')).map(([depth, open]) => {
   const close = open === '[' ? ']' : '}';
@@ -38,7 +62,27 @@ const deeplyNested = fc.tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.const
 });
 
 const htmlish = fc
-  .array(fc.constantFrom('<', '>', '/', '<script>', '</script>', '<STYLE a="b">', '</style>', '<p>', '&nbsp;', 'text', ' ', '\n', '\u0000', '<!doctype html>', '<html>', '"'), { maxLength: 60 })
+  .array(
+    fc.constantFrom(
+      '<',
+      '>',
+      '/',
+      '<script>',
+      '</script>',
+      '<STYLE a="b">',
+      '</style>',
+      '<p>',
+      '&nbsp;',
+      'text',
+      ' ',
+      '\n',
+      '\u0000',
+      '<!doctype html>',
+      '<html>',
+      '"',
+    ),
+    { maxLength: 60 },
+  )
   .map((parts) => parts.join(''));
 
 /** A valid JSON text cut short at a random point. */
@@ -55,7 +99,9 @@ const body = fc.oneof(
   htmlish.map((text) => Buffer.from(text)),
   fc.string({ unit: 'binary' }).map((text) => Buffer.from(text)),
   fc.constant(Buffer.alloc(0)),
-  fc.constantFrom('   ', '\n', 'null', '[]', '{}', '"x"', '{"errors":[]}', '{"errors":{}}', '{"__proto__":{"errors":[{"code":1}]}}').map((text) => Buffer.from(text)),
+  fc
+    .constantFrom('   ', '\n', 'null', '[]', '{}', '"x"', '{"errors":[]}', '{"errors":{}}', '{"__proto__":{"errors":[{"code":1}]}}')
+    .map((text) => Buffer.from(text)),
 );
 
 const response = fc.record({ status, contentType, location, body, overCap: fc.boolean() });
@@ -106,7 +152,10 @@ function referenceExcerpt(body: Buffer): string | null {
 
 describe('classifyResponse under fuzzing', () => {
   it('never throws and always returns a known, bounded shape', () => {
-    fc.assert(fc.property(response, (raw) => checkShape(raw)), fuzzParameters(1_500));
+    fc.assert(
+      fc.property(response, (raw) => checkShape(raw)),
+      fuzzParameters(1_500),
+    );
   });
 
   it('handles huge arrays of errors and deeply nested JSON', () => {
@@ -122,9 +171,18 @@ describe('classifyResponse under fuzzing', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 400, max: 599 }).filter((code) => code !== 407),
-        fc.array(fc.record({ code: fc.integer({ min: 1000, max: 99_999 }), message: fc.string({ minLength: 1, maxLength: 80 }) }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.record({ code: fc.integer({ min: 1000, max: 99_999 }), message: fc.string({ minLength: 1, maxLength: 80 }) }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         (code, errors) => {
-          const result = classifyResponse({ status: code, contentType: 'application/json', location: null, body: Buffer.from(JSON.stringify({ status: code, errors })), overCap: false });
+          const result = classifyResponse({
+            status: code,
+            contentType: 'application/json',
+            location: null,
+            body: Buffer.from(JSON.stringify({ status: code, errors })),
+            overCap: false,
+          });
           // Arena's words are kept, as one line: control characters and runs of spaces become one space.
           const oneLine = errors
             .map((error) => error.message)
@@ -140,7 +198,13 @@ describe('classifyResponse under fuzzing', () => {
 
   it('keeps a huge or many-line Arena message to one bounded line', () => {
     const errors = Array.from({ length: 5000 }, (_, index) => ({ code: 4001, message: `line ${index}\nnext` }));
-    const result = classifyResponse({ status: 400, contentType: 'application/json', location: null, body: Buffer.from(JSON.stringify({ status: 400, errors })), overCap: false });
+    const result = classifyResponse({
+      status: 400,
+      contentType: 'application/json',
+      location: null,
+      body: Buffer.from(JSON.stringify({ status: 400, errors })),
+      overCap: false,
+    });
     expect(result.kind).toBe('arena-error');
     if (result.kind !== 'arena-error') return;
     expect(result.message).not.toMatch(/\n/);
@@ -150,10 +214,13 @@ describe('classifyResponse under fuzzing', () => {
 
   it('the excerpt matches the former regular-expression version on small bodies', () => {
     fc.assert(
-      fc.property(fc.oneof(htmlish, fc.string({ unit: fc.constantFrom('<', '>', '/', 's', 'c', 'r', 'i', 'p', 't', 'S', 'y', 'l', 'e', ' ', 'x') })), (text) => {
-        const bytes = Buffer.from(text);
-        expect(excerptOf(bytes)).toBe(referenceExcerpt(bytes));
-      }),
+      fc.property(
+        fc.oneof(htmlish, fc.string({ unit: fc.constantFrom('<', '>', '/', 's', 'c', 'r', 'i', 'p', 't', 'S', 'y', 'l', 'e', ' ', 'x') })),
+        (text) => {
+          const bytes = Buffer.from(text);
+          expect(excerptOf(bytes)).toBe(referenceExcerpt(bytes));
+        },
+      ),
       fuzzParameters(2_000),
     );
   });
@@ -173,7 +240,8 @@ describe('classifyResponse under fuzzing', () => {
       (secret) => [...secret].map((character) => `\\u${hex(character.charCodeAt(0), 4)}`).join(''),
       (secret) => [...secret].map((character) => `&#${character.charCodeAt(0)};`).join(''),
       (secret) => [...secret].map((character) => `%${hex(character.charCodeAt(0), 2)}`).join(''),
-      (secret) => `${secret.slice(0, 5)}<i></i>${secret.slice(5)}`.replace(/["\\\n]/g, (character) => JSON.stringify(character).slice(1, -1)),
+      (secret) =>
+        `${secret.slice(0, 5)}<i></i>${secret.slice(5)}`.replace(/["\\\n]/g, (character) => JSON.stringify(character).slice(1, -1)),
     ];
     const shapes: ((echo: string) => { type: string; text: string })[] = [
       (echo) => ({ type: 'application/json', text: `{"status":400,"errors":[{"code":4089,"message":"Invalid ${echo}"}]}` }),
@@ -192,7 +260,9 @@ describe('classifyResponse under fuzzing', () => {
         (secret, encoding, shape, code, padding) => {
           const encode = encodings[encoding] ?? ((raw: string) => raw);
           const { type, text } = (shapes[shape] ?? shapes[0])!(`${'x'.repeat(padding)}${encode(secret)}`);
-          const result = classifyResponse({ status: code, contentType: type, location: null, body: Buffer.from(text), overCap: false }, [secret]);
+          const result = classifyResponse({ status: code, contentType: type, location: null, body: Buffer.from(text), overCap: false }, [
+            secret,
+          ]);
           expect(sentinelHits(JSON.stringify(result), [secret])).toEqual([]);
           // Not even a cut-off start of it survives where a message or an excerpt is cut.
           expect(JSON.stringify(result)).not.toContain(secret.slice(0, 8));

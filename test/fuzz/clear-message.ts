@@ -68,7 +68,9 @@ export function stringsIn(value: unknown, found: string[] = [], depth = 0): stri
 export const oddString: fc.Arbitrary<string> = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.string({ unit: fc.constantFrom('\u0000', '\n', '\r', '\t', '\u001b', '\u0085', '\u009b', '\u2028', '\u202e', '\ud800', '"', '\\', '=', '-', ' ') }),
+  fc.string({
+    unit: fc.constantFrom('\u0000', '\n', '\r', '\t', '\u001b', '\u0085', '\u009b', '\u2028', '\u202e', '\ud800', '"', '\\', '=', '-', ' '),
+  }),
   fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', ''),
   fc.integer({ min: 100, max: 40_000 }).map((length) => 'x'.repeat(length)),
   fc.integer({ min: 1, max: 200 }).map((length) => `${'\u{1F600}'.repeat(length)}é\u0301`),

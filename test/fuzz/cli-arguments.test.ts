@@ -8,7 +8,19 @@ import { expectClearMessage, fuzzParameters, oddString, plantedSecret, PLANTED_S
 import { customApiUrl, email, knownCentre, workspaceId } from './valid-inputs.js';
 
 const COMMANDS = ['check', 'practice', 'scenarios', 'help', 'version', '--help', '-h', '--version'];
-const OPTIONS = ['api-url', 'data-centre', 'data-center', 'workspace-id', 'email', 'login-type', 'user-email', 'timeout', 'json', 'help', 'proxy'];
+const OPTIONS = [
+  'api-url',
+  'data-centre',
+  'data-center',
+  'workspace-id',
+  'email',
+  'login-type',
+  'user-email',
+  'timeout',
+  'json',
+  'help',
+  'proxy',
+];
 const SECRET_OPTIONS = ['webtoken', 'password', 'user-password', 'token', 'secret'];
 
 const optionName = fc.oneof(fc.constantFrom(...OPTIONS, ...SECRET_OPTIONS), fc.string({ maxLength: 12 }));
@@ -21,7 +33,9 @@ const argument = fc.oneof(
 );
 const argv = fc.oneof(
   fc.array(argument, { maxLength: 10 }),
-  fc.tuple(fc.constantFrom('check', 'practice', 'scenarios'), fc.array(argument, { maxLength: 10 })).map(([command, rest]) => [command, ...rest]),
+  fc
+    .tuple(fc.constantFrom('check', 'practice', 'scenarios'), fc.array(argument, { maxLength: 10 }))
+    .map(([command, rest]) => [command, ...rest]),
 );
 
 function outcome(args: readonly string[]): ReturnType<typeof parseCommandLine> {
@@ -49,14 +63,26 @@ interface ValidCheck {
 const validCheck: fc.Arbitrary<ValidCheck> = fc
   .record({
     target: fc.oneof(
-      fc.record({ kind: fc.constant('centre' as const), centre: knownCentre, alias: fc.boolean(), text: fc.constantFrom('lower', 'upper'), given: fc.boolean() }),
+      fc.record({
+        kind: fc.constant('centre' as const),
+        centre: knownCentre,
+        alias: fc.boolean(),
+        text: fc.constantFrom('lower', 'upper'),
+        given: fc.boolean(),
+      }),
       fc.record({ kind: fc.constant('url' as const), url: customApiUrl, slash: fc.boolean() }),
     ),
     workspaceId,
     email,
     loginType: fc.option(fc.tuple(fc.constantFrom('webtoken', 'password'), fc.boolean()), { nil: null }),
     userEmail: fc.option(email, { nil: null }),
-    timeout: fc.option(fc.oneof(fc.integer({ min: 1, max: 300 }).map(String), fc.tuple(fc.integer({ min: 1, max: 299 }), fc.integer({ min: 0, max: 999 })).map(([whole, part]) => `${whole}.${part}`)), { nil: null }),
+    timeout: fc.option(
+      fc.oneof(
+        fc.integer({ min: 1, max: 300 }).map(String),
+        fc.tuple(fc.integer({ min: 1, max: 299 }), fc.integer({ min: 0, max: 999 })).map(([whole, part]) => `${whole}.${part}`),
+      ),
+      { nil: null },
+    ),
     json: fc.boolean(),
     joined: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
     spaced: fc.tuple(pad('x'), pad('x'), pad('x'), pad('x')),
@@ -71,7 +97,8 @@ const validCheck: fc.Arbitrary<ValidCheck> = fc
       apiUrl = draw.target.centre.apiBase;
       dataCentre = draw.target.centre.id;
       const id = draw.target.text === 'upper' ? draw.target.centre.id.toUpperCase() : draw.target.centre.id;
-      if (draw.target.given || dataCentre !== 'us') words.push(option(draw.target.alias ? 'data-center' : 'data-centre', around(id, centrePad), draw.joined[0] ?? false));
+      if (draw.target.given || dataCentre !== 'us')
+        words.push(option(draw.target.alias ? 'data-center' : 'data-centre', around(id, centrePad), draw.joined[0] ?? false));
     } else {
       apiUrl = draw.target.url;
       dataCentre = 'custom';
@@ -79,7 +106,8 @@ const validCheck: fc.Arbitrary<ValidCheck> = fc
     }
     words.push(option('workspace-id', around(String(draw.workspaceId), wsPad), draw.joined[1] ?? false));
     words.push(option('email', around(draw.email, emailPad), draw.joined[2] ?? false));
-    if (draw.loginType) words.push(option('login-type', draw.loginType[1] ? draw.loginType[0].toUpperCase() : draw.loginType[0], draw.joined[3] ?? false));
+    if (draw.loginType)
+      words.push(option('login-type', draw.loginType[1] ? draw.loginType[0].toUpperCase() : draw.loginType[0], draw.joined[3] ?? false));
     if (draw.userEmail) words.push(option('user-email', around(draw.userEmail, userPad), draw.joined[4] ?? false));
     if (draw.timeout) words.push(option('timeout', draw.timeout, draw.joined[5] ?? false));
     if (draw.json) words.push(['--json']);
@@ -93,7 +121,9 @@ const validCheck: fc.Arbitrary<ValidCheck> = fc
       timeoutMs: draw.timeout ? Math.round(Number(draw.timeout) * 1000) : DEFAULT_TIMEOUT_MS,
       json: draw.json,
     } as CheckOptions;
-    return fc.shuffledSubarray(words, { minLength: words.length, maxLength: words.length }).map((groups) => ({ argv: ['check', ...groups.flat()], groups, expected }));
+    return fc
+      .shuffledSubarray(words, { minLength: words.length, maxLength: words.length })
+      .map((groups) => ({ argv: ['check', ...groups.flat()], groups, expected }));
   });
 
 describe('parseCommandLine under fuzzing', () => {
@@ -142,7 +172,8 @@ describe('parseCommandLine under fuzzing', () => {
     fc.assert(
       fc.property(validCheck, fc.constantFrom(...targets), oddString, fc.boolean(), ({ groups }, target, value, joined) => {
         // The target replaces its own option, and --data-centre and --api-url replace each other.
-        const clashing = target === 'data-centre' || target === 'api-url' ? ['--data-centre', '--data-center', '--api-url'] : [`--${target}`];
+        const clashing =
+          target === 'data-centre' || target === 'api-url' ? ['--data-centre', '--data-center', '--api-url'] : [`--${target}`];
         const kept = groups.filter((words) => !clashing.some((name) => words[0]?.startsWith(name)));
         const broken = ['check', ...kept.flat(), ...option(target, value, joined)];
         const result = outcome(broken);
@@ -155,7 +186,10 @@ describe('parseCommandLine under fuzzing', () => {
 
   it('practice and scenarios keep their own small grammar', () => {
     expect(outcome(['practice'])).toEqual({ ok: true, value: { command: 'practice', scenario: null, json: false } });
-    expect(outcome(['practice', 'healthy', '--json'])).toEqual({ ok: true, value: { command: 'practice', scenario: 'healthy', json: true } });
+    expect(outcome(['practice', 'healthy', '--json'])).toEqual({
+      ok: true,
+      value: { command: 'practice', scenario: 'healthy', json: true },
+    });
     expect(outcome(['scenarios', '--json'])).toEqual({ ok: true, value: { command: 'scenarios', json: true } });
   });
 });

@@ -10,7 +10,19 @@ import { broken, LARGE_TEXT_METHODS, VALID_PAYLOADS } from './valid-inputs.js';
 
 /** Arbitrary values, including the ones structured clone lets through: null-prototype objects, Maps, Dates, sparse arrays. */
 const anything = fc.oneof(
-  fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withDate: true, withSparseArray: true, withTypedArray: true, withBigInt: true, withBoxedValues: true, maxDepth: 3, key: nastyString, values: [nastyString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null)] }),
+  fc.anything({
+    withNullPrototype: true,
+    withMap: true,
+    withSet: true,
+    withDate: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    withBigInt: true,
+    withBoxedValues: true,
+    maxDepth: 3,
+    key: nastyString,
+    values: [nastyString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null)],
+  }),
   fc.jsonValue(),
   nastyString,
 );
@@ -46,12 +58,18 @@ describe.each(METHODS_WITH_PAYLOAD)('payload of %s, broken', (method) => {
   it('is rejected with a clear line that names the field', () => {
     const schema = PAYLOAD_SCHEMAS[method];
     fc.assert(
-      fc.property(broken(VALID_PAYLOADS[method] as fc.Arbitrary<unknown>, LARGE_TEXT_METHODS.includes(method)), ({ payload, field, mustFail }) => {
-        const parsed = schema.safeParse(payload);
-        if (mustFail) expect(parsed.success).toBe(false);
-        if (parsed.success) return;
-        expectClearMessage(describeIssues(parsed.error), { inputs: stringsIn(payload), ...(mustFail && field !== null ? { field } : {}) });
-      }),
+      fc.property(
+        broken(VALID_PAYLOADS[method] as fc.Arbitrary<unknown>, LARGE_TEXT_METHODS.includes(method)),
+        ({ payload, field, mustFail }) => {
+          const parsed = schema.safeParse(payload);
+          if (mustFail) expect(parsed.success).toBe(false);
+          if (parsed.success) return;
+          expectClearMessage(describeIssues(parsed.error), {
+            inputs: stringsIn(payload),
+            ...(mustFail && field !== null ? { field } : {}),
+          });
+        },
+      ),
       fuzzParameters(200),
     );
   });
@@ -59,7 +77,14 @@ describe.each(METHODS_WITH_PAYLOAD)('payload of %s, broken', (method) => {
 
 describe('payload messages', () => {
   it('name an unexpected field when it looks like one, never a secret-looking or odd key', () => {
-    const details = { dataCentre: 'us', apiUrl: 'https://api.arenasolutions.com/v1', workspaceId: 1, integrationEmail: 'a@b.co', loginType: 'webtoken', userEmail: null };
+    const details = {
+      dataCentre: 'us',
+      apiUrl: 'https://api.arenasolutions.com/v1',
+      workspaceId: 1,
+      integrationEmail: 'a@b.co',
+      loginType: 'webtoken',
+      userEmail: null,
+    };
     const cases: [unknown, RegExp][] = [
       [{ ...details, password: 'x' }, /^Unexpected field: "password"\.$/],
       [defineOwn({ ...details }, '__proto__', { polluted: true }), /^Unexpected field: "__proto__"\.$/],

@@ -52,7 +52,7 @@ async function handled(method: DoctorMethod, payload: unknown): Promise<Result<u
         : (answer as { ok?: unknown }).ok === false &&
           typeof (answer as { error?: { code?: unknown } }).error?.code === 'string' &&
           typeof (answer as { error?: { message?: unknown } }).error?.message === 'string' &&
-          ((answer as { error: { message: string } }).error.message.trim() !== '')),
+          (answer as { error: { message: string } }).error.message.trim() !== ''),
   );
   return result as Result<unknown>;
 }
@@ -62,7 +62,16 @@ function isValid(method: DoctorMethod, payload: unknown): boolean {
 }
 
 const anything = fc.oneof(
-  fc.anything({ withNullPrototype: true, withMap: true, withDate: true, withSparseArray: true, withBigInt: true, maxDepth: 3, key: nastyString, values: [nastyString, fc.integer(), fc.boolean(), fc.constant(null)] }),
+  fc.anything({
+    withNullPrototype: true,
+    withMap: true,
+    withDate: true,
+    withSparseArray: true,
+    withBigInt: true,
+    maxDepth: 3,
+    key: nastyString,
+    values: [nastyString, fc.integer(), fc.boolean(), fc.constant(null)],
+  }),
   nastyString,
 );
 
@@ -72,36 +81,50 @@ const SAFE_WHEN_VALID: readonly string[] = DOCTOR_METHODS.filter((method) => met
 describe('service.handle under fuzzing', () => {
   it.each(DOCTOR_METHODS)('%s: arbitrary and broken payloads never throw; invalid ones get exactly invalid-payload', async (method) => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(anything, broken(VALID_PAYLOADS[method] as fc.Arbitrary<unknown>, LARGE_TEXT_METHODS.includes(method)).map((mutation) => mutation.payload)), async (payload) => {
-        const valid = isValid(method, payload);
-        if (valid && !SAFE_WHEN_VALID.includes(method)) return;
-        const result = await handled(method, payload);
-        if (!valid) {
-          expect(result).toEqual({ ok: false, error: { code: 'invalid-payload', message: expect.any(String) } });
-          if (!result.ok) expectClearMessage(result.error.message, { inputs: stringsIn(payload) });
-        } else if (!result.ok) {
-          // A valid request refused for its own reasons (an unknown scenario, a link not allowed): still one clear line.
-          expectClearMessage(result.error.message, { inputs: stringsIn(payload), secrets: [] });
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          anything,
+          broken(VALID_PAYLOADS[method] as fc.Arbitrary<unknown>, LARGE_TEXT_METHODS.includes(method)).map((mutation) => mutation.payload),
+        ),
+        async (payload) => {
+          const valid = isValid(method, payload);
+          if (valid && !SAFE_WHEN_VALID.includes(method)) return;
+          const result = await handled(method, payload);
+          if (!valid) {
+            expect(result).toEqual({ ok: false, error: { code: 'invalid-payload', message: expect.any(String) } });
+            if (!result.ok) expectClearMessage(result.error.message, { inputs: stringsIn(payload) });
+          } else if (!result.ok) {
+            // A valid request refused for its own reasons (an unknown scenario, a link not allowed): still one clear line.
+            expectClearMessage(result.error.message, { inputs: stringsIn(payload), secrets: [] });
+          }
+        },
+      ),
       fuzzParameters(40),
     );
   });
 
   it('an unknown method name (inherited ones like "constructor" included) is refused, not thrown', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'), fc.string()), fc.jsonValue(), async (name, payload) => {
-        fc.pre(!(DOCTOR_METHODS as string[]).includes(name));
-        const result = await handled(name as DoctorMethod, payload);
-        expect(result).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'Unknown request.' } });
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'), fc.string()),
+        fc.jsonValue(),
+        async (name, payload) => {
+          fc.pre(!(DOCTOR_METHODS as string[]).includes(name));
+          const result = await handled(name as DoctorMethod, payload);
+          expect(result).toEqual({ ok: false, error: { code: 'invalid-payload', message: 'Unknown request.' } });
+        },
+      ),
       fuzzParameters(100),
     );
   });
 
   it('a valid check against a closed port returns a Result and never a typed secret', async () => {
     const intent: fc.Arbitrary<CheckIntent> = fc.record({
-      details: connectionDetails.map((details) => ({ ...details, dataCentre: 'custom' as const, apiUrl: `http://127.0.0.1:${closedPort}/v1` })),
+      details: connectionDetails.map((details) => ({
+        ...details,
+        dataCentre: 'custom' as const,
+        apiUrl: `http://127.0.0.1:${closedPort}/v1`,
+      })),
       integrationSecret: plantedSecret.map((value) => ({ source: 'typed' as const, value })),
       userPassword: plantedSecret.map((value) => ({ source: 'typed' as const, value })),
       remember: fc.boolean(),

@@ -25,7 +25,10 @@ async function emptyFolder(): Promise<void> {
 }
 
 const DEFAULTS: Settings = { version: 1, profile: null };
-const validSettings: fc.Arbitrary<Settings> = fc.record({ version: fc.constant(1 as const), profile: fc.option(savedProfile, { nil: null }) });
+const validSettings: fc.Arbitrary<Settings> = fc.record({
+  version: fc.constant(1 as const),
+  profile: fc.option(savedProfile, { nil: null }),
+});
 
 /** Reads content as settings.json with a fresh store; the notice is checked with the file's own paths taken out. */
 async function readBack(content: string | Uint8Array): Promise<{ settings: Settings; notices: string[] }> {
@@ -60,7 +63,10 @@ describe('the settings file under fuzzing', () => {
   it('arbitrary JSON (odd keys and strings included): never rejects; every notice is one clear line', async () => {
     const json = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.record({ version: fc.oneof(fc.constant(1), fc.integer(), fc.double(), nastyString), profile: fc.jsonValue({ maxDepth: 3 }) }, { requiredKeys: [] }),
+      fc.record(
+        { version: fc.oneof(fc.constant(1), fc.integer(), fc.double(), nastyString), profile: fc.jsonValue({ maxDepth: 3 }) },
+        { requiredKeys: [] },
+      ),
       fc.dictionary(nastyString, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 4 }).map((extra) => ({ version: 1, profile: null, ...extra })),
     );
     await fc.assert(

@@ -21,21 +21,26 @@ export const email = fc
 export const workspaceId = fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER });
 
 export const customApiUrl = fc.oneof(
-  fc.tuple(hostName, fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: null }), fc.array(label, { maxLength: 2 })).map(
-    ([host, port, segments]) => `https://${host}${port === null ? '' : `:${port}`}/${[...segments, 'v1'].join('/')}`,
-  ),
+  fc
+    .tuple(hostName, fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: null }), fc.array(label, { maxLength: 2 }))
+    .map(([host, port, segments]) => `https://${host}${port === null ? '' : `:${port}`}/${[...segments, 'v1'].join('/')}`),
   fc.integer({ min: 1, max: 65_535 }).map((port) => `http://127.0.0.1:${port}/v1`),
 );
 
 export const knownCentre = fc.constantFrom(...DATA_CENTRES);
 
-export const connectionDetails: fc.Arbitrary<ConnectionDetails> = fc.record({
-  centre: fc.oneof(knownCentre.map((centre) => ({ id: centre.id as DataCentreId | 'custom', apiUrl: centre.apiBase })), customApiUrl.map((apiUrl) => ({ id: 'custom' as const, apiUrl }))),
-  workspaceId,
-  integrationEmail: email,
-  loginType: fc.constantFrom('webtoken' as const, 'password' as const),
-  userEmail: fc.option(email, { nil: null }),
-}).map(({ centre, ...rest }) => ({ dataCentre: centre.id, apiUrl: centre.apiUrl, ...rest }));
+export const connectionDetails: fc.Arbitrary<ConnectionDetails> = fc
+  .record({
+    centre: fc.oneof(
+      knownCentre.map((centre) => ({ id: centre.id as DataCentreId | 'custom', apiUrl: centre.apiBase })),
+      customApiUrl.map((apiUrl) => ({ id: 'custom' as const, apiUrl })),
+    ),
+    workspaceId,
+    integrationEmail: email,
+    loginType: fc.constantFrom('webtoken' as const, 'password' as const),
+    userEmail: fc.option(email, { nil: null }),
+  })
+  .map(({ centre, ...rest }) => ({ dataCentre: centre.id, apiUrl: centre.apiUrl, ...rest }));
 
 export const proxySetting: fc.Arbitrary<ProxySetting> = fc.oneof(
   fc.constant({ mode: 'system' as const }),
@@ -63,7 +68,11 @@ export const diagnosisPath: fc.Arbitrary<DiagnosisPathEntry[]> = fc.array(
     step: fc.constantFrom('login' as const, 'authorize' as const, 'logout' as const),
     diagnosisId: fc.string({ maxLength: 100 }),
     answers: fc.array(
-      fc.record({ causeId: fc.string({ maxLength: 100 }), question: fc.string({ maxLength: 1000 }), answer: fc.constantFrom('yes' as const, 'no' as const, 'not-sure' as const) }),
+      fc.record({
+        causeId: fc.string({ maxLength: 100 }),
+        question: fc.string({ maxLength: 1000 }),
+        answer: fc.constantFrom('yes' as const, 'no' as const, 'not-sure' as const),
+      }),
       { maxLength: 5 },
     ),
     concludedCauseId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
@@ -86,15 +95,17 @@ export const savedProfile: fc.Arbitrary<SavedProfile> = fc.record({
 export const historyId: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
 
 /** Pasted text: anything with a non-blank character, up to the limit. */
-const explainText: fc.Arbitrary<string> = fc
-  .string({ minLength: 1, maxLength: 10_000 })
-  .filter((text) => text.trim() !== '');
+const explainText: fc.Arbitrary<string> = fc.string({ minLength: 1, maxLength: 10_000 }).filter((text) => text.trim() !== '');
 
 const explainAnswers = fc.option(
   fc.record({
     diagnosisId: fc.string({ maxLength: 100 }),
     answers: fc.array(
-      fc.record({ causeId: fc.string({ maxLength: 100 }), question: fc.string({ maxLength: 1000 }), answer: fc.constantFrom('yes' as const, 'no' as const, 'not-sure' as const) }),
+      fc.record({
+        causeId: fc.string({ maxLength: 100 }),
+        question: fc.string({ maxLength: 1000 }),
+        answer: fc.constantFrom('yes' as const, 'no' as const, 'not-sure' as const),
+      }),
       { maxLength: 5 },
     ),
     concludedCauseId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
@@ -111,7 +122,14 @@ export const VALID_PAYLOADS: Valid = {
   cancelCheck: fc.constant(undefined),
   rememberedFor: connectionDetails,
   forgetSecrets: connectionDetails,
-  runCheck: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput, remember: fc.boolean(), confirmedChange: fc.boolean(), proxy: proxySetting }),
+  runCheck: fc.record({
+    details: connectionDetails,
+    integrationSecret: secretInput,
+    userPassword: secretInput,
+    remember: fc.boolean(),
+    confirmedChange: fc.boolean(),
+    proxy: proxySetting,
+  }),
   gateFor: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput }),
   runPractice: fc.record({ scenario: fc.string({ minLength: 1, maxLength: 100 }) }),
   previewUsers: fc.string({ maxLength: 2000 }),
@@ -123,7 +141,12 @@ export const VALID_PAYLOADS: Valid = {
     proxy: proxySetting,
     emailsText: fc.string({ maxLength: 2000 }),
   }),
-  exportReport: fc.record({ format: fc.constantFrom('html' as const, 'json' as const, 'csv' as const), supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
+  exportReport: fc.record({
+    format: fc.constantFrom('html' as const, 'json' as const, 'csv' as const),
+    supportTicket,
+    diagnosisPath,
+    historyId: fc.option(historyId, { nil: null }),
+  }),
   copyReportSummary: fc.record({ supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
   listHistory: fc.constant(undefined),
   clearHistory: fc.constant(undefined),
@@ -132,10 +155,18 @@ export const VALID_PAYLOADS: Valid = {
   copyText: fc.string({ minLength: 1, maxLength: 20_000 }),
   openExternal: fc.string({ maxLength: 2048 }),
   explainMessage: fc.record({ text: explainText }),
-  exportExplanation: fc.record({ format: fc.constantFrom('html' as const, 'json' as const), text: explainText, chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }), answers: explainAnswers }),
-  copyExplanation: fc.record({ text: explainText, chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }), answers: explainAnswers }),
+  exportExplanation: fc.record({
+    format: fc.constantFrom('html' as const, 'json' as const),
+    text: explainText,
+    chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
+    answers: explainAnswers,
+  }),
+  copyExplanation: fc.record({
+    text: explainText,
+    chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
+    answers: explainAnswers,
+  }),
 };
-
 
 // Breaking a valid value in one way: a wrong type, an extra or missing key, a huge, odd or secret-looking string.
 
@@ -146,7 +177,8 @@ export type Mutation = { payload: unknown; field: string | null; mustFail: boole
 function nodes(value: unknown, path: Path = []): { path: Path; value: unknown }[] {
   const found: { path: Path; value: unknown }[] = [{ path, value }];
   if (Array.isArray(value)) value.forEach((item, index) => found.push(...nodes(item, [...path, index])));
-  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) found.push(...nodes(item, [...path, key]));
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, item] of Object.entries(value)) found.push(...nodes(item, [...path, key]));
   return found;
 }
 
@@ -169,7 +201,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const extraKey = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'password', 'webtoken', 'arenaSessionId'), plantedSecret, nastyString);
+const extraKey = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'password', 'webtoken', 'arenaSessionId'),
+  plantedSecret,
+  nastyString,
+);
 const fieldOf = (path: Path): string | null => (path.length === 0 ? null : path.join('.'));
 
 /** A valid value broken in one way; says which field a message should name, and whether it must be refused. */
@@ -192,12 +228,15 @@ export function broken(validValues: fc.Arbitrary<unknown>, largeText = false): f
     ];
     if (objects.length > 0) {
       options.push(
-        fc.tuple(fc.constantFrom(...objects), extraKey, fc.jsonValue({ maxDepth: 1 })).filter(([node, key]) => !Object.hasOwn(node.value as object, key)).map(([{ path }, key, extra]) => ({
-          payload: changeAt(valid, path, (node) => defineOwn(node as object, key, extra)),
-          field: fieldOf(path),
-          mustFail: true,
-          kind: 'extra key',
-        })),
+        fc
+          .tuple(fc.constantFrom(...objects), extraKey, fc.jsonValue({ maxDepth: 1 }))
+          .filter(([node, key]) => !Object.hasOwn(node.value as object, key))
+          .map(([{ path }, key, extra]) => ({
+            payload: changeAt(valid, path, (node) => defineOwn(node as object, key, extra)),
+            field: fieldOf(path),
+            mustFail: true,
+            kind: 'extra key',
+          })),
       );
       const withKeys = objects.filter((node) => Object.keys(node.value as object).length > 0);
       if (withKeys.length > 0) {
@@ -221,20 +260,23 @@ export function broken(validValues: fc.Arbitrary<unknown>, largeText = false): f
     const bounded = strings.filter(({ path }) => !(largeText && path.length === 0) && path.at(-1) !== 'emailsText');
     if (bounded.length > 0) {
       options.push(
-        fc.tuple(fc.constantFrom(...bounded), fc.oneof(fc.constant('x'), plantedSecret), fc.integer({ min: 20_001, max: 60_000 })).map(([{ path }, unit, length]) => ({
-          payload: changeAt(valid, path, () => unit.repeat(Math.ceil(length / unit.length))),
-          field: fieldOf(path),
-          mustFail: true,
-          kind: 'huge string',
-        })),
+        fc
+          .tuple(fc.constantFrom(...bounded), fc.oneof(fc.constant('x'), plantedSecret), fc.integer({ min: 20_001, max: 60_000 }))
+          .map(([{ path }, unit, length]) => ({
+            payload: changeAt(valid, path, () => unit.repeat(Math.ceil(length / unit.length))),
+            field: fieldOf(path),
+            mustFail: true,
+            kind: 'huge string',
+          })),
       );
     }
     if (strings.length > 0) {
       options.push(
-        fc.tuple(fc.constantFrom(...strings), nastyString).map(([{ path }, text]) => ({ payload: changeAt(valid, path, () => text), field: null, mustFail: false, kind: 'odd string' })),
+        fc
+          .tuple(fc.constantFrom(...strings), nastyString)
+          .map(([{ path }, text]) => ({ payload: changeAt(valid, path, () => text), field: null, mustFail: false, kind: 'odd string' })),
       );
     }
     return fc.oneof(...options);
   });
 }
-

@@ -23,7 +23,12 @@ const failedLogin = checkReport({
         title: 'Arena rejected the WebToken',
         meaning: 'The WebToken is not one Arena knows.',
         causes: [
-          { id: 'regenerated', summary: 'It was regenerated.', question: 'Was it regenerated?', fixSteps: [{ text: 'Copy it again.', who: 'arena-admin' }] },
+          {
+            id: 'regenerated',
+            summary: 'It was regenerated.',
+            question: 'Was it regenerated?',
+            fixSteps: [{ text: 'Copy it again.', who: 'arena-admin' }],
+          },
           // A question the check answered itself is kept with its answer.
           {
             id: 'idle',
@@ -75,7 +80,10 @@ describe('keeping results', () => {
   it(`keeps only the newest ${HISTORY_LIMIT}`, async () => {
     const store = createHistoryStore(file);
     const added = [];
-    for (let n = 0; n < HISTORY_LIMIT + 3; n += 1) added.push(await store.add({ kind: 'check', report: checkReport({ createdAt: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString() }) }));
+    for (let n = 0; n < HISTORY_LIMIT + 3; n += 1)
+      added.push(
+        await store.add({ kind: 'check', report: checkReport({ createdAt: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString() }) }),
+      );
     const { entries } = await createHistoryStore(file).list();
     expect(entries).toHaveLength(HISTORY_LIMIT);
     expect(entries[0]?.id).toBe(added.at(-1)?.id);
@@ -116,8 +124,14 @@ describe('a damaged, oversized or strange file is set aside with a notice', () =
   it.each([
     ['is damaged (not valid JSON)', '{"version":1,"entries":[{"id":'],
     ['is empty', ''],
-    ['does not hold what Arena Connect Doctor expects (entries.0.report.target.workspaceId: Too small: expected number to be >0)', valid({ ...checkReport(), target: { ...checkReport().target, workspaceId: -3 } })],
-    ['does not hold what Arena Connect Doctor expects (entries.0.report: unexpected password)', valid({ ...checkReport(), password: SENTINEL })],
+    [
+      'does not hold what Arena Connect Doctor expects (entries.0.report.target.workspaceId: Too small: expected number to be >0)',
+      valid({ ...checkReport(), target: { ...checkReport().target, workspaceId: -3 } }),
+    ],
+    [
+      'does not hold what Arena Connect Doctor expects (entries.0.report: unexpected password)',
+      valid({ ...checkReport(), password: SENTINEL }),
+    ],
     ['was written by a newer version of Arena Connect Doctor (history version 2)', JSON.stringify({ version: 2, entries: [] })],
   ])('a file that %s', async (reason, content) => {
     await writeFile(file, content);
@@ -154,12 +168,15 @@ describe('a damaged, oversized or strange file is set aside with a notice', () =
     expect(notices[0]).toMatch(/is larger than/);
   });
 
-  it.skipIf(process.platform === 'win32')('a FIFO in its place is set aside without being opened (opening one would wait forever)', async () => {
-    execFileSync('mkfifo', [file]);
-    const { notices } = await createHistoryStore(file, { now: () => FIXED }).list();
-    expect(notices[0]).toContain('is not a regular file');
-    expect(await readdir(folder)).toEqual([ASIDE]);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO in its place is set aside without being opened (opening one would wait forever)',
+    async () => {
+      execFileSync('mkfifo', [file]);
+      const { notices } = await createHistoryStore(file, { now: () => FIXED }).list();
+      expect(notices[0]).toContain('is not a regular file');
+      expect(await readdir(folder)).toEqual([ASIDE]);
+    },
+  );
 
   it('a notice found while adding is handed out by the next list', async () => {
     await writeFile(file, 'not json');

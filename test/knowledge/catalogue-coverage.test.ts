@@ -24,7 +24,10 @@ function readTable(file: string): Row[] {
   const rows: Row[] = [];
   for (const line of readFileSync(path.join(repoRoot, file), 'utf8').split('\n')) {
     if (!line.trim().startsWith('|')) continue;
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.replace(/<br>/g, ' ').trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.replace(/<br>/g, ' ').trim());
     const [status = '', code = '', message = ''] = cells;
     if (!/^\d+$/.test(code) || !(status === '' || /^\d+$/.test(status))) continue;
     const verbatim = /```([\s\S]*?)```/.exec(message)?.[1];
@@ -39,12 +42,20 @@ const TABLES: { file: string; endpoints: readonly KnownEndpoint[] | 'any'; rows:
   { file: 'docs/arena-seeds/authorize-user-errors.md', endpoints: ['POST /login/authorizeuser'], rows: 6 },
   // The page says POST /logout, a known mistake: the endpoint is PUT /logout.
   { file: 'docs/arena-docs/connection-errors-logout.md', endpoints: ['PUT /logout'], rows: 1 },
-  { file: 'docs/arena-docs/connection-errors-reserve-item-number.md', endpoints: ['POST /settings/items/numberreservations/onshape'], rows: 7 },
+  {
+    file: 'docs/arena-docs/connection-errors-reserve-item-number.md',
+    endpoints: ['POST /settings/items/numberreservations/onshape'],
+    rows: 7,
+  },
   { file: 'docs/arena-docs/connection-errors-create-item.md', endpoints: ['POST /items'], rows: 3 },
   { file: 'docs/arena-docs/connection-errors-create-update-item-attributes.md', endpoints: ['POST /items', 'PUT /items'], rows: 24 },
   { file: 'docs/arena-docs/connection-errors-add-file-to-item.md', endpoints: ['POST /items/{guid}/files'], rows: 6 },
   { file: 'docs/arena-docs/connection-errors-remove-file-from-item.md', endpoints: ['DELETE /items/{guid}/files/{guid}'], rows: 3 },
-  { file: 'docs/arena-docs/connection-errors-add-update-bom.md', endpoints: ['POST /items/{guid}/bom', 'PUT /items/{guid}/bom/{guid}'], rows: 11 },
+  {
+    file: 'docs/arena-docs/connection-errors-add-update-bom.md',
+    endpoints: ['POST /items/{guid}/bom', 'PUT /items/{guid}/bom/{guid}'],
+    rows: 11,
+  },
   { file: 'docs/arena-docs/connection-errors-remove-bom-line.md', endpoints: ['DELETE /items/{guid}/bom/{guid}'], rows: 2 },
   { file: 'docs/arena-docs/connection-errors-unknown-system.md', endpoints: 'any', rows: 2 },
 ];
@@ -81,8 +92,14 @@ const PRIVILEGES = [
   cause('prohibited-by-policy', ['arena-admin'], [UI.accessPolicies], { summary: /category, procurement type or lifecycle phase/ }),
 ];
 const VALUE_RULE = (id: string) => [cause(id, ['onshape-user']), cause('arena-attribute-rule', ['arena-admin'], [UI.itemAttributes])];
-const VALUE_LIST = [cause('value-not-in-list', ['onshape-user']), cause('value-lists-differ', ['onshape-admin', 'arena-admin'], [UI.itemAttributes])];
-const TYPED = (kind: string) => [cause(`value-not-a-${kind}`, ['onshape-user']), cause('property-type-differs', ['onshape-admin'], [UI.onshapeMappings])];
+const VALUE_LIST = [
+  cause('value-not-in-list', ['onshape-user']),
+  cause('value-lists-differ', ['onshape-admin', 'arena-admin'], [UI.itemAttributes]),
+];
+const TYPED = (kind: string) => [
+  cause(`value-not-a-${kind}`, ['onshape-user']),
+  cause('property-type-differs', ['onshape-admin'], [UI.onshapeMappings]),
+];
 const REQUIRED = (ui: string[]) => cause('required-in-arena', ['arena-admin'], ui);
 const LOCKED = (section: RegExp) => [cause('working-revision-on-change', ['arena-admin'], [UI.itemChanges], { summary: section })];
 const BOM_SETTING = (setting: RegExp) => cause('bom-setting', ['arena-admin'], [UI.bomSettings], { summary: setting });
@@ -100,9 +117,15 @@ const EXPECTED: Record<string, ExpectedCause[]> = {
   'connection-errors-reserve-item-number.md 3238': [
     cause('category-deleted', ['arena-admin', 'onshape-admin'], [UI.itemCategories, UI.onshapeMappings], { fix: /Re-create/ }),
   ],
-  'connection-errors-reserve-item-number.md 3038': [cause('category-inactive', ['arena-admin'], [UI.itemCategories], { fix: /active again/ })],
-  'connection-errors-reserve-item-number.md 3214': [cause('no-number-format', ['arena-admin'], [UI.itemCategories], { fix: /number format/ })],
-  'connection-errors-reserve-item-number.md 3110': [cause('no-auto-sequence', ['arena-admin'], [UI.itemCategories], { fix: /auto-increment/ })],
+  'connection-errors-reserve-item-number.md 3038': [
+    cause('category-inactive', ['arena-admin'], [UI.itemCategories], { fix: /active again/ }),
+  ],
+  'connection-errors-reserve-item-number.md 3214': [
+    cause('no-number-format', ['arena-admin'], [UI.itemCategories], { fix: /number format/ }),
+  ],
+  'connection-errors-reserve-item-number.md 3110': [
+    cause('no-auto-sequence', ['arena-admin'], [UI.itemCategories], { fix: /auto-increment/ }),
+  ],
   'connection-errors-reserve-item-number.md 3295': [
     cause('web-token-header', ['onshape-admin'], [UI.onshapeArena], { summary: /X-Web-Token/ }),
     cause('workspace-id-header', ['onshape-admin'], undefined, { summary: /X-Workspace-ID/ }),
@@ -126,7 +149,10 @@ const EXPECTED: Record<string, ExpectedCause[]> = {
     cause('property-not-mapped', ['onshape-admin'], [UI.onshapeMappings]),
     REQUIRED([UI.itemAttributes, UI.itemCategories]),
   ],
-  'connection-errors-create-update-item-attributes.md 2014': [cause('value-blank', ['onshape-user']), REQUIRED([UI.itemAttributes, UI.itemCategories])],
+  'connection-errors-create-update-item-attributes.md 2014': [
+    cause('value-blank', ['onshape-user']),
+    REQUIRED([UI.itemAttributes, UI.itemCategories]),
+  ],
   'connection-errors-create-update-item-attributes.md 2002': VALUE_LIST,
   'connection-errors-create-update-item-attributes.md 2021': VALUE_LIST,
   'connection-errors-create-update-item-attributes.md 2003': TYPED('date'),
@@ -156,8 +182,14 @@ const EXPECTED: Record<string, ExpectedCause[]> = {
     cause('refdes-count-differs', ['onshape-user']),
     BOM_SETTING(/Reference Designator Checking for New Assemblies" is Check/),
   ],
-  'connection-errors-add-update-bom.md 3227': [cause('negative-quantity', ['onshape-user']), BOM_SETTING(/Negative Quantities Allowed" is No/)],
-  'connection-errors-add-update-bom.md 3235': [cause('duplicate-line', ['onshape-user']), BOM_SETTING(/Identical BOM Items Allowed" is No/)],
+  'connection-errors-add-update-bom.md 3227': [
+    cause('negative-quantity', ['onshape-user']),
+    BOM_SETTING(/Negative Quantities Allowed" is No/),
+  ],
+  'connection-errors-add-update-bom.md 3235': [
+    cause('duplicate-line', ['onshape-user']),
+    BOM_SETTING(/Identical BOM Items Allowed" is No/),
+  ],
   'connection-errors-add-update-bom.md 3229': [
     cause('duplicate-refdes', ['onshape-user']),
     BOM_SETTING(/Reference Designator Checking for New Assemblies" is Check/),
@@ -166,7 +198,10 @@ const EXPECTED: Record<string, ExpectedCause[]> = {
     cause('line-number-mapped', ['onshape-admin'], [UI.onshapeMappings]),
     BOM_SETTING(/Line Numbering Method for New Assemblies" is Automatically Generate/),
   ],
-  'connection-errors-add-update-bom.md 2014': [cause('bom-value-blank', ['onshape-user']), cause('bom-value-list', ['arena-admin'], [UI.bomAttributes])],
+  'connection-errors-add-update-bom.md 2014': [
+    cause('bom-value-blank', ['onshape-user']),
+    cause('bom-value-list', ['arena-admin'], [UI.bomAttributes]),
+  ],
   'connection-errors-add-update-bom.md 2002': [
     cause('bom-value-not-in-list', ['onshape-user']),
     cause('bom-value-list', ['arena-admin'], [UI.bomAttributes]),
@@ -197,7 +232,7 @@ describe('catalogue of Arena connection errors', () => {
         const endpoints = table.endpoints === 'any' ? [...SYNC_ENDPOINTS] : table.endpoints;
         const entry = findEntry(endpoints[0] ?? 'POST /login', row.code);
 
-        it('has its own entry at exactly the table\'s endpoints, with the documented status and message', () => {
+        it("has its own entry at exactly the table's endpoints, with the documented status and message", () => {
           expect(entry.match.endpoints).toEqual(table.endpoints);
           for (const endpoint of endpoints) expect(findEntry(endpoint, row.code).id).toBe(entry.id);
           expect(entry.documented?.httpStatus).toBe(row.status);

@@ -16,7 +16,11 @@ function allText(entry: KnowledgeEntry): string[] {
   return [
     entry.title,
     entry.meaning,
-    ...entry.causes.flatMap((cause) => [cause.summary, cause.question, ...cause.fixSteps.flatMap((step) => [step.text, step.uiPath ?? ''])]),
+    ...entry.causes.flatMap((cause) => [
+      cause.summary,
+      cause.question,
+      ...cause.fixSteps.flatMap((step) => [step.text, step.uiPath ?? '']),
+    ]),
   ];
 }
 
@@ -72,7 +76,11 @@ describe('knowledge base entries', () => {
       it('asks one thing per question: " or " and " and has " only where a person marked the question reviewed', () => {
         for (const cause of entry.causes) {
           const joins = JOINING_WORDS.test(cause.question);
-          expect({ cause: cause.id, question: cause.question, joins }).toEqual({ cause: cause.id, question: cause.question, joins: cause.questionReviewed === 'one-condition' });
+          expect({ cause: cause.id, question: cause.question, joins }).toEqual({
+            cause: cause.id,
+            question: cause.question,
+            joins: cause.questionReviewed === 'one-condition',
+          });
         }
       });
 
@@ -108,7 +116,8 @@ describe('knowledge base entries', () => {
 
       it('leaves no unfilled placeholder when diagnosed with no facts at all', () => {
         const code = entry.match.codes[0] ?? 'NO-SUCH-CODE';
-        const endpoint = entry.match.endpoints === 'any' ? ENDPOINTS.find((e) => findEntry(e, code).id === entry.id) : entry.match.endpoints[0];
+        const endpoint =
+          entry.match.endpoints === 'any' ? ENDPOINTS.find((e) => findEntry(e, code).id === entry.id) : entry.match.endpoints[0];
         expect(endpoint, `${entry.id} is unreachable from every endpoint`).toBeDefined();
         if (!endpoint) return;
         const d = diagnose({ endpoint, httpStatus: null, errorCode: code, message: null, budget: null, serverDate: null }, { now: NOW });
@@ -129,12 +138,14 @@ describe('knowledge base entries', () => {
   it('tells certificate-inspection failures to exempt the host or trust the proxy root', () => {
     for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY']) {
       const steps = findEntry('POST /login', code).causes.flatMap((cause) => cause.fixSteps);
-      expect(steps.some((step) => step.who === 'network-admin' && /exempt the Arena API host from TLS inspection/i.test(step.text))).toBe(true);
+      expect(steps.some((step) => step.who === 'network-admin' && /exempt the Arena API host from TLS inspection/i.test(step.text))).toBe(
+        true,
+      );
       expect(steps.some((step) => /root certificate/i.test(step.text))).toBe(true);
     }
   });
 
-  it('documents statuses and messages only from Arena\'s tables, endpoint by endpoint', () => {
+  it("documents statuses and messages only from Arena's tables, endpoint by endpoint", () => {
     for (const entry of KNOWLEDGE_BASE) {
       if (!entry.documented) continue;
       expect(entry.documented.source).toMatch(/^seeds\/(login|authorize-user)-errors\.md$|^arena-docs\/connection-errors-[a-z-]+\.md$/);

@@ -63,7 +63,8 @@ describe('findEntry', () => {
     'finds the any-endpoint entry api.%s on every endpoint',
     (code) => {
       const privilege = (USERS_PRIVILEGE_ERROR_CODES as readonly number[]).includes(code);
-      for (const endpoint of ENDPOINTS) expect(findEntry(endpoint, code).id).toBe(privilege && endpoint === 'GET /settings/users' ? 'users.4082' : `api.${code}`);
+      for (const endpoint of ENDPOINTS)
+        expect(findEntry(endpoint, code).id).toBe(privilege && endpoint === 'GET /settings/users' ? 'users.4082' : `api.${code}`);
     },
   );
 
@@ -114,7 +115,8 @@ describe('findEntry', () => {
   it('reaches every entry through the lookup', () => {
     const reached = new Set<string>();
     for (const entry of KNOWLEDGE_BASE) {
-      for (const scope of [...ENDPOINTS, ...SYNC_ENDPOINTS, 'reach'] as const) for (const code of entry.match.codes) reached.add(findEntry(scope, code).id);
+      for (const scope of [...ENDPOINTS, ...SYNC_ENDPOINTS, 'reach'] as const)
+        for (const code of entry.match.codes) reached.add(findEntry(scope, code).id);
     }
     const unreachable = KNOWLEDGE_BASE.map((entry) => entry.id).filter((id) => id !== 'unknown' && !reached.has(id));
     expect(unreachable).toEqual([]);

@@ -24,7 +24,7 @@ describe('fix steps and the re-check rule', () => {
   it('recognises a plain re-run, and not a re-run after a change', () => {
     expect(PLAIN_RERUN.test('Run the check again; it logs in afresh.')).toBe(true);
     expect(PLAIN_RERUN.test('Check again in a few minutes.')).toBe(true);
-    expect(PLAIN_RERUN.test('Correct the email in this tool\'s settings and check again.')).toBe(false);
+    expect(PLAIN_RERUN.test("Correct the email in this tool's settings and check again.")).toBe(false);
     expect(PLAIN_RERUN.test('Check again using WebToken login.')).toBe(false);
   });
 });

@@ -47,7 +47,9 @@ async function lines(file = join(folder, LOG_FILE_NAME)): Promise<Record<string,
 
 /** The forms a secret can take in a JSON line or a URL. */
 function leaks(text: string, secrets: readonly string[] = SENTINELS): string[] {
-  return secrets.filter((secret) => [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)].some((form) => text.includes(form)));
+  return secrets.filter((secret) =>
+    [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)].some((form) => text.includes(form)),
+  );
 }
 
 describe('redaction at the logger', () => {
@@ -69,7 +71,13 @@ describe('redaction at the logger', () => {
     const disk = await everythingOnDisk();
     expect(leaks(disk)).toEqual([]);
     const [line] = await lines();
-    expect(line).toMatchObject({ level: 'info', msg: 'login sent', workspaceId: 898_123_456, webtoken: '[redacted]', password: '[redacted]' });
+    expect(line).toMatchObject({
+      level: 'info',
+      msg: 'login sent',
+      workspaceId: 898_123_456,
+      webtoken: '[redacted]',
+      password: '[redacted]',
+    });
     expect(line?.request).toEqual({ headers: { authorization: '[redacted]', cookie: '[redacted]' } });
   });
 
@@ -83,15 +91,25 @@ describe('redaction at the logger', () => {
     const logger = open();
     await logger.withSecrets([WEBTOKEN, PASSWORD, SESSION, USER_PASSWORD], async () => {
       const error = new Error(`Arena said: token ${WEBTOKEN} is wrong`, { cause: new Error(`session ${SESSION}`) });
-      logger.error({ err: error, note: `typed ${PASSWORD} by mistake`, [USER_PASSWORD]: 'as a key', deep: [[[{ text: `x${SESSION}y` }]]] }, `failed with ${WEBTOKEN}`);
-      logger.warn({ echoed: JSON.stringify({ password: USER_PASSWORD }), url: `https://x.test/?t=${encodeURIComponent(USER_PASSWORD)}` }, 'echo');
+      logger.error(
+        { err: error, note: `typed ${PASSWORD} by mistake`, [USER_PASSWORD]: 'as a key', deep: [[[{ text: `x${SESSION}y` }]]] },
+        `failed with ${WEBTOKEN}`,
+      );
+      logger.warn(
+        { echoed: JSON.stringify({ password: USER_PASSWORD }), url: `https://x.test/?t=${encodeURIComponent(USER_PASSWORD)}` },
+        'echo',
+      );
     });
     await logger.flush();
     const disk = await everythingOnDisk();
     expect(leaks(disk)).toEqual([]);
     const [errorLine, warnLine] = await lines();
     expect(errorLine?.msg).toBe('failed with [redacted]');
-    expect(errorLine?.err).toMatchObject({ type: 'Error', message: 'Arena said: token [redacted] is wrong', cause: { message: 'session [redacted]' } });
+    expect(errorLine?.err).toMatchObject({
+      type: 'Error',
+      message: 'Arena said: token [redacted] is wrong',
+      cause: { message: 'session [redacted]' },
+    });
     expect(String((errorLine?.err as { stack: string }).stack)).toContain('[redacted]');
     expect(warnLine?.level).toBe('warn');
   });
@@ -156,7 +174,13 @@ describe('redaction at the logger', () => {
     await logger.flush();
     const written = await lines();
     expect(written).toHaveLength(2);
-    expect(written[0]).toMatchObject({ circular: { name: 'loop', self: '[circular]' }, throwing: { boom: '[unreadable]' }, n: '10', when: '1970-01-01T00:00:00.000Z', bytes: '[3 bytes]' });
+    expect(written[0]).toMatchObject({
+      circular: { name: 'loop', self: '[circular]' },
+      throwing: { boom: '[unreadable]' },
+      n: '10',
+      when: '1970-01-01T00:00:00.000Z',
+      bytes: '[3 bytes]',
+    });
     expect(String(written[0]?.big).length).toBeLessThan(9_000);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

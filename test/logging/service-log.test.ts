@@ -36,7 +36,13 @@ async function logLines(directory: string): Promise<{ text: string; lines: Recor
   await logger?.flush();
   const names = await readdir(directory);
   const text = (await Promise.all(names.map((name) => readFile(join(directory, name), 'utf8')))).join('');
-  return { text, lines: (await readFile(join(directory, LOG_FILE_NAME), 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    text,
+    lines: (await readFile(join(directory, LOG_FILE_NAME), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 function scenario(name: string): Scenario {
@@ -48,7 +54,14 @@ function scenario(name: string): Scenario {
 function intentFor(chosen: Scenario, apiUrl: string): CheckIntent {
   const { check } = chosen;
   return {
-    details: { dataCentre: 'custom', apiUrl, workspaceId: check.workspaceId, integrationEmail: check.email, loginType: check.loginType, userEmail: check.userEmail ?? null },
+    details: {
+      dataCentre: 'custom',
+      apiUrl,
+      workspaceId: check.workspaceId,
+      integrationEmail: check.email,
+      loginType: check.loginType,
+      userEmail: check.userEmail ?? null,
+    },
     integrationSecret: { source: 'typed', value: check.secret },
     userPassword: check.userPassword ? { source: 'typed', value: check.userPassword } : { source: 'none' },
     remember: true,
@@ -81,9 +94,14 @@ describe('the service writes the support log', () => {
     const finished = lines.find((line) => line.msg === 'check finished');
     expect(finished?.ok).toBe(false);
     expect(finished?.steps).toEqual(
-      expect.arrayContaining([expect.objectContaining({ step: 'login', outcome: 'passed', durationMs: expect.any(Number) }), expect.objectContaining({ step: 'authorize', outcome: 'failed' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ step: 'login', outcome: 'passed', durationMs: expect.any(Number) }),
+        expect.objectContaining({ step: 'authorize', outcome: 'failed' }),
+      ]),
     );
-    expect(lines.map((line) => line.msg)).toEqual(expect.arrayContaining(['keychain unavailable', 'the keychain did not remember a secret', 'report exported']));
+    expect(lines.map((line) => line.msg)).toEqual(
+      expect.arrayContaining(['keychain unavailable', 'the keychain did not remember a secret', 'report exported']),
+    );
   });
 
   it('logs practice runs and refused requests', async () => {

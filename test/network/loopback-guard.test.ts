@@ -45,13 +45,32 @@ describe('the test network guard', () => {
   it.each([
     ['net.connect to a public IP', () => socketEnd(net.connect(443, '203.0.113.7')), '203.0.113.7:443'],
     ['net.connect with options to an IPv6 address', () => socketEnd(net.connect({ host: '2001:db8::1', port: 443 })), '2001:db8::1:443'],
-    ['tls.connect to a real name', () => socketEnd(tlsConnect({ host: 'api.arenasolutions.com', port: 443 })), 'api.arenasolutions.com:443'],
-    ['http.request to a real name', () => new Promise((resolve, reject) => request('http://example.com/', resolve).on('error', reject).end()), 'example.com:80'],
-    ['got (the Arena client library) to Arena', () => got('https://api.arenasolutions.com/v1/login', { retry: { limit: 0 } }), 'api.arenasolutions.com:443'],
+    [
+      'tls.connect to a real name',
+      () => socketEnd(tlsConnect({ host: 'api.arenasolutions.com', port: 443 })),
+      'api.arenasolutions.com:443',
+    ],
+    [
+      'http.request to a real name',
+      () => new Promise((resolve, reject) => request('http://example.com/', resolve).on('error', reject).end()),
+      'example.com:80',
+    ],
+    [
+      'got (the Arena client library) to Arena',
+      () => got('https://api.arenasolutions.com/v1/login', { retry: { limit: 0 } }),
+      'api.arenasolutions.com:443',
+    ],
     ['fetch to a public IP', () => fetch('http://198.51.100.1/'), '198.51.100.1:80'],
     [
       'an injected lookup that answers a public address',
-      () => socketEnd(net.connect({ host: 'api.arenasolutions.com', port: 443, lookup: (_host, _options, callback) => callback(null, '203.0.113.9', 4) })),
+      () =>
+        socketEnd(
+          net.connect({
+            host: 'api.arenasolutions.com',
+            port: 443,
+            lookup: (_host, _options, callback) => callback(null, '203.0.113.9', 4),
+          }),
+        ),
       'api.arenasolutions.com (203.0.113.9)',
     ],
   ])('refuses %s', async (_label, start, target) => {
@@ -72,7 +91,8 @@ describe('the test network guard', () => {
             host: 'arena.test',
             port,
             // Node asks for every address (all: true) when it may try several (autoSelectFamily).
-            lookup: (_host, options, callback) => (options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4)),
+            lookup: (_host, options, callback) =>
+              options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4),
           }),
         ),
     ],

@@ -6,19 +6,25 @@ const ARENA = 'https://api.arenasolutions.com/v1';
 
 describe('proxyFromEnvironment', () => {
   it('reads HTTPS_PROXY, else https_proxy, and never HTTP_PROXY', () => {
-    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080' })).toEqual({ variable: 'HTTPS_PROXY', value: 'http://proxy:8080' });
+    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080' })).toEqual({
+      variable: 'HTTPS_PROXY',
+      value: 'http://proxy:8080',
+    });
     expect(proxyFromEnvironment(ARENA, { https_proxy: 'http://p:1' })).toEqual({ variable: 'https_proxy', value: 'http://p:1' });
     expect(proxyFromEnvironment(ARENA, { HTTP_PROXY: 'http://p:1', http_proxy: 'http://p:1' })).toBeNull();
     expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: '  ' })).toBeNull();
   });
 
-  it.each([['*'], ['arenasolutions.com'], ['.arenasolutions.com'], ['*.arenasolutions.com'], ['intranet.example, API.arenasolutions.com:443']])(
-    'leaves the host out when NO_PROXY is %s',
-    (noProxy) => {
-      expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', NO_PROXY: noProxy })).toBeNull();
-      expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', no_proxy: noProxy })).toBeNull();
-    },
-  );
+  it.each([
+    ['*'],
+    ['arenasolutions.com'],
+    ['.arenasolutions.com'],
+    ['*.arenasolutions.com'],
+    ['intranet.example, API.arenasolutions.com:443'],
+  ])('leaves the host out when NO_PROXY is %s', (noProxy) => {
+    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', NO_PROXY: noProxy })).toBeNull();
+    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', no_proxy: noProxy })).toBeNull();
+  });
 
   it('keeps the proxy when NO_PROXY names another host or only a look-alike', () => {
     for (const noProxy of ['intranet.example', 'solutions.com.evil', 'notarenasolutions.com']) {

@@ -20,7 +20,9 @@ interface Target {
   arch: string[];
 }
 const targets = (platform: Loose): Target[] =>
-  (platform.target as Loose[]).map((entry) => (typeof entry === 'string' ? { target: entry, arch: [] } : { target: entry.target, arch: [entry.arch].flat() }));
+  (platform.target as Loose[]).map((entry) =>
+    typeof entry === 'string' ? { target: entry, arch: [] } : { target: entry.target, arch: [entry.arch].flat() },
+  );
 
 /** Every key path in an object, e.g. "win.signtoolOptions.certificatePassword". */
 function keyPaths(value: Loose, prefix = ''): string[] {
@@ -59,7 +61,9 @@ describe('electron-builder.yml: what gets packaged', () => {
   const files: string[] = config.files;
 
   it('lists the build output positively and the package manifest', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'out/main/**/*.js', 'out/common/**/*.js', 'out/preload/preload.cjs', 'out/renderer/**']));
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', 'out/main/**/*.js', 'out/common/**/*.js', 'out/preload/preload.cjs', 'out/renderer/**']),
+    );
     // Only the bundled preload: tsc leaves unbundled copies in out/preload.
     expect(files.filter((pattern) => pattern.startsWith('out/preload'))).toEqual(['out/preload/preload.cjs']);
     expect(files.some((pattern) => /^(\*\*\/\*|\*\*|main|common|preload|renderer|test|src)\b/.test(pattern))).toBe(false);
@@ -103,7 +107,11 @@ describe('electron-builder.yml: signing comes only from the environment', () => 
   const paths = keyPaths(config);
 
   it('holds no certificate, password or signing account', () => {
-    expect(paths.filter((path) => /csc|password|certificate(File|Sha1|SubjectName)|keychain|apple(Id|Api)|azureSignOptions|identity$/i.test(path))).toEqual([]);
+    expect(
+      paths.filter((path) =>
+        /csc|password|certificate(File|Sha1|SubjectName)|keychain|apple(Id|Api)|azureSignOptions|identity$/i.test(path),
+      ),
+    ).toEqual([]);
     expect(JSON.stringify(config)).not.toMatch(/-----BEGIN|\.p12\b|\.pfx\b|\.p8\b/);
   });
 
@@ -154,7 +162,11 @@ describe('electron-builder.yml: macOS', () => {
 
 describe('electron-builder.yml: Linux', () => {
   it('builds an AppImage and a deb that depends on libsecret (the keychain)', () => {
-    expect(targets(config.linux).map((entry) => entry.target).sort()).toEqual(['AppImage', 'deb']);
+    expect(
+      targets(config.linux)
+        .map((entry) => entry.target)
+        .sort(),
+    ).toEqual(['AppImage', 'deb']);
     expect(config.deb.depends).toContain('libsecret-1-0');
     expect(config.linux.executableName).toBe('arena-connect-doctor');
   });
@@ -188,7 +200,9 @@ describe('release workflow', () => {
     expect(linux.run).toContain('bash .ci/run');
     expect(step(/Node-side tests/).run).toContain('npx vitest run');
     const order = steps.map((candidate) => candidate.name ?? candidate.uses);
-    expect(order.indexOf('Build installers (electron-builder; signs when secrets exist)')).toBeGreaterThan(order.indexOf('Type check and Node-side tests (Windows, macOS)'));
+    expect(order.indexOf('Build installers (electron-builder; signs when secrets exist)')).toBeGreaterThan(
+      order.indexOf('Type check and Node-side tests (Windows, macOS)'),
+    );
   });
 
   it('gives secrets only to the signing steps, never to install, tests or the job', () => {
@@ -245,7 +259,9 @@ describe('release workflow', () => {
 
   it('uploads the installers with their SHA-256 sums', () => {
     expect(step(/SHA-256 sums/).run).toContain('sha256');
-    const upload = steps.find((candidate) => String(candidate.uses).startsWith('actions/upload-artifact') && candidate.with.name.startsWith('installers-'));
+    const upload = steps.find(
+      (candidate) => String(candidate.uses).startsWith('actions/upload-artifact') && candidate.with.name.startsWith('installers-'),
+    );
     expect(upload.with.path).toContain('SHA256SUMS');
     expect(upload.with['if-no-files-found']).toBe('error');
   });

@@ -11,7 +11,9 @@ import { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_META } from '../../common/dev-bridge.
 import { checkPackage, importSpecifiers, makeStandInElectron, readFuseWire, readManifest } from '../../scripts/package-check.mjs';
 
 const require = createRequire(import.meta.url);
-const asar = require('@electron/asar') as { createPackageWithOptions(src: string, dest: string, options: { unpack?: string }): Promise<void> };
+const asar = require('@electron/asar') as {
+  createPackageWithOptions(src: string, dest: string, options: { unpack?: string }): Promise<void>;
+};
 const { flipFuses, FuseV1Options, FuseVersion } = require('@electron/fuses');
 
 interface Check {
@@ -25,8 +27,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const GOOD_APP: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'arena-connect-doctor', main: 'out/main/app/main.js', type: 'module' }),
-  'out/main/app/main.js': "import { app } from 'electron';\nimport { join } from 'node:path';\nimport { run } from '../service/run.js';\nrun(app, join);\n",
-  'out/main/service/run.js': "import got from 'got';\nimport keytar from 'keytar';\nexport * from '../../common/shared.js';\nexport const run = () => [got, keytar];\n",
+  'out/main/app/main.js':
+    "import { app } from 'electron';\nimport { join } from 'node:path';\nimport { run } from '../service/run.js';\nrun(app, join);\n",
+  'out/main/service/run.js':
+    "import got from 'got';\nimport keytar from 'keytar';\nexport * from '../../common/shared.js';\nexport const run = () => [got, keytar];\n",
   'out/common/shared.js': 'export const shared = 1;\n',
   'out/preload/preload.cjs': "const { contextBridge } = require('electron');\ncontextBridge.exposeInMainWorld('doctor', {});\n",
   'out/renderer/index.html': `<!doctype html><meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}"><script type="module" src="./assets/index-abc.js"></script><link rel="stylesheet" href="./assets/style-abc.css">`,
@@ -82,12 +86,18 @@ describe('package check rules', () => {
   });
 
   it('fail when main imports a package that is not packaged', async () => {
-    const failed = await failedChecks({ ...GOOD_APP, 'out/main/app/extra.js': "import 'zod';\n", 'out/main/app/main.js': `${GOOD_APP['out/main/app/main.js']}import './extra.js';\n` });
+    const failed = await failedChecks({
+      ...GOOD_APP,
+      'out/main/app/extra.js': "import 'zod';\n",
+      'out/main/app/main.js': `${GOOD_APP['out/main/app/main.js']}import './extra.js';\n`,
+    });
     expect(failed).toEqual(['every import of main and preload resolves in the archive']);
   });
 
   it('fail when index.html names an asset that is not packaged', async () => {
-    expect(await failedChecks({ ...GOOD_APP, 'out/renderer/assets/style-abc.css': null })).toContain('renderer assets named by index.html are packaged');
+    expect(await failedChecks({ ...GOOD_APP, 'out/renderer/assets/style-abc.css': null })).toContain(
+      'renderer assets named by index.html are packaged',
+    );
   });
 
   it.each([
@@ -111,7 +121,10 @@ describe('package check rules', () => {
   it('count an optional dependency (keytar) as a production dependency: optional to install, required to ship', () => {
     const root = join(work, 'manifest');
     mkdirSync(root, { recursive: true });
-    writeFileSync(join(root, 'package.json'), JSON.stringify({ dependencies: { got: '1' }, optionalDependencies: { keytar: '1' }, devDependencies: { vitest: '1' } }));
+    writeFileSync(
+      join(root, 'package.json'),
+      JSON.stringify({ dependencies: { got: '1' }, optionalDependencies: { keytar: '1' }, devDependencies: { vitest: '1' } }),
+    );
     expect(readManifest(root)).toEqual({ dependencies: ['got', 'keytar'], devDependencies: ['vitest'] });
     expect(readManifest().dependencies).toContain('keytar');
   });
@@ -124,13 +137,18 @@ describe('package check rules', () => {
   });
 
   it.each([
-    ['no CSP <meta>', '<!doctype html><script type="module" src="./assets/index-abc.js"></script><link rel="stylesheet" href="./assets/style-abc.css">'],
+    [
+      'no CSP <meta>',
+      '<!doctype html><script type="module" src="./assets/index-abc.js"></script><link rel="stylesheet" href="./assets/style-abc.css">',
+    ],
     [
       'a weaker CSP <meta> than the header (no base-uri)',
       `<!doctype html><meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY.replace(/; base-uri [^;]+/, '')}"><script type="module" src="./assets/index-abc.js"></script><link rel="stylesheet" href="./assets/style-abc.css">`,
     ],
   ])('fail when index.html has %s', async (_label, html) => {
-    expect(await failedChecks({ ...GOOD_APP, 'out/renderer/index.html': html })).toEqual(["renderer index.html carries the header's Content-Security-Policy"]);
+    expect(await failedChecks({ ...GOOD_APP, 'out/renderer/index.html': html })).toEqual([
+      "renderer index.html carries the header's Content-Security-Policy",
+    ]);
   });
 
   it('fail when a production dependency is missing', async () => {
@@ -196,8 +214,10 @@ describe('import scanning', () => {
       "export { e } from './e.js';",
       "const f = await import('./f.js');",
       "const g = require('electron');",
-      "const notAnImport = 'from \"./nope.js\"';",
+      'const notAnImport = \'from "./nope.js"\';',
     ].join('\n');
-    expect(importSpecifiers(source).sort()).toEqual(['../d.js', './a.js', './e.js', './f.js', './side-effect.js', 'electron', 'node:fs'].sort());
+    expect(importSpecifiers(source).sort()).toEqual(
+      ['../d.js', './a.js', './e.js', './f.js', './side-effect.js', 'electron', 'node:fs'].sort(),
+    );
   });
 });

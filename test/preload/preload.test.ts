@@ -4,12 +4,24 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS, DOCTOR_METHODS, PROGRESS_CHANNEL, type CheckProgress, type DoctorApi, type DoctorMethod } from '../../common/ipc/contract.js';
+import {
+  CHANNELS,
+  DOCTOR_METHODS,
+  PROGRESS_CHANNEL,
+  type CheckProgress,
+  type DoctorApi,
+  type DoctorMethod,
+} from '../../common/ipc/contract.js';
 import { PAYLOAD_SCHEMAS } from '../../main/service/payload-schemas.js';
 
 const PRELOAD = fileURLToPath(new URL('../../out/preload/preload.cjs', import.meta.url));
 
-function loadPreload(): { exposed: Map<string, unknown>; invoked: [string, unknown][]; emit: (payload: CheckProgress) => void; listeners: () => number } {
+function loadPreload(): {
+  exposed: Map<string, unknown>;
+  invoked: [string, unknown][];
+  emit: (payload: CheckProgress) => void;
+  listeners: () => number;
+} {
   const exposed = new Map<string, unknown>();
   const invoked: [string, unknown][] = [];
   const listeners = new Set<(event: unknown, payload: CheckProgress) => void>();

@@ -27,7 +27,25 @@ describe('networkText', () => {
   it('leaves no unsafe character, is idempotent, never throws (property)', () => {
     const hostile = fc.string({
       unit: fc.oneof(
-        fc.constantFrom('\u001b', '[', ']', '\u0007', '\\', '\u009b', '\u009d', '\u009c', '\u202e', '\u200b', '\n', ';', '0', 'm', 'P', '^', '_'),
+        fc.constantFrom(
+          '\u001b',
+          '[',
+          ']',
+          '\u0007',
+          '\\',
+          '\u009b',
+          '\u009d',
+          '\u009c',
+          '\u202e',
+          '\u200b',
+          '\n',
+          ';',
+          '0',
+          'm',
+          'P',
+          '^',
+          '_',
+        ),
         fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
       ),
       maxLength: 120,

@@ -27,7 +27,23 @@ const CHARACTER_FORMS: Record<string, (character: string) => string> = {
 };
 
 /** What may sit between two characters of an echoed secret and vanish when shown. */
-const SEPARATORS = ['\u0000', '\u0007', '\r\n', '\t', '\u001b[31m', '\u001b]0;title\u0007', '\u009b2J', '\u200b', '\u202e', '\u00ad', '\ufeff', '<b>', '</span>', '<br/>', '<!-- x -->'];
+const SEPARATORS = [
+  '\u0000',
+  '\u0007',
+  '\r\n',
+  '\t',
+  '\u001b[31m',
+  '\u001b]0;title\u0007',
+  '\u009b2J',
+  '\u200b',
+  '\u202e',
+  '\u00ad',
+  '\ufeff',
+  '<b>',
+  '</span>',
+  '<br/>',
+  '<!-- x -->',
+];
 
 describe('redact', () => {
   it('removes a secret in plain, URL-encoded and JSON-escaped forms', () => {
@@ -70,7 +86,12 @@ describe('redact', () => {
 
   it('redacts every string of a parsed value, keys included', () => {
     const value = { message: `echo ${secret}`, nested: [{ [secret]: 1, workspaceName: `W ${secret}` }], count: 3, none: null };
-    expect(redactValue(value, [secret])).toEqual({ message: `echo ${REDACTED}`, nested: [{ [REDACTED]: 1, workspaceName: `W ${REDACTED}` }], count: 3, none: null });
+    expect(redactValue(value, [secret])).toEqual({
+      message: `echo ${REDACTED}`,
+      nested: [{ [REDACTED]: 1, workspaceName: `W ${REDACTED}` }],
+      count: 3,
+      none: null,
+    });
   });
 
   it('cuts a long text without leaving part of a secret at the cut', () => {

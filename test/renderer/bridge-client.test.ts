@@ -80,7 +80,10 @@ describe('development bridge client', () => {
 
   it('explains a rejected token (the bridge answers 401 in plain text)', async () => {
     const client = createBridgeClient({ token: 'stale', fetch: fakeFetch(() => new Response('Bad token', { status: 401 })).fetch });
-    expect(await client.getStartup()).toMatchObject({ ok: false, error: { code: 'not-allowed', message: expect.stringContaining('access token') } });
+    expect(await client.getStartup()).toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed', message: expect.stringContaining('access token') },
+    });
   });
 
   it('refuses without a token instead of calling the bridge', async () => {

@@ -27,10 +27,7 @@ describe('diagnosis path', () => {
   });
 
   it('shows every cause when every answer was No', () => {
-    const answers = (['no', 'no', 'no'] as const).reduce<WalkAnswer[]>(
-      (list, answer) => answerQuestion(DIAGNOSIS_4089, list, answer),
-      [],
-    );
+    const answers = (['no', 'no', 'no'] as const).reduce<WalkAnswer[]>((list, answer) => answerQuestion(DIAGNOSIS_4089, list, answer), []);
     expect(walkState(DIAGNOSIS_4089, answers)).toMatchObject({ kind: 'exhausted', allRuledOut: true });
   });
 

@@ -78,7 +78,9 @@ describe('explain path', () => {
     await user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
     await user.click(screen.getByRole('button', { name: 'Copy summary' }));
     await screen.findByText('Summary copied to the clipboard.');
-    expect(host.clipboard.at(-1)).toMatch(/^The Onshape user may not add files to this item \(Arena code 3024, POST \/items\/\{guid\}\/files\)/);
+    expect(host.clipboard.at(-1)).toMatch(
+      /^The Onshape user may not add files to this item \(Arena code 3024, POST \/items\/\{guid\}\/files\)/,
+    );
     // Back to the answers as they were, then Back undoes the last answer.
     await user.click(screen.getByRole('button', { name: 'Back' }));
     await screen.findByRole('heading', { name: 'The likely cause' });
@@ -86,11 +88,13 @@ describe('explain path', () => {
     await screen.findByText('Question 2 of 4');
   });
 
-  it('says plainly when a message is not in Arena\'s list, keeping the text', async () => {
+  it("says plainly when a message is not in Arena's list, keeping the text", async () => {
     const { user } = start();
     await paste(user, 'Something odd happened');
     await heading('This message is not in Arena’s list');
-    expect(screen.getByText("This message is not in Arena's published list of Onshape connection errors; general guidance follows.")).toBeTruthy();
+    expect(
+      screen.getByText("This message is not in Arena's published list of Onshape connection errors; general guidance follows."),
+    ).toBeTruthy();
     expect(screen.getByText('Something odd happened')).toBeTruthy();
     expect(await violations()).toEqual([]);
   });

@@ -30,7 +30,13 @@ const filterBox = () => screen.getByLabelText('Filter by title, Arena code or de
 describe('Practice list', () => {
   it('groups every scenario by what fails, in a fixed order, each with the code Arena shows', async () => {
     await openPractice();
-    expect(groupHeadings()).toEqual(['Reaching Arena', "The integration user's login", "The Onshape user's authorization", 'Logging out', 'Nothing fails']);
+    expect(groupHeadings()).toEqual([
+      'Reaching Arena',
+      "The integration user's login",
+      "The Onshape user's authorization",
+      'Logging out',
+      'Nothing fails',
+    ]);
     expect(problemsIn('Reaching Arena')).toEqual(['Arena is down']);
     expect(problemsIn('Logging out')).toEqual(['Session gone before logout']);
     expect(problemsIn("The integration user's login")).toContain('WebToken was regenerated');
@@ -55,7 +61,12 @@ describe('Practice list', () => {
   it('filters by words of a title or a description, in any case and order', async () => {
     const { user } = await openPractice();
     await user.type(filterBox(), 'REGENERATED webtoken');
-    expect(screen.getAllByRole('button').filter((button) => button.classList.contains('scenario')).map((button) => button.textContent?.trim())).toEqual(['WebToken was regenerated']);
+    expect(
+      screen
+        .getAllByRole('button')
+        .filter((button) => button.classList.contains('scenario'))
+        .map((button) => button.textContent?.trim()),
+    ).toEqual(['WebToken was regenerated']);
     await user.clear(filterBox());
     // Only the description says "maintenance window".
     await user.type(filterBox(), 'maintenance window');

@@ -22,7 +22,9 @@ describe('Report', () => {
     expect(request).toMatchObject({
       format: 'html',
       supportTicket: 'CS-12345',
-      diagnosisPath: [{ step: 'login', diagnosisId: 'login.4089', concludedCauseId: null, answers: [{ causeId: 'webtoken-invalid', answer: 'no' }] }],
+      diagnosisPath: [
+        { step: 'login', diagnosisId: 'login.4089', concludedCauseId: null, answers: [{ causeId: 'webtoken-invalid', answer: 'no' }] },
+      ],
     });
 
     // The ticket survives a trip back to the result.

@@ -19,7 +19,9 @@ describe('Result: all steps passed', () => {
     expect(screen.getByText('24987 of 25000 requests')).toBeInTheDocument();
     // In the admin's time zone, and said to be past (the fixture's check ran in 2025).
     expect(
-      screen.getByText(`${new Date('2025-11-23T00:00:00Z').toLocaleString()} (${localZone()}): already past, so the budget has been renewed since this check`),
+      screen.getByText(
+        `${new Date('2025-11-23T00:00:00Z').toLocaleString()} (${localZone()}): already past, so the budget has been renewed since this check`,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'What to do next in Onshape' })).toBeInTheDocument();
     expect(screen.getByText('Onshape > Settings > Arena').tagName).toBe('CODE');
@@ -29,12 +31,15 @@ describe('Result: all steps passed', () => {
 });
 
 describe('Result: a step failed', () => {
-  it('shows the step, Arena\'s code and message, the diagnosis and its facts by their labels', async () => {
+  it("shows the step, Arena's code and message, the diagnosis and its facts by their labels", async () => {
     const outcome = login4089Outcome();
     const login = outcome.report.steps[0]!;
     // Every fact there is, so none can reach the screen by its key.
     const facts = Object.fromEntries(Object.keys(FACT_LABELS).map((name) => [name, '7']));
-    login.diagnosis = { ...login.diagnosis!, facts: { ...facts, supportCode: 'AB-12', clockOffsetSeconds: '-75', budgetResetsInMinutes: '1' } };
+    login.diagnosis = {
+      ...login.diagnosis!,
+      facts: { ...facts, supportCode: 'AB-12', clockOffsetSeconds: '-75', budgetResetsInMinutes: '1' },
+    };
     const rendered = renderApp({ checkResults: [{ ok: true, data: outcome }] });
     // The diagnosis is the heading, with the failed step and Arena's code right under it.
     expect(await runToFailure(rendered)).toHaveTextContent('Arena rejected the WebToken');
@@ -86,7 +91,9 @@ describe('Result: a step failed', () => {
     expect(await screen.findByText('Steps copied to the clipboard.')).toBeInTheDocument();
     const [copied] = scripted.payloadsOf('copyText');
     expect(copied).toContain('Cause: Arena Support generated a new WebToken');
-    expect(copied).toContain('2. Replace the old WebToken with the current one.\n   Where: Onshape > Settings > Arena\n   Who: Onshape administrator');
+    expect(copied).toContain(
+      '2. Replace the old WebToken with the current one.\n   Where: Onshape > Settings > Arena\n   Who: Onshape administrator',
+    );
 
     // The path is kept for the report.
     await user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
@@ -152,7 +159,9 @@ describe('Result: a step failed', () => {
     expect(within(box).getByText(/Contoso Inspection CA/)).toBeInTheDocument();
     expect(within(box).getAllByRole('listitem')).toHaveLength(2);
     // Not Arena's words: what this computer got.
-    expect(document.querySelector('.evidence')).toHaveTextContent('This computer got: SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain');
+    expect(document.querySelector('.evidence')).toHaveTextContent(
+      'This computer got: SELF_SIGNED_CERT_IN_CHAIN: self-signed certificate in certificate chain',
+    );
     expect(screen.queryByText(/Arena said/)).not.toBeInTheDocument();
   });
 });
@@ -194,7 +203,10 @@ describe('Check again', () => {
 
   it('needs "I have changed something" ticked first, and sends it as confirmedChange', async () => {
     const rendered = renderApp({
-      checkResults: [{ ok: true, data: login4089Outcome({ waitUntil: null, needsChange: true }) }, { ok: true, data: passedOutcome() }],
+      checkResults: [
+        { ok: true, data: login4089Outcome({ waitUntil: null, needsChange: true }) },
+        { ok: true, data: passedOutcome() },
+      ],
     });
     await runToFailure(rendered);
     const button = screen.getByRole('button', { name: 'Check again' });
@@ -210,12 +222,15 @@ describe('Check again', () => {
     });
   });
 
-  it('shows the main process\'s recheck-wait refusal and counts down to its retryAt', async () => {
+  it("shows the main process's recheck-wait refusal and counts down to its retryAt", async () => {
     const retryAt = new Date(Date.now() + 4 * 60_000).toISOString();
     const rendered = renderApp({
       checkResults: [
         { ok: true, data: login4089Outcome({ waitUntil: null, needsChange: false }) },
-        { ok: false, error: { code: 'recheck-wait', message: 'Arena locks the user out for five minutes; wait before checking again.', retryAt } },
+        {
+          ok: false,
+          error: { code: 'recheck-wait', message: 'Arena locks the user out for five minutes; wait before checking again.', retryAt },
+        },
       ],
     });
     await runToFailure(rendered);
@@ -230,7 +245,10 @@ describe('Check again', () => {
     const rendered = renderApp({
       checkResults: [
         { ok: true, data: login4089Outcome({ waitUntil: null, needsChange: false }) },
-        { ok: false, error: { code: 'recheck-needs-change', message: 'Nothing changed since the last check; it would fail the same way.' } },
+        {
+          ok: false,
+          error: { code: 'recheck-needs-change', message: 'Nothing changed since the last check; it would fail the same way.' },
+        },
       ],
     });
     await runToFailure(rendered);
@@ -272,7 +290,10 @@ describe('Questions the check answered', () => {
     await heading('Report');
     await rendered.user.click(screen.getByRole('button', { name: /Save as HTML/ }));
     expect(rendered.scripted.payloadsOf('exportReport')[0]?.diagnosisPath).toEqual([
-      expect.objectContaining({ answers: [expect.objectContaining({ causeId: rest[0]!.id, answer: 'yes' })], concludedCauseId: rest[0]!.id }),
+      expect.objectContaining({
+        answers: [expect.objectContaining({ causeId: rest[0]!.id, answer: 'yes' })],
+        concludedCauseId: rest[0]!.id,
+      }),
     ]);
   });
 });

@@ -9,11 +9,18 @@ function stepRows(): string[] {
   return within(list)
     .getAllByRole('listitem')
     .filter((item) => item.parentElement === list)
-    .map((item) => [...item.children].filter((part) => !part.classList.contains('step-detail')).map((part) => part.textContent ?? '').join(' ').replace(/\s+/g, ' ').trim());
+    .map((item) =>
+      [...item.children]
+        .filter((part) => !part.classList.contains('step-detail'))
+        .map((part) => part.textContent ?? '')
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
 }
 
 describe('Before running', () => {
-  it('warns that the test login can end Onshape\'s session; Back returns to the filled form', async () => {
+  it("warns that the test login can end Onshape's session; Back returns to the filled form", async () => {
     const rendered = renderApp();
     await openDetails(rendered);
     await fillValidDetails(rendered);
@@ -71,7 +78,7 @@ describe('Running', () => {
     expect(screen.getByLabelText('Workspace ID')).toHaveValue('123456789');
   });
 
-  it('shows each step\'s live status, announces results and counts the elapsed time', async () => {
+  it("shows each step's live status, announces results and counts the elapsed time", async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const rendered = renderApp({ holdRuns: true });
     await openDetails(rendered);
@@ -107,12 +114,11 @@ describe('Running', () => {
     });
     // The reach step's timeline: each phase in words, in order.
     const timeline = await screen.findByRole('list', { name: 'Time to reach Arena, by phase' });
-    expect(within(timeline).getAllByRole('listitem').map((item) => item.textContent?.trim())).toEqual([
-      'DNS 12 ms',
-      'connect 21 ms',
-      'TLS 35 ms',
-      'first byte 60 ms',
-    ]);
+    expect(
+      within(timeline)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent?.trim()),
+    ).toEqual(['DNS 12 ms', 'connect 21 ms', 'TLS 35 ms', 'first byte 60 ms']);
     rendered.scripted.emit({ type: 'step-started', step: 'login', at: '2025-11-22T10:00:00Z' });
     await vi.waitFor(() => expect(stepRows()[1]).toBe(`${STEP_LABELS.login} running…`));
     rendered.scripted.emit({ type: 'step-finished', result: step('login') });
@@ -131,7 +137,10 @@ describe('Running', () => {
   it('returns to the form with the error in plain words when the check cannot run', async () => {
     const rendered = renderApp({
       checkResults: [
-        { ok: false, error: { code: 'secret-missing', message: 'The keychain no longer holds a WebToken for these details; type it again.' } },
+        {
+          ok: false,
+          error: { code: 'secret-missing', message: 'The keychain no longer holds a WebToken for these details; type it again.' },
+        },
       ],
     });
     await openDetails(rendered);

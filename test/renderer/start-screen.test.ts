@@ -46,11 +46,29 @@ describe('Recent checks', () => {
   const passedReport = passedOutcome().report;
   const history = [
     {
-      summary: { id: 'entry-failed-1', kind: 'check' as const, createdAt: failedReport.createdAt, apiUrl: failedReport.target.apiUrl, workspaceId: 123456789, ok: false, outcome: 'Log in as the integration user failed (4089)', title: 'Arena rejected the WebToken' },
+      summary: {
+        id: 'entry-failed-1',
+        kind: 'check' as const,
+        createdAt: failedReport.createdAt,
+        apiUrl: failedReport.target.apiUrl,
+        workspaceId: 123456789,
+        ok: false,
+        outcome: 'Log in as the integration user failed (4089)',
+        title: 'Arena rejected the WebToken',
+      },
       entry: { id: 'entry-failed-1', kind: 'check' as const, report: failedReport },
     },
     {
-      summary: { id: 'entry-passed-2', kind: 'check' as const, createdAt: passedReport.createdAt, apiUrl: passedReport.target.apiUrl, workspaceId: 123456789, ok: true, outcome: 'passed', title: 'The connection works' },
+      summary: {
+        id: 'entry-passed-2',
+        kind: 'check' as const,
+        createdAt: passedReport.createdAt,
+        apiUrl: passedReport.target.apiUrl,
+        workspaceId: 123456789,
+        ok: true,
+        outcome: 'passed',
+        title: 'The connection works',
+      },
       entry: { id: 'entry-passed-2', kind: 'check' as const, report: passedReport },
     },
   ];
@@ -61,7 +79,9 @@ describe('Recent checks', () => {
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(2);
     expect(items[0]).toHaveTextContent('Arena rejected the WebToken · Log in as the integration user failed (4089)');
-    expect(items[0]).toHaveTextContent(`${new Date(failedReport.createdAt).toLocaleString()} · https://api.arenasolutions.com/v1, workspace 123456789`);
+    expect(items[0]).toHaveTextContent(
+      `${new Date(failedReport.createdAt).toLocaleString()} · https://api.arenasolutions.com/v1, workspace 123456789`,
+    );
     expect(items[1]).toHaveTextContent('The connection works · passed');
   });
 
@@ -100,7 +120,10 @@ describe('Recent checks', () => {
   });
 
   it('says why the list is empty when the history file was set aside', async () => {
-    renderApp({ history: [], historyNotices: ['The history file /x/history.json is damaged (not valid JSON), so the list of recent checks starts empty.'] });
+    renderApp({
+      history: [],
+      historyNotices: ['The history file /x/history.json is damaged (not valid JSON), so the list of recent checks starts empty.'],
+    });
     const list = await screen.findByRole('region', { name: 'Recent checks' });
     expect(within(list).getByText(/history\.json is damaged/)).toBeInTheDocument();
   });

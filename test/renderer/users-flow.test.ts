@@ -53,7 +53,14 @@ describe('users check in the wizard', () => {
     await heading('Check Onshape users');
     expect(await violations()).toEqual([]);
 
-    const csv = ['Name,Email,Team', `Eng 1,${email(1)},A`, `Eng 14,${email(14)},A`, 'Ghost,ghost@northwind.example,B', 'Nobody,,C', `Eng 800,${email(800)},B`].join('\n');
+    const csv = [
+      'Name,Email,Team',
+      `Eng 1,${email(1)},A`,
+      `Eng 14,${email(14)},A`,
+      'Ghost,ghost@northwind.example,B',
+      'Nobody,,C',
+      `Eng 800,${email(800)},B`,
+    ].join('\n');
     await user.click(screen.getByLabelText("Onshape users' emails"));
     await user.paste(csv);
     await user.click(screen.getByRole('button', { name: 'Read the list' }));
@@ -66,7 +73,13 @@ describe('users check in the wizard', () => {
     await user.click(screen.getByRole('button', { name: 'Check these users' }));
     // A login, three pages and a logout on loopback: allow for a loaded machine.
     await screen.findByRole('heading', { level: 1, name: '2 of 4 Onshape users are ready' }, { timeout: 10_000 });
-    expect(simulator.requests.map((request) => request.path)).toEqual(['/v1/login', '/v1/settings/users', '/v1/settings/users', '/v1/settings/users', '/v1/logout']);
+    expect(simulator.requests.map((request) => request.path)).toEqual([
+      '/v1/login',
+      '/v1/settings/users',
+      '/v1/settings/users',
+      '/v1/settings/users',
+      '/v1/logout',
+    ]);
     expect(await violations()).toEqual([]);
 
     await user.click(screen.getByRole('button', { name: 'not found: 1' }));
@@ -78,7 +91,10 @@ describe('users check in the wizard', () => {
     await user.click(screen.getByRole('button', { name: 'All 4' }));
     await user.selectOptions(screen.getByLabelText('Sort by'), 'verdict (needs work first)');
     // The open advice is a row of its own under its user's row.
-    const userRows = screen.getAllByRole('row').slice(1).filter((row) => !row.classList.contains('advice-row'));
+    const userRows = screen
+      .getAllByRole('row')
+      .slice(1)
+      .filter((row) => !row.classList.contains('advice-row'));
     const firstColumn = userRows.map((row) => row.querySelector('td')?.textContent);
     expect(firstColumn).toEqual([email(14), 'ghost@northwind.example', email(1), email(800)].sort((a, b) => rank(a) - rank(b)));
 

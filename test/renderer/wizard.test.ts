@@ -43,7 +43,10 @@ const EVENTS: WizardEvent[] = [
   { type: 'explain-text', text: '3024' },
   { type: 'explain-started' },
   { type: 'explain-finished', result: { ok: true, data: EXPLAINED.explanation } },
-  { type: 'explain-finished', result: { ok: false, error: { code: 'invalid-payload', message: 'Paste the error message Onshape shows first.' } } },
+  {
+    type: 'explain-finished',
+    result: { ok: false, error: { code: 'invalid-payload', message: 'Paste the error message Onshape shows first.' } },
+  },
   { type: 'choose-candidate', id: 'add-file.3024' },
   { type: 'explain-answer', answer: 'yes' },
   { type: 'check-next' },
@@ -81,7 +84,11 @@ describe('wizard transitions', () => {
     const explaining = transition(typed, { type: 'explain-started' });
     expect(explaining).toEqual({ kind: 'explaining', text: '3024' });
     const error = { code: 'internal' as const, message: 'Broken.' };
-    expect(transition(explaining, { type: 'explain-finished', result: { ok: false, error } })).toEqual({ kind: 'explain-input', text: '3024', error });
+    expect(transition(explaining, { type: 'explain-finished', result: { ok: false, error } })).toEqual({
+      kind: 'explain-input',
+      text: '3024',
+      error,
+    });
     expect(transition(EXPLAINED, { type: 'back' })).toEqual({ kind: 'explain-input', text: EXPLAINED.text, error: null });
     // A reserve-number error is not one a check can test: no check is offered next.
     expect(transition(EXPLAINED, { type: 'check-next' })).toBe(EXPLAINED);
@@ -138,8 +145,14 @@ describe('wizard transitions', () => {
   });
 
   it('changing an answer takes it back with every later one of that step; starting again takes back all of them', () => {
-    const three = (['no', 'not-sure', 'no'] as const).reduce<WizardState>((state, answer) => transition(state, { type: 'answer', step: 'login', answer }), RESULT);
-    expect(three).toMatchObject({ answers: { login: [{ answer: 'no' }, { answer: 'not-sure' }, { answer: 'no' }] }, answerOrder: ['login', 'login', 'login'] });
+    const three = (['no', 'not-sure', 'no'] as const).reduce<WizardState>(
+      (state, answer) => transition(state, { type: 'answer', step: 'login', answer }),
+      RESULT,
+    );
+    expect(three).toMatchObject({
+      answers: { login: [{ answer: 'no' }, { answer: 'not-sure' }, { answer: 'no' }] },
+      answerOrder: ['login', 'login', 'login'],
+    });
     const changed = transition(three, { type: 'change-answer', step: 'login', index: 1 });
     expect(changed).toMatchObject({ kind: 'result', answers: { login: [{ answer: 'no' }] }, answerOrder: ['login'] });
     // An index that is not an answer changes nothing.
@@ -151,7 +164,11 @@ describe('wizard transitions', () => {
     const report = RESULT.outcome.report;
     expect(transition(RESULT, { type: 'history-opened', id: 'abcdefgh12', report })).toBe(RESULT);
     const opened = transition({ kind: 'start' }, { type: 'history-opened', id: 'abcdefgh12', report });
-    expect(opened).toMatchObject({ kind: 'result', run: { kind: 'history', id: 'abcdefgh12' }, recheck: { waitUntil: null, needsChange: false } });
+    expect(opened).toMatchObject({
+      kind: 'result',
+      run: { kind: 'history', id: 'abcdefgh12' },
+      recheck: { waitUntil: null, needsChange: false },
+    });
     expect(transition(opened, { type: 'back' })).toEqual({ kind: 'start' });
     const scripted = createScriptedApi();
     const wizard = new WizardMachine(scripted.api, { initial: opened });
@@ -167,7 +184,7 @@ describe('wizard transitions', () => {
   });
 });
 
-describe('the guard\'s answer for the details as they are now', () => {
+describe("the guard's answer for the details as they are now", () => {
   const open = { waitUntil: null, needsChange: false, reason: null };
   const held = { waitUntil: null, needsChange: true, reason: 'The last check of this account failed.' };
 
@@ -217,7 +234,11 @@ describe('wizard effects', () => {
       },
     };
     const wizard = new WizardMachine(api, { initial: { kind: 'details', notice: null } });
-    const query = (value: string): GateQuery => ({ details: INTENT.details, integrationSecret: { source: 'typed', value }, userPassword: { source: 'none' } });
+    const query = (value: string): GateQuery => ({
+      details: INTENT.details,
+      integrationSecret: { source: 'typed', value },
+      userPassword: { source: 'none' },
+    });
     await Promise.all([wizard.checkGate(query('wt-old')), wizard.checkGate(query('wt-new'))]);
     expect(scripted.payloadsOf('gateFor')).toHaveLength(2);
     expect(wizard.state).toEqual({ kind: 'details', notice: null });
@@ -227,7 +248,11 @@ describe('wizard effects', () => {
     const scripted = createScriptedApi({ checkResults: [ok(passedOutcome())] });
     const wizard = new WizardMachine(scripted.api, { initial: RESULT });
     await wizard.loadStartup();
-    Object.assign(wizard.form, { workspaceId: '987654321', integrationEmail: 'new-user@example.com', integrationSecret: 'wt-corrected-0001' });
+    Object.assign(wizard.form, {
+      workspaceId: '987654321',
+      integrationEmail: 'new-user@example.com',
+      integrationSecret: 'wt-corrected-0001',
+    });
     await wizard.checkAgain(true);
     expect(scripted.payloadsOf('runCheck')).toEqual([
       expect.objectContaining({

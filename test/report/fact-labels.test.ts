@@ -65,12 +65,15 @@ describe('fact labels', () => {
     const renderings = { text: renderText(report), markdown: renderMarkdown(report), html: renderHtml(report) };
     for (const [format, rendered] of Object.entries(renderings)) {
       // A camelCase key is never an English word; a one-word key shows as a label only in its row's place.
-      for (const name of FACT_NAMES.filter((key) => /[A-Z]/.test(key))) expect(rendered, `${format} shows the key ${name}`).not.toContain(name);
+      for (const name of FACT_NAMES.filter((key) => /[A-Z]/.test(key)))
+        expect(rendered, `${format} shows the key ${name}`).not.toContain(name);
       for (const name of Object.keys(diagnosis?.facts ?? {})) {
         expect(rendered, `${format} labels a row ${name}`).not.toMatch(new RegExp(`(^|[\\s>-])${name}(</th>|:)`, 'm'));
       }
       for (const fact of facts) {
-        expect(rendered, `${format} labels ${fact.name}`).toContain(format === 'markdown' ? escapeInline(fact.label) : format === 'html' ? fact.label.replace(/'/g, '&#39;') : fact.label);
+        expect(rendered, `${format} labels ${fact.name}`).toContain(
+          format === 'markdown' ? escapeInline(fact.label) : format === 'html' ? fact.label.replace(/'/g, '&#39;') : fact.label,
+        );
       }
     }
   });

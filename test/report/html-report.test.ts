@@ -137,8 +137,35 @@ describe('renderHtml', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&quot;onerror=&quot;alert(2)');
     const allowedTags = new Set([
-      'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'footer', 'section', 'h1', 'h2', 'h3', 'p',
-      'table', 'thead', 'tbody', 'tr', 'th', 'td', 'ol', 'ul', 'li', 'strong', 'span', 'code', 'pre', 'q', 'div',
+      'html',
+      'head',
+      'meta',
+      'title',
+      'style',
+      'body',
+      'main',
+      'header',
+      'footer',
+      'section',
+      'h1',
+      'h2',
+      'h3',
+      'p',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+      'ol',
+      'ul',
+      'li',
+      'strong',
+      'span',
+      'code',
+      'pre',
+      'q',
+      'div',
     ]);
     const allowedAttributes = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'class', 'scope']);
     for (const tag of tags(html)) {

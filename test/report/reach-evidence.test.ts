@@ -47,7 +47,7 @@ describe('the reach evidence', () => {
     expect(rendered).not.toContain('\u001b');
   });
 
-  it('is the JSON contract\'s steps[0].network, as the step holds it', () => {
+  it("is the JSON contract's steps[0].network, as the step holds it", () => {
     const json = JSON.parse(renderJson(report)) as { steps: { step: string; network?: ReachNetwork }[] };
     expect(json.steps[0]?.step).toBe('reach');
     expect(json.steps[0]?.network).toMatchObject({

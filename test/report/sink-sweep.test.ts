@@ -36,7 +36,9 @@ function hostileReport(): CheckReport {
       id: 'login.4089',
       title: 'The WebToken was refused',
       meaning: 'Arena did not accept the WebToken.',
-      causes: [{ id: 'c', summary: 'A wrong WebToken', question: 'Was it copied whole?', fixSteps: [{ text: 'Copy it again.', who: 'you' }] }],
+      causes: [
+        { id: 'c', summary: 'A wrong WebToken', question: 'Was it copied whole?', fixSteps: [{ text: 'Copy it again.', who: 'you' }] },
+      ],
       recheck: 'after-change',
       facts: { supportCode: `${HOSTILE} ${SECRET.replace('sentinel', 'senti&#110;el')}` },
       arenaMessage: `Invalid Token ${HOSTILE} ${percentLower}`,

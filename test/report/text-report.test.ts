@@ -14,7 +14,7 @@ function failedWith(code: number, message: string): string {
 }
 
 describe('text report', () => {
-  it('an unknown code points to Arena\'s message where it is: above the advice that mentions it', () => {
+  it("an unknown code points to Arena's message where it is: above the advice that mentions it", () => {
     const text = failedWith(4999, 'The moon is in the wrong phase.');
     const lines = text.split('\n');
     const said = lines.findIndex((line) => line.includes('Arena said: "The moon is in the wrong phase."'));
@@ -23,7 +23,7 @@ describe('text report', () => {
     expect(pointer).toBeGreaterThan(said);
   });
 
-  it('no advice in the knowledge base points below for Arena\'s message (every rendering shows it before the advice)', () => {
+  it("no advice in the knowledge base points below for Arena's message (every rendering shows it before the advice)", () => {
     const below = KNOWLEDGE_BASE.flatMap((entry) =>
       [entry.meaning, ...entry.causes.flatMap((cause) => [cause.summary, cause.question, ...cause.fixSteps.map((fix) => fix.text)])]
         .filter((text) => /message below|below.{0,20}message/i.test(text))

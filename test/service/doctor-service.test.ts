@@ -123,7 +123,11 @@ describe('running a check', () => {
     mkdirSync(join(dataDir, 'settings.json'));
     const outcome = data(await service.handle('runCheck', intentFor(healthy, simulator.apiUrl)));
     expect(outcome.report.ok).toBe(true);
-    expect(outcome.notices).toContainEqual(expect.stringMatching(/^The settings could not be saved to .*settings\.json \(\w+\)\. These details will not be filled in next time\.$/));
+    expect(outcome.notices).toContainEqual(
+      expect.stringMatching(
+        /^The settings could not be saved to .*settings\.json \(\w+\)\. These details will not be filled in next time\.$/,
+      ),
+    );
   });
 
   it('asks for the secret when none was typed and the keychain has none', async () => {
@@ -183,7 +187,9 @@ describe('running a check', () => {
     const first = setup(now);
     data(await first.service.handle('runCheck', intentFor(locked, simulator.apiUrl)));
     // A new service over the same data folder is the app started again.
-    const restarted = createDoctorService(bridgeHost({ dataDir: first.dataDir, exportDir: join(first.dataDir, 'reports'), keychain: false, timeoutMs: 5000, now }));
+    const restarted = createDoctorService(
+      bridgeHost({ dataDir: first.dataDir, exportDir: join(first.dataDir, 'reports'), keychain: false, timeoutMs: 5000, now }),
+    );
     clock.advance(60_000);
     expect(await restarted.handle('runCheck', intentFor(locked, simulator.apiUrl, { confirmedChange: true }))).toMatchObject({
       ok: false,
@@ -205,10 +211,12 @@ describe('running a check', () => {
 describe('practice, export and links', () => {
   it('practises a scenario and exports its report as HTML and JSON with the ticket and the path, free of secrets', async () => {
     const { service, dataDir } = setup();
-    expect(await service.handle('exportReport', { format: 'html', supportTicket: null, diagnosisPath: [], historyId: null })).toMatchObject({
-      ok: false,
-      error: { code: 'no-report' },
-    });
+    expect(await service.handle('exportReport', { format: 'html', supportTicket: null, diagnosisPath: [], historyId: null })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'no-report' },
+      },
+    );
     const outcome = data(await service.handle('runPractice', { scenario: 'integration-use-disabled' }));
     expect(outcome.report.practiceScenario).toBe('integration-use-disabled');
     const path = [
@@ -220,7 +228,9 @@ describe('practice, export and links', () => {
       },
     ];
     for (const format of ['html', 'json'] as const) {
-      const saved = data(await service.handle('exportReport', { format, supportTicket: 'CASE-1234', diagnosisPath: path, historyId: null }));
+      const saved = data(
+        await service.handle('exportReport', { format, supportTicket: 'CASE-1234', diagnosisPath: path, historyId: null }),
+      );
       expect(saved.saved).toBe(true);
     }
     const files = readdirSync(join(dataDir, 'reports'));
@@ -238,7 +248,10 @@ describe('practice, export and links', () => {
     data(await service.handle('runPractice', { scenario: 'user-email-not-found' }));
     data(await service.handle('copyReportSummary', { supportTicket: null, diagnosisPath: [], historyId: null }));
     expect(host.clipboard[0]).toContain('20015');
-    expect(await service.handle('openExternal', 'https://ptc-arena.github.io/arena-dev-help/get-started/connecting')).toEqual({ ok: true, data: null });
+    expect(await service.handle('openExternal', 'https://ptc-arena.github.io/arena-dev-help/get-started/connecting')).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await service.handle('openExternal', 'https://evil.example/phish')).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
     expect(await service.handle('openExternal', 'http://ptc-arena.github.io/')).toMatchObject({ ok: false });
     expect(host.openedLinks).toEqual(['https://ptc-arena.github.io/arena-dev-help/get-started/connecting']);
@@ -273,15 +286,21 @@ describe('the proxy setting', () => {
     simulator = await startSimulator({ scenario: healthy });
     const { service, dataDir } = setup();
     // A proxy on a closed loopback port: the check must fail there, proving it went to the proxy.
-    const result = data(await service.handle('runCheck', intentFor(healthy, simulator.apiUrl, { proxy: { mode: 'manual', url: 'http://127.0.0.1:9' } })));
+    const result = data(
+      await service.handle('runCheck', intentFor(healthy, simulator.apiUrl, { proxy: { mode: 'manual', url: 'http://127.0.0.1:9' } })),
+    );
     expect(result.report.steps[0]?.errorCode).toBe('ECONNREFUSED');
     expect(simulator.requests).toHaveLength(0);
-    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ profile: { proxy: { mode: 'manual', url: 'http://127.0.0.1:9' } } });
+    expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+      profile: { proxy: { mode: 'manual', url: 'http://127.0.0.1:9' } },
+    });
   });
 
   it('refuses a proxy address with credentials, without echoing it', async () => {
     const { service } = setup();
-    const intent = intentFor(scenario('healthy'), CLOSED_API, { proxy: { mode: 'manual', url: 'http://alice:Pr0xyPass@proxy.example:8080' } });
+    const intent = intentFor(scenario('healthy'), CLOSED_API, {
+      proxy: { mode: 'manual', url: 'http://alice:Pr0xyPass@proxy.example:8080' },
+    });
     const result = await service.handle('runCheck', intent);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
     if (!result.ok) expect(result.error.message).not.toContain('Pr0xyPass');

@@ -45,7 +45,14 @@ describe.each(ECHO_LOGINS.map((login) => [login] as const))('the service against
     };
 
     const intent: CheckIntent = {
-      details: { dataCentre: 'custom', apiUrl: echo.apiUrl, workspaceId: ECHO_CHECK.workspaceId, integrationEmail: ECHO_CHECK.email, loginType: 'webtoken', userEmail: ECHO_CHECK.userEmail },
+      details: {
+        dataCentre: 'custom',
+        apiUrl: echo.apiUrl,
+        workspaceId: ECHO_CHECK.workspaceId,
+        integrationEmail: ECHO_CHECK.email,
+        loginType: 'webtoken',
+        userEmail: ECHO_CHECK.userEmail,
+      },
       integrationSecret: { source: 'typed', value: ECHO_SECRETS.webtoken },
       userPassword: { source: 'typed', value: ECHO_SECRETS.userPassword },
       remember: false,
@@ -92,7 +99,14 @@ describe('the sink sweep', () => {
     await host.settings.update((current) => ({
       ...current,
       profile: {
-        details: { dataCentre: 'custom', apiUrl: 'http://127.0.0.1:1/v1', workspaceId: 1, integrationEmail: 'a@b.com', loginType: 'webtoken', userEmail: null },
+        details: {
+          dataCentre: 'custom',
+          apiUrl: 'http://127.0.0.1:1/v1',
+          workspaceId: 1,
+          integrationEmail: 'a@b.com',
+          loginType: 'webtoken',
+          userEmail: null,
+        },
         remember: false,
         proxy: { mode: 'direct' },
         lastReport: { createdAt: '2026-12-01T00:00:00.000Z', ok: true, headline: `Connection OK to workspace "${percent}".` },

@@ -50,7 +50,10 @@ describe('exporting and copying an explanation', () => {
   it('saves a page that says no connection was made, with the values escaped', async () => {
     const { service, exportDir } = setup();
     const saved = data(await service.handle('exportExplanation', { format: 'html', text: DELETED, chosenId: null, answers: null }));
-    expect(saved).toEqual({ saved: true, fileName: join(exportDir, 'arena-connect-doctor-explained-reserve.3238-2026-03-04T05-06-07Z.html') });
+    expect(saved).toEqual({
+      saved: true,
+      fileName: join(exportDir, 'arena-connect-doctor-explained-reserve.3238-2026-03-04T05-06-07Z.html'),
+    });
     const page = readFileSync(join(exportDir, readdirSync(exportDir)[0] ?? ''), 'utf8');
     expect(page).toContain('Explained from a message, no connection made.');
     expect(page).toContain('Mechanical &lt;b&gt;Part&lt;/b&gt;');
@@ -60,10 +63,20 @@ describe('exporting and copying an explanation', () => {
 
   it('exports the JSON contract, with the candidate the admin chose and their answers', async () => {
     const { service, exportDir } = setup();
-    const answers = { diagnosisId: 'add-file.3024', answers: [{ causeId: 'no-file-policy', question: 'Q?', answer: 'yes' as const }], concludedCauseId: 'no-file-policy' };
+    const answers = {
+      diagnosisId: 'add-file.3024',
+      answers: [{ causeId: 'no-file-policy', question: 'Q?', answer: 'yes' as const }],
+      concludedCauseId: 'no-file-policy',
+    };
     data(await service.handle('exportExplanation', { format: 'json', text: '3024', chosenId: 'add-file.3024', answers }));
     const json = JSON.parse(readFileSync(join(exportDir, readdirSync(exportDir)[0] ?? ''), 'utf8')) as Record<string, unknown>;
-    expect(json).toMatchObject({ recognized: true, input: '3024', chosenId: 'add-file.3024', diagnosis: { id: 'add-file.3024' }, note: 'Explained from a message, no connection made.' });
+    expect(json).toMatchObject({
+      recognized: true,
+      input: '3024',
+      chosenId: 'add-file.3024',
+      diagnosis: { id: 'add-file.3024' },
+      note: 'Explained from a message, no connection made.',
+    });
   });
 
   it('ignores a chosen candidate the text does not have', async () => {
@@ -80,7 +93,9 @@ describe('exporting and copying an explanation', () => {
     const { service, host } = setup();
     data(await service.handle('copyExplanation', { text: 'Quantity must be positive.', chosenId: null, answers: null }));
     const copied = host.clipboard.at(-1) ?? '';
-    expect(copied).toMatch(/^A BOM line has a negative quantity \(Arena code 3227, POST \/items\/\{guid\}\/bom or PUT \/items\/\{guid\}\/bom\/\{guid\}\)/);
+    expect(copied).toMatch(
+      /^A BOM line has a negative quantity \(Arena code 3227, POST \/items\/\{guid\}\/bom or PUT \/items\/\{guid\}\/bom\/\{guid\}\)/,
+    );
     expect(copied).toContain('Explained from a message, no connection made.');
   });
 });

@@ -73,7 +73,12 @@ describe('recent checks', () => {
     const { entries, notices } = data(await restarted.handle('listHistory', undefined));
     expect(notices).toEqual([]);
     expect(entries.map(({ ok, outcome, title, workspaceId }) => ({ ok, outcome, title, workspaceId }))).toEqual([
-      { ok: false, outcome: `Log in as the integration user failed (${String(failed.report.steps[1]?.errorCode)})`, title: failed.report.steps[1]?.diagnosis?.title, workspaceId: regenerated.check.workspaceId },
+      {
+        ok: false,
+        outcome: `Log in as the integration user failed (${String(failed.report.steps[1]?.errorCode)})`,
+        title: failed.report.steps[1]?.diagnosis?.title,
+        workspaceId: regenerated.check.workspaceId,
+      },
       { ok: true, outcome: 'passed', title: 'The connection works', workspaceId: healthy.check.workspaceId },
     ]);
     expect(entries[0]?.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
@@ -83,16 +88,25 @@ describe('recent checks', () => {
     expect(data(await restarted.handle('openHistory', newest.id)).report).toEqual(failed.report);
 
     // Export and copy take the past result, not the latest run (there is none since the restart).
-    expect(await restarted.handle('exportReport', { format: 'json', supportTicket: null, diagnosisPath: [], historyId: null })).toMatchObject({ ok: false, error: { code: 'no-report' } });
-    const saved = data(await restarted.handle('exportReport', { format: 'json', supportTicket: 'CASE-77', diagnosisPath: [], historyId: oldest.id }));
+    expect(
+      await restarted.handle('exportReport', { format: 'json', supportTicket: null, diagnosisPath: [], historyId: null }),
+    ).toMatchObject({ ok: false, error: { code: 'no-report' } });
+    const saved = data(
+      await restarted.handle('exportReport', { format: 'json', supportTicket: 'CASE-77', diagnosisPath: [], historyId: oldest.id }),
+    );
     expect(saved.saved).toBe(true);
-    const exported = JSON.parse(readFileSync(join(dataDir, 'reports', readdirSync(join(dataDir, 'reports'))[0] ?? ''), 'utf8')) as { ok: boolean; supportTicket: string };
+    const exported = JSON.parse(readFileSync(join(dataDir, 'reports', readdirSync(join(dataDir, 'reports'))[0] ?? ''), 'utf8')) as {
+      ok: boolean;
+      supportTicket: string;
+    };
     expect(exported).toMatchObject({ ok: true, supportTicket: 'CASE-77' });
 
     expect(data(await restarted.handle('deleteHistory', newest.id)).entries.map((entry) => entry.id)).toEqual([oldest.id]);
     expect(await restarted.handle('openHistory', newest.id)).toMatchObject({ ok: false, error: { code: 'no-report' } });
     expect(await restarted.handle('deleteHistory', newest.id)).toMatchObject({ ok: false, error: { code: 'no-report' } });
-    expect(await restarted.handle('exportReport', { format: 'html', supportTicket: null, diagnosisPath: [], historyId: newest.id })).toMatchObject({ ok: false, error: { code: 'no-report' } });
+    expect(
+      await restarted.handle('exportReport', { format: 'html', supportTicket: null, diagnosisPath: [], historyId: newest.id }),
+    ).toMatchObject({ ok: false, error: { code: 'no-report' } });
     expect(data(await restarted.handle('clearHistory', undefined))).toEqual({ entries: [], notices: [] });
     expect(data(await serviceOn(dataDir).handle('listHistory', undefined)).entries).toEqual([]);
   });
@@ -113,7 +127,9 @@ describe('recent checks', () => {
     const { entries, notices } = data(await service.handle('listHistory', undefined));
     expect(entries).toEqual([]);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/history\.json is damaged \(not valid JSON\), so the list of recent checks starts empty\. The old file was kept as .*history\.json\.corrupt-/);
+    expect(notices[0]).toMatch(
+      /history\.json is damaged \(not valid JSON\), so the list of recent checks starts empty\. The old file was kept as .*history\.json\.corrupt-/,
+    );
     const healthy = scenario('healthy');
     data(await service.handle('runCheck', intentFor(healthy, (await simulatorFor(healthy)).apiUrl)));
     expect(data(await service.handle('listHistory', undefined)).entries).toHaveLength(1);
@@ -166,16 +182,30 @@ describe('the history holds no secret', () => {
         return;
       }
       response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ arenaSessionId: 'SESSION-echo-1234567890', workspaceId: 42, workspaceName: `Echo ${echoes}`, workspaceRequestLimit: 100 }));
+      response.end(
+        JSON.stringify({
+          arenaSessionId: 'SESSION-echo-1234567890',
+          workspaceId: 42,
+          workspaceName: `Echo ${echoes}`,
+          workspaceRequestLimit: 100,
+        }),
+      );
     });
     closers.push(echoing);
     const dataDir = mkdtempSync(join(tmpdir(), 'doctor-history-'));
     const service = serviceOn(dataDir);
     const intent = intentFor(scenario('healthy'), echoing.apiUrl);
-    data(await service.handle('runCheck', { ...intent, details: { ...intent.details, userEmail: null }, integrationSecret: { source: 'typed', value: token } }));
+    data(
+      await service.handle('runCheck', {
+        ...intent,
+        details: { ...intent.details, userEmail: null },
+        integrationSecret: { source: 'typed', value: token },
+      }),
+    );
     const onDisk = readFileSync(join(dataDir, 'history.json'), 'utf8');
     expect(onDisk).toContain('Echo ');
-    for (const form of [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1), 'SESSION-echo']) expect(onDisk).not.toContain(form);
+    for (const form of [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1), 'SESSION-echo'])
+      expect(onDisk).not.toContain(form);
     const [entry] = data(await service.handle('listHistory', undefined)).entries;
     expect(JSON.stringify(await service.handle('openHistory', entry?.id ?? ''))).not.toContain('WT-echo');
   });

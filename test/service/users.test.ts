@@ -8,7 +8,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckProgress, Result, UsersIntent } from '../../common/ipc/contract.js';
 import { bridgeHost } from '../../main/dev-bridge/bridge-host.js';
 import { createDoctorService, type DoctorService } from '../../main/service/doctor-service.js';
-import { generatedUser, LOGIN_EMPLOYEES, startSimulator, usersScenario, type SimulatorHandle, type UsersWorkspaceOptions } from '../../main/simulator/index.js';
+import {
+  generatedUser,
+  LOGIN_EMPLOYEES,
+  startSimulator,
+  usersScenario,
+  type SimulatorHandle,
+  type UsersWorkspaceOptions,
+} from '../../main/simulator/index.js';
 import { WEBTOKEN } from '../../main/simulator/scenarios.js';
 
 let simulator: SimulatorHandle | null = null;
@@ -19,7 +26,9 @@ afterEach(async () => {
 
 const email = (index: number): string => generatedUser(index).email.toLowerCase();
 
-async function setup(workspace: UsersWorkspaceOptions): Promise<{ service: DoctorService; exportDir: string; intent: (emailsText: string, overrides?: Partial<UsersIntent>) => UsersIntent }> {
+async function setup(
+  workspace: UsersWorkspaceOptions,
+): Promise<{ service: DoctorService; exportDir: string; intent: (emailsText: string, overrides?: Partial<UsersIntent>) => UsersIntent }> {
   simulator = await startSimulator({ scenario: usersScenario(workspace), latencyMs: 5 });
   const dataDir = mkdtempSync(join(tmpdir(), 'doctor-users-service-'));
   const exportDir = join(dataDir, 'reports');
@@ -29,7 +38,14 @@ async function setup(workspace: UsersWorkspaceOptions): Promise<{ service: Docto
     service,
     exportDir,
     intent: (emailsText, overrides = {}) => ({
-      details: { dataCentre: 'custom', apiUrl, workspaceId: 123456789, integrationEmail: 'onshape-integration@northwind.example', loginType: 'webtoken', userEmail: null },
+      details: {
+        dataCentre: 'custom',
+        apiUrl,
+        workspaceId: 123456789,
+        integrationEmail: 'onshape-integration@northwind.example',
+        loginType: 'webtoken',
+        userEmail: null,
+      },
       integrationSecret: { source: 'typed', value: WEBTOKEN },
       remember: false,
       confirmedChange: false,
@@ -49,7 +65,14 @@ describe('users check through the service', () => {
   it('previews the list and its cost bound without sending anything', async () => {
     const { service } = await setup({ users: 10 });
     const preview = data(await service.handle('previewUsers', `Email,Name\n${email(1)},A\n${email(1).toUpperCase()},B\nnobody,C\n`));
-    expect(preview).toEqual({ emails: 1, duplicates: 1, invalid: [{ line: 4, text: 'nobody,C' }], column: 'Email', atMostRequests: 3, perPage: 400 });
+    expect(preview).toEqual({
+      emails: 1,
+      duplicates: 1,
+      invalid: [{ line: 4, text: 'nobody,C' }],
+      column: 'Email',
+      atMostRequests: 3,
+      perPage: 400,
+    });
     expect(simulator?.requests).toEqual([]);
   });
 
@@ -59,9 +82,23 @@ describe('users check through the service', () => {
     service.onProgress((event) => progress.push(event));
     const emails = [email(1), email(14), email(16), 'ghost@northwind.example', email(800), email(1100), email(1101)];
     const outcome = data(await service.handle('runUsersCheck', intent(emails.join('\n'))));
-    expect(outcome.report.usersCheck.users.map((user) => user.status)).toEqual(['ready', 'disabled', 'not-an-employee', 'not-found', 'ready', 'ready', 'ready']);
-    expect(progress.filter((event) => event.type === 'users-progress').map((event) => (event.type === 'users-progress' ? `${event.done}/${event.total}` : ''))).toEqual(['1/4', '2/4', '3/4', '4/4']);
-    expect(progress.filter((event) => event.type === 'step-finished').map((event) => (event.type === 'step-finished' ? event.result.step : ''))).toEqual(['login', 'users', 'logout']);
+    expect(outcome.report.usersCheck.users.map((user) => user.status)).toEqual([
+      'ready',
+      'disabled',
+      'not-an-employee',
+      'not-found',
+      'ready',
+      'ready',
+      'ready',
+    ]);
+    expect(
+      progress
+        .filter((event) => event.type === 'users-progress')
+        .map((event) => (event.type === 'users-progress' ? `${event.done}/${event.total}` : '')),
+    ).toEqual(['1/4', '2/4', '3/4', '4/4']);
+    expect(
+      progress.filter((event) => event.type === 'step-finished').map((event) => (event.type === 'step-finished' ? event.result.step : '')),
+    ).toEqual(['login', 'users', 'logout']);
 
     for (const format of ['csv', 'json', 'html'] as const) {
       const saved = data(await service.handle('exportReport', { format, supportTicket: null, diagnosisPath: [], historyId: null }));
@@ -82,19 +119,25 @@ describe('users check through the service', () => {
     expect(html).toContain('<td>ghost@northwind.example</td><td>not found</td>');
   });
 
-  it.each([0, 1, 397, 398, 9997])('reads every page of a workspace with %i generated users (3 more log in), counted at the server as announced', async (generated) => {
-    const { service, intent } = await setup({ users: generated });
-    const total = generated + LOGIN_EMPLOYEES;
-    const pages = Math.max(1, Math.ceil(total / 400));
-    // As many emails beyond the first page as pages, so reading the list is the cheaper way.
-    const emails = [...(generated > 0 ? [email(generated - 1)] : []), ...Array.from({ length: pages }, (_, i) => `gone${i}@northwind.example`)];
-    const outcome = data(await service.handle('runUsersCheck', intent(emails.join('\n'))));
-    expect(outcome.report.usersCheck.plan).toMatchObject({ strategy: 'list', workspaceUsers: total, requests: pages + 1 });
-    expect(outcome.report.usersCheck.requestsUsed).toBe(pages + 1);
-    expect(simulator?.requests.filter((request) => request.path !== '/v1/login')).toHaveLength(pages + 1);
-    expect(outcome.report.usersCheck.users.at(-1)?.status).toBe('not-found');
-    if (generated > 0) expect(outcome.report.usersCheck.users[0]?.status).not.toBe('not-found');
-  });
+  it.each([0, 1, 397, 398, 9997])(
+    'reads every page of a workspace with %i generated users (3 more log in), counted at the server as announced',
+    async (generated) => {
+      const { service, intent } = await setup({ users: generated });
+      const total = generated + LOGIN_EMPLOYEES;
+      const pages = Math.max(1, Math.ceil(total / 400));
+      // As many emails beyond the first page as pages, so reading the list is the cheaper way.
+      const emails = [
+        ...(generated > 0 ? [email(generated - 1)] : []),
+        ...Array.from({ length: pages }, (_, i) => `gone${i}@northwind.example`),
+      ];
+      const outcome = data(await service.handle('runUsersCheck', intent(emails.join('\n'))));
+      expect(outcome.report.usersCheck.plan).toMatchObject({ strategy: 'list', workspaceUsers: total, requests: pages + 1 });
+      expect(outcome.report.usersCheck.requestsUsed).toBe(pages + 1);
+      expect(simulator?.requests.filter((request) => request.path !== '/v1/login')).toHaveLength(pages + 1);
+      expect(outcome.report.usersCheck.users.at(-1)?.status).toBe('not-found');
+      if (generated > 0) expect(outcome.report.usersCheck.users[0]?.status).not.toBe('not-found');
+    },
+  );
 
   it('explains a refused list with the administrator way out, and logs out', async () => {
     const { service, intent } = await setup({ users: 10, integrationMayReadUsers: false });
@@ -112,8 +155,14 @@ describe('users check through the service', () => {
 
   it('refuses a list without any email, and too large a text, before logging in', async () => {
     const { service, intent } = await setup({ users: 1 });
-    expect(await service.handle('runUsersCheck', intent('nobody\nnothing'))).toMatchObject({ ok: false, error: { code: 'invalid-payload', message: expect.stringMatching(/No valid email/) } });
-    expect(await service.handle('runUsersCheck', intent('x'.repeat(6 * 1024 * 1024)))).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await service.handle('runUsersCheck', intent('nobody\nnothing'))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', message: expect.stringMatching(/No valid email/) },
+    });
+    expect(await service.handle('runUsersCheck', intent('x'.repeat(6 * 1024 * 1024)))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     expect(simulator?.requests).toEqual([]);
   });
 

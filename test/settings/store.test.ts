@@ -58,8 +58,14 @@ describe('reading', () => {
   it.each([
     ['is damaged (not valid JSON)', '{"version":1,"profile":{"details":'],
     ['is empty', ''],
-    ['does not hold what Arena Connect Doctor expects (profile.details.workspaceId: The workspace ID must be a positive whole number.)', JSON.stringify({ version: 1, profile: { ...profile, details: { ...profile.details, workspaceId: -3 } } })],
-    ['was written by a newer version of Arena Connect Doctor (settings version 2)', JSON.stringify({ version: 2, profile: null, theme: 'dark' })],
+    [
+      'does not hold what Arena Connect Doctor expects (profile.details.workspaceId: The workspace ID must be a positive whole number.)',
+      JSON.stringify({ version: 1, profile: { ...profile, details: { ...profile.details, workspaceId: -3 } } }),
+    ],
+    [
+      'was written by a newer version of Arena Connect Doctor (settings version 2)',
+      JSON.stringify({ version: 2, profile: null, theme: 'dark' }),
+    ],
   ])('a file that %s is set aside with a notice, and defaults are used', async (reason, content) => {
     await writeFile(file, content);
     const fixed = new Date('2025-03-04T10:11:12.345Z');
@@ -68,7 +74,9 @@ describe('reading', () => {
 
     expect(await store.read()).toEqual({
       settings: { version: 1, profile: null },
-      notices: [`The settings file ${file} ${reason}, so Arena Connect Doctor started with default settings. The old file was kept as ${aside}.`],
+      notices: [
+        `The settings file ${file} ${reason}, so Arena Connect Doctor started with default settings. The old file was kept as ${aside}.`,
+      ],
     });
     expect(await readFile(aside, 'utf8')).toBe(content);
     expect(await readdir(folder)).toEqual(['settings.json.corrupt-2025-03-04T10-11-12-345Z']);
@@ -93,14 +101,19 @@ describe('reading', () => {
     await writeFile(file, 'second');
     const { notices } = await store.read();
     expect(notices[0]).toContain(`${file}.corrupt-2025-03-04T10-11-12-345Z-2.`);
-    expect((await readdir(folder)).sort()).toEqual(['settings.json.corrupt-2025-03-04T10-11-12-345Z', 'settings.json.corrupt-2025-03-04T10-11-12-345Z-2']);
+    expect((await readdir(folder)).sort()).toEqual([
+      'settings.json.corrupt-2025-03-04T10-11-12-345Z',
+      'settings.json.corrupt-2025-03-04T10-11-12-345Z-2',
+    ]);
   });
 
   it('a settings path that cannot be read gives defaults and says so, without crashing', async () => {
     await mkdir(file);
     const { settings: read, notices } = await createSettingsStore(file).read();
     expect(read).toEqual({ version: 1, profile: null });
-    expect(notices).toEqual([`The settings file ${file} could not be read (EISDIR), so Arena Connect Doctor started with default settings.`]);
+    expect(notices).toEqual([
+      `The settings file ${file} could not be read (EISDIR), so Arena Connect Doctor started with default settings.`,
+    ]);
   });
 });
 
@@ -109,7 +122,9 @@ describe('reading what should not be there', () => {
     execFileSync('mkfifo', [file]);
     const { settings: read, notices } = await createSettingsStore(file).read();
     expect(read).toEqual({ version: 1, profile: null });
-    expect(notices[0]).toMatch(/^The settings file .* is not a regular file, so Arena Connect Doctor started with default settings\. The old file was kept as /);
+    expect(notices[0]).toMatch(
+      /^The settings file .* is not a regular file, so Arena Connect Doctor started with default settings\. The old file was kept as /,
+    );
     expect(await readdir(folder)).not.toContain('settings.json');
   });
 
@@ -121,7 +136,9 @@ describe('reading what should not be there', () => {
     const { settings: read, notices } = await createSettingsStore(file).read();
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
     expect(read).toEqual({ version: 1, profile: null });
-    expect(notices[0]).toMatch(/is 700 MB, far larger than a settings file can be, so Arena Connect Doctor started with default settings\. The old file was kept as /);
+    expect(notices[0]).toMatch(
+      /is 700 MB, far larger than a settings file can be, so Arena Connect Doctor started with default settings\. The old file was kept as /,
+    );
   });
 });
 
@@ -165,7 +182,10 @@ describe('no secret can be persisted', () => {
     ['in the details', { ...settings, profile: { ...profile, details: { ...profile.details, webtoken: SENTINEL } } }],
     ['in the proxy', { ...settings, profile: { ...profile, proxy: { mode: 'system', password: SENTINEL } } }],
     ['in the last report', { ...settings, profile: { ...profile, lastReport: { ...profile.lastReport, secret: SENTINEL } } }],
-    ['in the proxy address', { ...settings, profile: { ...profile, proxy: { mode: 'manual', url: `http://admin:${SENTINEL}@proxy.example.com:8080` } } }],
+    [
+      'in the proxy address',
+      { ...settings, profile: { ...profile, proxy: { mode: 'manual', url: `http://admin:${SENTINEL}@proxy.example.com:8080` } } },
+    ],
   ];
 
   it.each(carriers)('a secret %s fails validation; the file and the error never hold it', async (_, carrier) => {
@@ -188,7 +208,7 @@ describe('no secret can be persisted', () => {
   });
 });
 
-describe('field rules are the wizard\'s', () => {
+describe("field rules are the wizard's", () => {
   it.each([
     ['apiUrl', { apiUrl: 'http://api.arenasolutions.com/v1' }, 'The API address must start with https://'],
     ['apiUrl', { apiUrl: 'https://api.arenasolutions.com/v2' }, 'The API address must end with /v1'],
@@ -198,12 +218,17 @@ describe('field rules are the wizard\'s', () => {
     ['dataCentre', { dataCentre: 'mars' }, 'Invalid option'],
   ])('%s is checked', async (field, change, words) => {
     const bad = { ...settings, profile: { ...profile, details: { ...profile.details, ...change } } } as Settings;
-    const error: unknown = await createSettingsStore(file).write(bad).catch((caught: unknown) => caught);
+    const error: unknown = await createSettingsStore(file)
+      .write(bad)
+      .catch((caught: unknown) => caught);
     expect((error as Error).message).toContain(`profile.details.${field}: ${words}`);
   });
 
   it('a loopback API address (the simulator) and a null user email are fine', async () => {
-    const local = { ...settings, profile: { ...profile, details: { ...profile.details, apiUrl: 'http://127.0.0.1:8443/v1', userEmail: null } } };
+    const local = {
+      ...settings,
+      profile: { ...profile, details: { ...profile.details, apiUrl: 'http://127.0.0.1:8443/v1', userEmail: null } },
+    };
     await createSettingsStore(file).write(local);
     expect((await createSettingsStore(file).read()).settings).toEqual(local);
   });

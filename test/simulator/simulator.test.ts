@@ -112,7 +112,15 @@ const healthy = (): Scenario => {
 
 function healthyWith(change: (state: WorkspaceState) => void): Scenario {
   const base = healthy();
-  return { ...base, name: 'custom', workspace: () => { const s = base.workspace(); change(s); return s; } };
+  return {
+    ...base,
+    name: 'custom',
+    workspace: () => {
+      const s = base.workspace();
+      change(s);
+      return s;
+    },
+  };
 }
 
 const START = Date.parse('2025-06-10T16:00:00Z'); // 09:00 Pacific (PDT)
@@ -130,7 +138,9 @@ async function start(scenario: Scenario | string = 'healthy', clock = new Manual
 }
 
 /** Every code of Arena's login and authorize error tables, read from the seed pages. */
-const seedCodes = [...new Set(['login-errors.md', 'authorize-user-errors.md'].flatMap((file) => readSeedTable(file).map((row) => row.code)))];
+const seedCodes = [
+  ...new Set(['login-errors.md', 'authorize-user-errors.md'].flatMap((file) => readSeedTable(file).map((row) => row.code))),
+];
 
 describe('scenarios', () => {
   it.each(SCENARIOS.map((s) => [s.name, s] as const))('%s reproduces its expected outcome', async (_name, scenario) => {
@@ -161,7 +171,8 @@ describe('scenarios', () => {
   });
 
   it('are described in plain words, with no field names from the API', () => {
-    for (const s of SCENARIOS) expect(`${s.title} ${s.description}`, s.name).not.toMatch(/arenaSessionId|session key|webtoken\b|loginType|\bJSON\b/);
+    for (const s of SCENARIOS)
+      expect(`${s.title} ${s.description}`, s.name).not.toMatch(/arenaSessionId|session key|webtoken\b|loginType|\bJSON\b/);
   });
 
   it('cover every code in both seed tables, logout 401, 4084, 4087 and 3000', () => {
@@ -244,7 +255,7 @@ describe('lockout', () => {
     expect((await login(apiUrl, INTEGRATION)).code).toBe(4083);
   });
 
-  it("locks the Onshape user after wrong passwords on authorize (answered 20000, status 500)", async () => {
+  it('locks the Onshape user after wrong passwords on authorize (answered 20000, status 500)', async () => {
     const { apiUrl, workspace } = await start();
     const session = sessionIdOf((await login(apiUrl, INTEGRATION)).json);
     for (let i = 0; i < LOCKOUT_THRESHOLD; i++) {
@@ -323,7 +334,10 @@ describe('request budget', () => {
 
   it('login is free, later calls count down, then 429/4084 until the Pacific midnight reset', async () => {
     const clock = new ManualClock(START);
-    const { apiUrl } = await start(healthyWith((s) => (s.budget = { limit: 3, used: 0 })), clock);
+    const { apiUrl } = await start(
+      healthyWith((s) => (s.budget = { limit: 3, used: 0 })),
+      clock,
+    );
     const loggedIn = await login(apiUrl, INTEGRATION);
     expect(remaining(loggedIn)).toBe('3');
     const expectedReset = formatPacific(nextPacificMidnight(START));
@@ -481,10 +495,7 @@ describe('HTTP behaviour', () => {
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     socket.write('POST /v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"em');
     await new Promise((r) => setTimeout(r, 50));
-    const closed = await Promise.race([
-      sim?.close().then(() => 'closed'),
-      new Promise((r) => setTimeout(() => r('timed out'), 2000)),
-    ]);
+    const closed = await Promise.race([sim?.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('timed out'), 2000))]);
     sim = undefined;
     expect(closed).toBe('closed');
     await new Promise<void>((resolve) => (socket.destroyed ? resolve() : socket.once('close', () => resolve())));
@@ -508,11 +519,27 @@ describe('HTTP behaviour', () => {
   it('serves HTTPS with the given key and certificate', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-tls-'));
     try {
-      execFileSync('openssl', [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=localhost', '-days', '1',
-        '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-      ], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-subj',
+          '/CN=localhost',
+          '-days',
+          '1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1,DNS:localhost',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       const key = readFileSync(join(dir, 'key.pem'));
       const cert = readFileSync(join(dir, 'cert.pem'));
       sim = await startSimulator({ tls: { key, cert }, clock: new ManualClock(START) });

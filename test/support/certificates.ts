@@ -23,12 +23,58 @@ export function testCertificates(): TestCertificates {
   const openssl = (...args: string[]): void => {
     execFileSync('openssl', args, { stdio: 'ignore' });
   };
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-days', '2', '-keyout', path('self.key'), '-out', path('self.crt'));
-  openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=Doctor Test CA', '-days', '2', '-keyout', path('ca.key'), '-out', path('ca.crt'));
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-days',
+    '2',
+    '-keyout',
+    path('self.key'),
+    '-out',
+    path('self.crt'),
+  );
+  openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-subj',
+    '/CN=Doctor Test CA',
+    '-days',
+    '2',
+    '-keyout',
+    path('ca.key'),
+    '-out',
+    path('ca.crt'),
+  );
   const leaf = (name: string, san: string): { key: string; cert: string } => {
     writeFileSync(path(`${name}.ext`), `subjectAltName=${san}\n`);
     openssl('req', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${name}`, '-keyout', path(`${name}.key`), '-out', path(`${name}.csr`));
-    openssl('x509', '-req', '-in', path(`${name}.csr`), '-CA', path('ca.crt'), '-CAkey', path('ca.key'), '-CAcreateserial', '-days', '2', '-extfile', path(`${name}.ext`), '-out', path(`${name}.crt`));
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      path(`${name}.csr`),
+      '-CA',
+      path('ca.crt'),
+      '-CAkey',
+      path('ca.key'),
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      path(`${name}.ext`),
+      '-out',
+      path(`${name}.crt`),
+    );
     return { key: readFileSync(path(`${name}.key`), 'utf8'), cert: readFileSync(path(`${name}.crt`), 'utf8') };
   };
   cached = {

@@ -42,7 +42,12 @@ function textForms(secret: string, forHeader: boolean): string[] {
     `${secret.slice(0, half)}<b></b>${secret.slice(half)}`,
   ];
   // Header values cannot carry C0 controls; a body can.
-  if (!forHeader) forms.push(`${secret.slice(0, half)}\u0000${secret.slice(half)}`, `${secret.slice(0, half)}\u001b[0m${secret.slice(half)}`, `${secret.slice(0, 3)}\u200b${secret.slice(3)}`);
+  if (!forHeader)
+    forms.push(
+      `${secret.slice(0, half)}\u0000${secret.slice(half)}`,
+      `${secret.slice(0, half)}\u001b[0m${secret.slice(half)}`,
+      `${secret.slice(0, 3)}\u200b${secret.slice(3)}`,
+    );
   return forms;
 }
 
@@ -103,7 +108,13 @@ export async function startEchoServer(login: EchoLogin): Promise<LoopbackServer 
     const path = request.url ?? '';
     // The reach probe (a logout without a session) gets Arena's own answer, so the check goes on to log in.
     if (path.endsWith('/logout') && typeof session !== 'string') {
-      return sendRaw(response, 401, 'application/json', '{"status":401,"errors":[{"code":401,"message":"There is no access token associated with this request or the access token is not valid."}]}', headers);
+      return sendRaw(
+        response,
+        401,
+        'application/json',
+        '{"status":401,"errors":[{"code":401,"message":"There is no access token associated with this request or the access token is not valid."}]}',
+        headers,
+      );
     }
     if (path.endsWith('/login') && request.method === 'POST') {
       switch (login) {
@@ -112,22 +123,52 @@ export async function startEchoServer(login: EchoLogin): Promise<LoopbackServer 
           return sendRaw(response, 200, 'application/json', json, headers);
         }
         case 'arena-error':
-          return sendRaw(response, 400, 'application/json', `{"status":400,"errors":[{"code":4089,"message":${jsonStringSource('Invalid Token.', echoed)}}]}`, headers);
+          return sendRaw(
+            response,
+            400,
+            'application/json',
+            `{"status":400,"errors":[{"code":4089,"message":${jsonStringSource('Invalid Token.', echoed)}}]}`,
+            headers,
+          );
         case 'html-page':
           return sendRaw(response, 502, 'text/html; charset=utf-8', htmlPage(echoed), headers);
         case 'redirect':
           return sendRaw(response, 302, 'text/html', htmlPage(echoed), headers);
         case 'plain-text':
-          return sendRaw(response, 500, 'text/plain', `Upstream said: ${textForms(echoed[0] ?? '', false).join(' ')} ${ESCAPE_NOISE}`, headers);
+          return sendRaw(
+            response,
+            500,
+            'text/plain',
+            `Upstream said: ${textForms(echoed[0] ?? '', false).join(' ')} ${ESCAPE_NOISE}`,
+            headers,
+          );
         case 'invalid-json':
-          return sendRaw(response, 200, 'application/json', `{"arena_session_id":${jsonStringSource('cut', echoed)}, "workspaceName": "`, headers);
+          return sendRaw(
+            response,
+            200,
+            'application/json',
+            `{"arena_session_id":${jsonStringSource('cut', echoed)}, "workspaceName": "`,
+            headers,
+          );
       }
     }
     if (path.endsWith('/login/authorizeuser')) {
-      return sendRaw(response, 400, 'application/json', `{"status":400,"errors":[{"code":4081,"message":${jsonStringSource('Not authorized:', echoed)}},{"code":1,"message":${jsonStringSource('also', echoed)}}]}`, headers);
+      return sendRaw(
+        response,
+        400,
+        'application/json',
+        `{"status":400,"errors":[{"code":4081,"message":${jsonStringSource('Not authorized:', echoed)}},{"code":1,"message":${jsonStringSource('also', echoed)}}]}`,
+        headers,
+      );
     }
     if (path.endsWith('/logout')) {
-      return sendRaw(response, 400, 'application/json', `{"status":400,"errors":[{"code":4001,"message":${jsonStringSource('Logout refused:', echoed)}}]}`, headers);
+      return sendRaw(
+        response,
+        400,
+        'application/json',
+        `{"status":400,"errors":[{"code":4001,"message":${jsonStringSource('Logout refused:', echoed)}}]}`,
+        headers,
+      );
     }
     return sendRaw(response, 404, 'text/html', htmlPage(echoed), headers);
   });

@@ -84,7 +84,9 @@ function patchedConnect(this: net.Socket, ...args: unknown[]): net.Socket {
   }
   const listener = (normalised ? (args[0] as unknown[]) : args).find((arg) => typeof arg === 'function');
   const connect = originalConnect as (this: net.Socket, options: net.SocketConnectOpts, listener?: () => void) => net.Socket;
-  return listener ? connect.call(this, options as net.SocketConnectOpts, listener as () => void) : connect.call(this, options as net.SocketConnectOpts);
+  return listener
+    ? connect.call(this, options as net.SocketConnectOpts, listener as () => void)
+    : connect.call(this, options as net.SocketConnectOpts);
 }
 
 net.Socket.prototype.connect = patchedConnect as typeof net.Socket.prototype.connect;

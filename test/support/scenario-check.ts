@@ -21,7 +21,17 @@ export function leakedSecrets(scenario: Scenario, text: string): string[] {
 
 export function cliArgumentsFor(scenario: Scenario, apiUrl: string): { args: string[]; env: Record<string, string> } {
   const { check } = scenario;
-  const args = ['check', '--api-url', apiUrl, '--workspace-id', String(check.workspaceId), '--email', check.email, '--login-type', check.loginType];
+  const args = [
+    'check',
+    '--api-url',
+    apiUrl,
+    '--workspace-id',
+    String(check.workspaceId),
+    '--email',
+    check.email,
+    '--login-type',
+    check.loginType,
+  ];
   const env: Record<string, string> = check.loginType === 'webtoken' ? { ARENA_WEBTOKEN: check.secret } : { ARENA_PASSWORD: check.secret };
   if (check.userEmail && check.userPassword) {
     args.push('--user-email', check.userEmail);

@@ -20,7 +20,10 @@ export function readSeedTable(file: string): SeedRow[] {
   const rows: SeedRow[] = [];
   for (const line of readFileSync(path.join(seedsDir, file), 'utf8').split('\n')) {
     if (!line.trim().startsWith('|')) continue;
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.replace(/<br>/g, ' ').trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.replace(/<br>/g, ' ').trim());
     const [status, code, message] = cells;
     if (!status || !code || !message || !/^\d+$/.test(status) || !/^\d+$/.test(code)) continue;
     const verbatim = /```([\s\S]*?)```/.exec(message)?.[1];

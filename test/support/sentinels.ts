@@ -5,7 +5,11 @@
 import { decodeHTML } from 'entities';
 
 const STRIPPERS: ((text: string) => string)[] = [
-  (text) => text.replace(/\u001b\[[0-?]*[ -/]*[@-~]?|\u001b[\]PX^_][^\u0007\u001b]*(\u0007|\u001b\\)?|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]?/g, ''),
+  (text) =>
+    text.replace(
+      /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b[\]PX^_][^\u0007\u001b]*(\u0007|\u001b\\)?|\u001b[ -/]*[0-~]?|\u009b[0-?]*[ -/]*[@-~]?/g,
+      '',
+    ),
   (text) => text.replace(/<[A-Za-z/!?][^>]{0,511}>/g, ''),
   (text) => text.replace(/[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, ''),
   // A control shown as a space (a one-line message) leaves the secret readable with a gap.

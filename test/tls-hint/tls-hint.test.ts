@@ -37,7 +37,9 @@ const UNANSWERED: ProbeResult = { answered: false, errorText: 'net::ERR_CERT_AUT
 /** Never any advice to switch certificate checking off, in any wording. */
 function expectNoDisablingAdvice(hint: TlsHint): void {
   const all = [hint.message, ...hint.askNetworkAdmin].join('\n');
-  expect(all).not.toMatch(/NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized|disabl|turn(ing)? off|switch(ing)? off|ignore (the )?certificate|insecure/i);
+  expect(all).not.toMatch(
+    /NODE_TLS_REJECT_UNAUTHORIZED|rejectUnauthorized|disabl|turn(ing)? off|switch(ing)? off|ignore (the )?certificate|insecure/i,
+  );
 }
 
 describe('certificateFamily', () => {
@@ -105,7 +107,7 @@ describe('decideTlsHint', () => {
     expect(decideTlsHint('UNABLE_TO_VERIFY_LEAF_SIGNATURE', UNANSWERED, host).message).toMatch(/cannot be completed/);
   });
 
-  it('wrong host: something answers in Arena\'s place, or the API URL is wrong', () => {
+  it("wrong host: something answers in Arena's place, or the API URL is wrong", () => {
     expect(decideTlsHint('ERR_TLS_CERT_ALTNAME_INVALID', ANSWERED, host).message).toMatch(/answers in Arena's place/);
     expect(decideTlsHint('ERR_TLS_CERT_ALTNAME_INVALID', UNANSWERED, host).message).toMatch(/API URL/);
   });
@@ -121,7 +123,8 @@ describe('decideTlsHint', () => {
 
   it('certificate families other than the clock do not send the admin to the clock', () => {
     for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
-      for (const probe of [ANSWERED, UNANSWERED]) expect(decideTlsHint(code, probe, host).askNetworkAdmin.join('\n')).not.toMatch(/time zone/);
+      for (const probe of [ANSWERED, UNANSWERED])
+        expect(decideTlsHint(code, probe, host).askNetworkAdmin.join('\n')).not.toMatch(/time zone/);
     }
   });
 
@@ -138,25 +141,41 @@ describe('decideTlsHint', () => {
 });
 
 describe('needsTlsProbe', () => {
-  it('returns the failed step\'s API base for a certificate failure', () => {
+  it("returns the failed step's API base for a certificate failure", () => {
     expect(needsTlsProbe(failedOn('SELF_SIGNED_CERT_IN_CHAIN'))).toBe(API);
     const authorize = report([
       step(),
-      step({ step: 'authorize', endpoint: 'POST /login/authorizeuser', url: `${API}/login/authorizeuser`, outcome: 'failed', errorCode: 'CERT_HAS_EXPIRED' }),
+      step({
+        step: 'authorize',
+        endpoint: 'POST /login/authorizeuser',
+        url: `${API}/login/authorizeuser`,
+        outcome: 'failed',
+        errorCode: 'CERT_HAS_EXPIRED',
+      }),
       skipped('logout'),
     ]);
     expect(needsTlsProbe(authorize)).toBe(API);
   });
 
   it('removes anything that could carry a credential', () => {
-    const url = needsTlsProbe(failedOn('UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'https://user:secret@arena.example.com:8443/v1/login?token=abc#frag'));
+    const url = needsTlsProbe(
+      failedOn('UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'https://user:secret@arena.example.com:8443/v1/login?token=abc#frag'),
+    );
     expect(url).toBe('https://arena.example.com:8443/v1');
   });
 
   it('is null for non-certificate failures and passed reports', () => {
     expect(needsTlsProbe(failedOn('ECONNREFUSED'))).toBeNull();
     expect(needsTlsProbe(failedOn(4081))).toBeNull();
-    expect(needsTlsProbe(report([step(), step({ step: 'authorize', endpoint: 'POST /login/authorizeuser' }), step({ step: 'logout', endpoint: 'PUT /logout' })]))).toBeNull();
+    expect(
+      needsTlsProbe(
+        report([
+          step(),
+          step({ step: 'authorize', endpoint: 'POST /login/authorizeuser' }),
+          step({ step: 'logout', endpoint: 'PUT /logout' }),
+        ]),
+      ),
+    ).toBeNull();
   });
 });
 

@@ -10,7 +10,9 @@ function parsed(text: string): EmailList {
 
 describe('parseEmailList', () => {
   it('splits a pasted list on newlines, commas, semicolons and spaces', () => {
-    const list = parsed('dana@northwind.example\nbob@northwind.example, eve@northwind.example;ann@northwind.example  joe@northwind.example\r\nkim@northwind.example');
+    const list = parsed(
+      'dana@northwind.example\nbob@northwind.example, eve@northwind.example;ann@northwind.example  joe@northwind.example\r\nkim@northwind.example',
+    );
     expect(list.emails).toEqual([
       'dana@northwind.example',
       'bob@northwind.example',
@@ -24,7 +26,9 @@ describe('parseEmailList', () => {
   });
 
   it('trims, case-folds and de-duplicates, keeping the first order', () => {
-    const list = parsed('  Dana@NorthWind.Example \ndana@northwind.example\nBOB@northwind.example\n"dana@northwind.example"\n<bob@NORTHWIND.example>');
+    const list = parsed(
+      '  Dana@NorthWind.Example \ndana@northwind.example\nBOB@northwind.example\n"dana@northwind.example"\n<bob@NORTHWIND.example>',
+    );
     expect(list.emails).toEqual(['dana@northwind.example', 'bob@northwind.example']);
     expect(list.duplicates).toBe(3);
   });

@@ -50,7 +50,17 @@ const paths = (run: Run): string[] => run.simulator.requests.map((request) => `$
 describe('users check: verdicts', () => {
   it('gives every verdict, matching mixed case and duplicates, with advice for each kind', async () => {
     // In each cycle of 20 generated users: 0-13 enabled employees, 14-15 disabled, 16 partner, 17-18 suppliers, 19 integration.
-    const input = [email(1), email(3).toUpperCase(), email(14), email(16), email(17), email(18), email(19), 'ghost@northwind.example', email(1).toUpperCase()].join('\n');
+    const input = [
+      email(1),
+      email(3).toUpperCase(),
+      email(14),
+      email(16),
+      email(17),
+      email(18),
+      email(19),
+      'ghost@northwind.example',
+      email(1).toUpperCase(),
+    ].join('\n');
     const { report } = await runUsers({ users: 40 }, input);
     expect(report.ok).toBe(true);
     expect(report.steps.map((step) => [step.step, step.outcome])).toEqual([
@@ -69,14 +79,24 @@ describe('users check: verdicts', () => {
       email(19),
       'ghost@northwind.example',
     ]);
-    expect(byEmail[email(1)]).toEqual({ email: email(1), status: 'ready', arena: { type: 'EMPLOYEE', enabled: true, fullName: 'Engineer 1' }, adviceId: null });
+    expect(byEmail[email(1)]).toEqual({
+      email: email(1),
+      status: 'ready',
+      arena: { type: 'EMPLOYEE', enabled: true, fullName: 'Engineer 1' },
+      adviceId: null,
+    });
     // Stored as Engineer.3@NorthWind.Example in Arena, typed in upper case here.
     expect(generatedUser(3).email).toBe('Engineer.3@NorthWind.Example');
     expect(byEmail[email(3)]?.status).toBe('ready');
     expect(byEmail[email(14)]).toMatchObject({ status: 'disabled', arena: { type: 'EMPLOYEE', enabled: false } });
     for (const index of [16, 17, 18, 19]) expect(byEmail[email(index)]?.status).toBe('not-an-employee');
     expect(byEmail[email(17)]?.arena?.type).toBe('BASIC_SUPPLIER');
-    expect(byEmail['ghost@northwind.example']).toEqual({ email: 'ghost@northwind.example', status: 'not-found', arena: null, adviceId: 'users.USER_NOT_FOUND' });
+    expect(byEmail['ghost@northwind.example']).toEqual({
+      email: 'ghost@northwind.example',
+      status: 'not-found',
+      arena: null,
+      adviceId: 'users.USER_NOT_FOUND',
+    });
 
     const advice = report.usersCheck.advice;
     expect(Object.keys(advice).sort()).toEqual(['users.USER_DISABLED', 'users.USER_NOT_EMPLOYEE', 'users.USER_NOT_FOUND']);
@@ -109,7 +129,10 @@ describe('users check: paging and cost', () => {
     const total = generated + LOGIN_EMPLOYEES;
     const pages = Math.max(1, Math.ceil(total / 400));
     // As many emails past the first page as pages, so searching is not cheaper; the last user proves the last page was read.
-    const emails = [...(generated > 0 ? [email(generated - 1)] : []), ...Array.from({ length: pages }, (_, i) => `ghost${i}@northwind.example`)];
+    const emails = [
+      ...(generated > 0 ? [email(generated - 1)] : []),
+      ...Array.from({ length: pages }, (_, i) => `ghost${i}@northwind.example`),
+    ];
     const run = await runUsers({ users: generated }, emails.join('\n'));
     const { plan, requestsUsed, users } = run.report.usersCheck;
     expect(plan).toMatchObject({ strategy: 'list', workspaceUsers: total, requests: pages + 1 });
@@ -137,12 +160,11 @@ describe('users check: paging and cost', () => {
     expect(plan).toMatchObject({ strategy: 'search', requests: 1 + 4 + 1 });
     expect(requestsUsed).toBe(6);
     expect(run.counted).toBe(6);
-    expect(run.simulator.requests.filter((request) => request.search.includes('email=')).map((request) => new URLSearchParams(request.search).get('email'))).toEqual([
-      email(9000),
-      email(9001),
-      email(9014),
-      'ghost@northwind.example',
-    ]);
+    expect(
+      run.simulator.requests
+        .filter((request) => request.search.includes('email='))
+        .map((request) => new URLSearchParams(request.search).get('email')),
+    ).toEqual([email(9000), email(9001), email(9014), 'ghost@northwind.example']);
     expect(users.map((user) => user.status)).toEqual(['ready', 'ready', 'disabled', 'not-found', 'ready']);
   });
 
@@ -161,7 +183,9 @@ describe('users check: paging and cost', () => {
     // 2003 users: 5 more pages + the logout = 6 > 4 left after the first page.
     expect(users).toMatchObject({ outcome: 'failed', errorCode: 'OVER_BUDGET' });
     expect(users?.message).toEqual(
-      expect.stringMatching(/^Reading the users needs 6 more requests \(5 more pages of 400 for 2003 users, and the logout\), but Arena allows 4 more today \(the budget resets \d{4}-/),
+      expect.stringMatching(
+        /^Reading the users needs 6 more requests \(5 more pages of 400 for 2003 users, and the logout\), but Arena allows 4 more today \(the budget resets \d{4}-/,
+      ),
     );
     expect(users?.diagnosis?.id).toBe('users.OVER_BUDGET');
     expect(JSON.stringify(users?.diagnosis)).not.toMatch(/\{budgetResetsAt/);
@@ -216,7 +240,11 @@ describe('users check: privilege and failures', () => {
       const { user: _none, ...base } = checkRequestFor(scenario, simulator.apiUrl);
       const cancel = new AbortController();
       const report = await runUsersCheck(
-        { ...base, emails: [email(1000), email(1001), email(1002), email(1003), email(1004), email(1005), email(1006), email(1007)], invalid: [] },
+        {
+          ...base,
+          emails: [email(1000), email(1001), email(1002), email(1003), email(1004), email(1005), email(1006), email(1007)],
+          invalid: [],
+        },
         { signal: cancel.signal, onEvent: (event) => event.type === 'users-progress' && event.done === 2 && cancel.abort() },
       );
       expect(report.steps.map((step) => [step.step, step.outcome])).toEqual([

@@ -1,12 +1,7 @@
 // The keychain error table, fed with the text each OS really produces (Linux samples captured from
 // keytar 7.9 + libsecret on Debian 12; macOS from SecCopyErrorMessageString; Windows from FormatMessage).
 import { describe, expect, it } from 'vitest';
-import {
-  errorText,
-  keychainErrorMessage,
-  keychainLoadErrorMessage,
-  keychainTimeoutMessage,
-} from '../../main/vault/keychain-errors.js';
+import { errorText, keychainErrorMessage, keychainLoadErrorMessage, keychainTimeoutMessage } from '../../main/vault/keychain-errors.js';
 
 const STILL_WORKS = /Everything else works/;
 
@@ -77,12 +72,15 @@ describe('Windows Credential Manager', () => {
     expect(keychainErrorMessage(new Error(text), 'win32')).toMatch(/not available in this sign-in session/);
   });
 
-  it.each(['Access is denied.\r\n', 'The parameter is incorrect.\r\n', 'Element not found.\r\n'])('other errors are generic with their own text: %j', (text) => {
-    const message = keychainErrorMessage(new Error(text), 'win32');
-    expect(message).toMatch(/^The Windows Credential Manager could not be used \(/);
-    expect(message).toContain(text.trim().replace(/\.$/, ''));
-    expect(message).not.toMatch(/[\r\n]/);
-  });
+  it.each(['Access is denied.\r\n', 'The parameter is incorrect.\r\n', 'Element not found.\r\n'])(
+    'other errors are generic with their own text: %j',
+    (text) => {
+      const message = keychainErrorMessage(new Error(text), 'win32');
+      expect(message).toMatch(/^The Windows Credential Manager could not be used \(/);
+      expect(message).toContain(text.trim().replace(/\.$/, ''));
+      expect(message).not.toMatch(/[\r\n]/);
+    },
+  );
 });
 
 describe('unknown and odd errors', () => {
@@ -94,7 +92,9 @@ describe('unknown and odd errors', () => {
 
   it('patterns of one OS do not fire on another', () => {
     expect(keychainErrorMessage(new Error('User canceled the operation.'), 'linux')).toMatch(/^The system keychain could not be used/);
-    expect(keychainErrorMessage(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'), 'darwin')).toMatch(/^The macOS Keychain could not be used/);
+    expect(keychainErrorMessage(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY'), 'darwin')).toMatch(
+      /^The macOS Keychain could not be used/,
+    );
   });
 
   it('non-Error values', () => {

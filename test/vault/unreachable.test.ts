@@ -47,8 +47,14 @@ describe.skipIf(process.platform !== 'linux')('an unreachable keychain (Linux, r
   });
 
   it.each([
-    ['a D-Bus address whose socket does not exist', () => ({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(compiled.folder, 'no-such-bus')}`, DISPLAY: undefined })],
-    ['no D-Bus session and no X11 display', () => ({ DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined })],
+    [
+      'a D-Bus address whose socket does not exist',
+      () => ({ DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(compiled.folder, 'no-such-bus')}`, DISPLAY: undefined }),
+    ],
+    [
+      'no D-Bus session and no X11 display',
+      () => ({ DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined, WAYLAND_DISPLAY: undefined }),
+    ],
   ])('%s: unavailable in plain words, nothing thrown, nothing logged', async (_, changes) => {
     const outcome = await runChild(compiled.indexUrl, environment(changes()));
     expect(outcome.stderr).toBe('');

@@ -132,7 +132,10 @@ describe('vault logic', () => {
         throw new Error('Account is required.');
       },
     };
-    expect(await vaultOver(strict).load(key, 'webtoken')).toMatchObject({ ok: false, unavailable: { message: expect.stringContaining('Account is required') } });
+    expect(await vaultOver(strict).load(key, 'webtoken')).toMatchObject({
+      ok: false,
+      unavailable: { message: expect.stringContaining('Account is required') },
+    });
   });
 });
 

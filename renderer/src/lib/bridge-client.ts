@@ -69,7 +69,10 @@ export function createBridgeClient(options: BridgeClientOptions): DoctorApi {
         body: JSON.stringify({ payload: payload ?? null }),
       });
     } catch {
-      return failure('internal', 'The wizard could not reach the app behind it. Check that Arena Connect Doctor is still running, then try again.');
+      return failure(
+        'internal',
+        'The wizard could not reach the app behind it. Check that Arena Connect Doctor is still running, then try again.',
+      );
     }
     let body: unknown;
     try {
@@ -79,9 +82,15 @@ export function createBridgeClient(options: BridgeClientOptions): DoctorApi {
     }
     if (!isResultShape(body)) {
       if (response.status === 401) {
-        return failure('not-allowed', 'The app did not accept this page\'s access token. Open the page again from the address the app printed.');
+        return failure(
+          'not-allowed',
+          "The app did not accept this page's access token. Open the page again from the address the app printed.",
+        );
       }
-      return failure('internal', `The app behind the wizard gave an unexpected answer (HTTP ${response.status}). Try again; if it keeps happening, restart the app.`);
+      return failure(
+        'internal',
+        `The app behind the wizard gave an unexpected answer (HTTP ${response.status}). Try again; if it keeps happening, restart the app.`,
+      );
     }
     return body;
   }

@@ -72,10 +72,7 @@ export function diagnosedSteps(report: CheckReport): { step: StepName; diagnosis
 }
 
 /** The path taken, for the report: one entry per diagnosis where at least one question was answered. */
-export function diagnosisPath(
-  report: CheckReport,
-  answersByStep: Partial<Record<StepName, readonly WalkAnswer[]>>,
-): DiagnosisPathEntry[] {
+export function diagnosisPath(report: CheckReport, answersByStep: Partial<Record<StepName, readonly WalkAnswer[]>>): DiagnosisPathEntry[] {
   const entries: DiagnosisPathEntry[] = [];
   for (const { step, diagnosis } of diagnosedSteps(report)) {
     const answers = answersByStep[step] ?? [];

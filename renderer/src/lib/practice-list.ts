@@ -10,7 +10,10 @@ export interface ScenarioGroupView {
 }
 
 function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** What the list shows beside a scenario's title: the code Arena answers with, or that nothing fails. */
@@ -19,7 +22,9 @@ export function codeLabel(scenario: ScenarioSummary): string {
 }
 
 export function matchesFilter(scenario: ScenarioSummary, filter: string): boolean {
-  const words = folded(filter).split(/\s+/).filter((word) => word !== '');
+  const words = folded(filter)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const haystack = folded(`${scenario.title} ${codeLabel(scenario)} ${scenario.description}`);
   return words.every((word) => haystack.includes(word));
 }

@@ -37,16 +37,13 @@ import { announcement, applyProgress, initialProgress, usersProgress, type StepP
 import type { UsersSort } from './users-table';
 
 export type Run =
-  | { kind: 'check'; intent: CheckIntent }
-  | { kind: 'practice'; scenario: ScenarioSummary }
-  | { kind: 'users'; intent: UsersIntent };
+  { kind: 'check'; intent: CheckIntent } | { kind: 'practice'; scenario: ScenarioSummary } | { kind: 'users'; intent: UsersIntent };
 /** Where a result on screen came from: a run just now, or the history of recent checks (read-only). */
 export type ResultSource = Run | { kind: 'history'; id: string };
 
 /** Why the service would not send the details: shown on the screen the check was started from. */
 export type Refusal =
-  | { kind: 'wait'; message: string; retryAt: string | null }
-  | { kind: 'needs-change'; message: string; confirmed: boolean };
+  { kind: 'wait'; message: string; retryAt: string | null } | { kind: 'needs-change'; message: string; confirmed: boolean };
 
 /** What the details screen says above the form. */
 export type DetailsNotice = { kind: 'problem'; error: IpcError } | { kind: 'refused'; refusal: Refusal };
@@ -228,7 +225,15 @@ function finishUsers(state: Extract<WizardState, { kind: 'running' }>, result: R
   if (state.returnTo.kind !== 'users-input') return state;
   if (!result.ok) return returnWith(state.returnTo, result.error);
   if (result.data.cancelled) return returnWith(state.returnTo, { code: 'cancelled', message: CANCELLED_MESSAGE });
-  return { kind: 'users-result', outcome: result.data, input: state.returnTo, filter: 'all', sort: 'input', exported: null, exportError: null };
+  return {
+    kind: 'users-result',
+    outcome: result.data,
+    input: state.returnTo,
+    filter: 'all',
+    sort: 'input',
+    exported: null,
+    exportError: null,
+  };
 }
 
 function beforeResult(result: ResultState): WizardState {
@@ -238,7 +243,14 @@ function beforeResult(result: ResultState): WizardState {
 
 /** A past result as the result screen shows it: nothing to re-check, no notices from back then. */
 function historyResult(id: string, report: CheckOutcome['report']): ResultState {
-  const outcome: CheckOutcome = { report, recheck: { waitUntil: null, needsChange: false }, tlsHint: null, notices: [], cancelled: false, cancelNote: null };
+  const outcome: CheckOutcome = {
+    report,
+    recheck: { waitUntil: null, needsChange: false },
+    tlsHint: null,
+    notices: [],
+    cancelled: false,
+    cancelNote: null,
+  };
   return resultOf({ kind: 'history', id }, outcome);
 }
 
@@ -387,9 +399,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.kind === 'running' ? state : START;
     case 'submit-details':
       if (state.kind === 'details' && state.next === 'users') return usersInput(withConfirmation(event.intent, state.notice));
-      return state.kind === 'details'
-        ? { kind: 'warning', intent: withConfirmation(event.intent, state.notice), back: state }
-        : state;
+      return state.kind === 'details' ? { kind: 'warning', intent: withConfirmation(event.intent, state.notice), back: state } : state;
     case 'confirm-change':
       if (state.kind !== 'details' || state.notice?.kind !== 'refused' || state.notice.refusal.kind !== 'needs-change') {
         return state;
@@ -465,10 +475,16 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.kind === 'users-input' ? { ...state, text: event.text, preview: null, error: null } : state;
     case 'users-previewed':
       if (state.kind !== 'users-input' || state.text !== event.text) return state;
-      return event.result.ok ? { ...state, preview: event.result.data, error: null } : { ...state, preview: null, error: event.result.error };
+      return event.result.ok
+        ? { ...state, preview: event.result.data, error: null }
+        : { ...state, preview: null, error: event.result.error };
     case 'users-confirm-change':
       if (state.kind !== 'users-input' || state.refusal?.kind !== 'needs-change') return state;
-      return { ...state, refusal: { ...state.refusal, confirmed: event.confirmed }, intent: { ...state.intent, confirmedChange: event.confirmed } };
+      return {
+        ...state,
+        refusal: { ...state.refusal, confirmed: event.confirmed },
+        intent: { ...state.intent, confirmedChange: event.confirmed },
+      };
     case 'users-finished':
       return state.kind === 'running' ? finishUsers(state, event.result) : state;
     case 'users-filter':
@@ -482,10 +498,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
   }
 }
 
-export type StartupState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; info: StartupInfo }
-  | { kind: 'failed'; error: IpcError };
+export type StartupState = { kind: 'loading' } | { kind: 'loaded'; info: StartupInfo } | { kind: 'failed'; error: IpcError };
 
 export interface WizardOptions {
   /** The state to begin in (tests); the start screen otherwise. */
@@ -590,7 +603,10 @@ export class Wizard {
     const state = this.state;
     if (state.kind !== 'users-input' || state.preview === null) return;
     const { details, integrationSecret, remember, confirmedChange, proxy } = state.intent;
-    await this.run({ kind: 'users', intent: { details: { ...details, userEmail: null }, integrationSecret, remember, confirmedChange, proxy, emailsText: state.text } });
+    await this.run({
+      kind: 'users',
+      intent: { details: { ...details, userEmail: null }, integrationSecret, remember, confirmedChange, proxy, emailsText: state.text },
+    });
   }
 
   async exportUsers(format: ExportRequest['format']): Promise<void> {

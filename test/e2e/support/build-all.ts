@@ -2,6 +2,6 @@
 import { execFileSync } from 'node:child_process';
 
 export default function buildAll(): void {
-  if (process.env.DOCTOR_BUILT === "1") return;
+  if (process.env.DOCTOR_BUILT === '1') return;
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 }

@@ -64,7 +64,11 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
   const page = await context.newPage();
   const received: string[] = [];
   page.on('response', (response) => {
-    if (response.url().includes('/api/')) void response.text().then((text) => received.push(text), () => undefined);
+    if (response.url().includes('/api/'))
+      void response.text().then(
+        (text) => received.push(text),
+        () => undefined,
+      );
   });
   page.on('pageerror', (error) => received.push(`pageerror: ${error.message}`));
   const stopRecording = service.onProgress((progress) => received.push(JSON.stringify(progress)));

@@ -4,20 +4,8 @@ import type { UsersOutcome } from '../../../common/ipc/contract';
 import type { UsersReport } from '../../../common/users-report';
 import type { Explanation } from '../../../common/explanation';
 import { explainMessage } from '../../../main/explain/explain';
-import type {
-  CheckReport,
-  Diagnosis,
-  StepName,
-  StepResult,
-} from '../../../common/check-report';
-import type {
-  CheckOutcome,
-  DataCentreOption,
-  RecheckGate,
-  ScenarioSummary,
-  StartupInfo,
-  TlsHint,
-} from '../../../common/ipc/contract';
+import type { CheckReport, Diagnosis, StepName, StepResult } from '../../../common/check-report';
+import type { CheckOutcome, DataCentreOption, RecheckGate, ScenarioSummary, StartupInfo, TlsHint } from '../../../common/ipc/contract';
 
 export const DATA_CENTRES: DataCentreOption[] = [
   { id: 'us', label: 'United States', webApp: 'app.bom.com', apiBase: 'https://api.arenasolutions.com/v1' },
@@ -57,8 +45,20 @@ export const SCENARIOS: ScenarioSummary[] = [
   },
 ];
 
-const ENDPOINTS = { reach: 'PUT /logout', login: 'POST /login', authorize: 'POST /login/authorizeuser', users: 'GET /settings/users', logout: 'PUT /logout' } as const;
-const PATHS = { reach: '/logout', login: '/login', authorize: '/login/authorizeuser', users: '/settings/users', logout: '/logout' } as const;
+const ENDPOINTS = {
+  reach: 'PUT /logout',
+  login: 'POST /login',
+  authorize: 'POST /login/authorizeuser',
+  users: 'GET /settings/users',
+  logout: 'PUT /logout',
+} as const;
+const PATHS = {
+  reach: '/logout',
+  login: '/login',
+  authorize: '/login/authorizeuser',
+  users: '/settings/users',
+  logout: '/logout',
+} as const;
 
 export function step(name: StepName, overrides: Partial<StepResult> = {}): StepResult {
   return {
@@ -118,7 +118,7 @@ export const DIAGNOSIS_4089: Diagnosis = {
       fixSteps: [
         {
           who: 'arena-admin',
-          text: 'Open the integration user\'s employee record and set For Integration Use to Yes, then save.',
+          text: "Open the integration user's employee record and set For Integration Use to Yes, then save.",
           uiPath: 'Arena > Workspace > Settings > Employees > Employee > For Integration Use = Yes',
         },
       ],
@@ -163,10 +163,7 @@ export function passedOutcome(overrides: Partial<CheckReport> = {}): CheckOutcom
   return { report: report(overrides), recheck: OPEN_GATE, tlsHint: null, notices: [], cancelled: false, cancelNote: null };
 }
 
-export function login4089Outcome(
-  gate: RecheckGate = { waitUntil: null, needsChange: true },
-  tlsHint: TlsHint | null = null,
-): CheckOutcome {
+export function login4089Outcome(gate: RecheckGate = { waitUntil: null, needsChange: true }, tlsHint: TlsHint | null = null): CheckOutcome {
   return {
     report: report({
       ok: false,
@@ -238,7 +235,7 @@ export function transportOutcome(tlsHint: TlsHint): CheckOutcome {
           budget: null,
           diagnosis: {
             id: 'network.tls-untrusted',
-            title: 'This computer does not trust the certificate Arena\'s address presented',
+            title: "This computer does not trust the certificate Arena's address presented",
             meaning: 'Something between this computer and Arena presented its own certificate.',
             causes: [],
             recheck: 'after-change',
@@ -271,7 +268,12 @@ export function usersOutcome(): UsersOutcome {
     usersCheck: {
       emails: 2,
       users: [
-        { email: 'dana@example.com', status: 'ready', arena: { type: 'EMPLOYEE', enabled: true, fullName: 'Dana Designer' }, adviceId: null },
+        {
+          email: 'dana@example.com',
+          status: 'ready',
+          arena: { type: 'EMPLOYEE', enabled: true, fullName: 'Dana Designer' },
+          adviceId: null,
+        },
         { email: 'ghost@example.com', status: 'not-found', arena: null, adviceId: 'users.USER_NOT_FOUND' },
       ],
       invalid: [{ line: 3, text: 'not an email' }],
@@ -287,7 +289,13 @@ export function usersOutcome(): UsersOutcome {
               id: 'user-not-in-arena',
               summary: 'The Onshape user has not been added to Arena as an employee.',
               question: "Is the user missing from Arena's employee list altogether?",
-              fixSteps: [{ who: 'arena-admin', text: 'Add the Onshape user as a Full License Standard Employee.', uiPath: 'Arena > Workspace > Settings > Employees > Employee' }],
+              fixSteps: [
+                {
+                  who: 'arena-admin',
+                  text: 'Add the Onshape user as a Full License Standard Employee.',
+                  uiPath: 'Arena > Workspace > Settings > Employees > Employee',
+                },
+              ],
             },
           ],
           recheck: 'after-change',

@@ -34,8 +34,15 @@ function explanationFixture(text: string): Explanation {
       {
         id: 'unknown',
         title: 'Arena returned an error this tool does not know',
-        meaning: 'This failure is not in the tool\'s knowledge base.',
-        causes: [{ id: 'see-arena-message', summary: 'The problem the message describes.', question: 'Does the message point to something you can correct?', fixSteps: [{ who: 'you', text: 'Correct what it names.' }] }],
+        meaning: "This failure is not in the tool's knowledge base.",
+        causes: [
+          {
+            id: 'see-arena-message',
+            summary: 'The problem the message describes.',
+            question: 'Does the message point to something you can correct?',
+            fixSteps: [{ who: 'you', text: 'Correct what it names.' }],
+          },
+        ],
         recheck: 'after-change',
         facts: {},
         arenaMessage: text,
@@ -150,7 +157,8 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
       const failure = record('gateFor', query);
       if (failure) return { ok: false, error: failure };
       const open = { waitUntil: null, needsChange: false, reason: null };
-      const gate = typeof options.gate === 'function' ? options.gate(query, calls.filter((call) => call.method === 'runCheck').length) : options.gate;
+      const gate =
+        typeof options.gate === 'function' ? options.gate(query, calls.filter((call) => call.method === 'runCheck').length) : options.gate;
       return ok(gate ?? { integration: open, user: query.details.userEmail ? open : null });
     },
     async listScenarios() {
@@ -166,7 +174,9 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
       const failure = record('runUsersCheck', intent);
       if (failure) return { ok: false, error: failure };
       for (const event of options.progress ?? []) emit(event);
-      return options.usersOutcome ? ok(options.usersOutcome) : { ok: false, error: { code: 'internal', message: 'No users check scripted.' } };
+      return options.usersOutcome
+        ? ok(options.usersOutcome)
+        : { ok: false, error: { code: 'internal', message: 'No users check scripted.' } };
     },
     async runPractice(intent) {
       const failure = record('runPractice', intent);
@@ -205,7 +215,9 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
       const failure = record('openHistory', id);
       if (failure) return { ok: false, error: failure };
       const found = history.find((item) => item.entry.id === id);
-      return found ? ok(found.entry) : { ok: false, error: { code: 'no-report', message: 'That check is no longer in the list of recent checks.' } };
+      return found
+        ? ok(found.entry)
+        : { ok: false, error: { code: 'no-report', message: 'That check is no longer in the list of recent checks.' } };
     },
     async deleteHistory(id) {
       const failure = record('deleteHistory', id);
