@@ -63,6 +63,7 @@ run "type check (node tests, scripts, configs)" npx tsc -p tsconfig.test.json
 run "type check (renderer)" npx svelte-check --tsconfig ./tsconfig.web.json --fail-on-warnings --output machine
 run "type check (renderer tests)" npx svelte-check --tsconfig ./test/renderer/tsconfig.json --fail-on-warnings --output machine
 run "lint (ESLint: correctness, and the folder boundaries of eslint.config.js)" npx eslint --max-warnings 0 .
+run "format (Prettier: npm run format fixes it)" npx prettier --check --log-level warn .
 run "build" npm run --silent build && export DOCTOR_BUILT=1
 run "type check (benchmarks, against the built declarations)" npx tsc -p tsconfig.bench.json
 run "unit and integration tests (node)" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-node.json"
