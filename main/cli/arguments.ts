@@ -13,6 +13,7 @@ import { DATA_CENTRE_IDS, dataCentreById } from '../arena/data-centres.js';
 import { normaliseProxyUrl, proxyFromEnvironment } from '../network/proxy.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
+import { printable } from '../../common/printable.js';
 
 /** How to reach Arena, with no credential: all the reach command needs. */
 export interface ReachOptions {
@@ -463,13 +464,6 @@ function isOptionName(argument: string, options: ParseArgsConfig['options']): bo
 
 function isDataCentreId(value: string): value is DataCentreId {
   return (DATA_CENTRE_IDS as readonly string[]).includes(value);
-}
-
-/** Echoed input is shortened and stripped of control characters, so a message stays one clean line. */
-function printable(text: string): string {
-  // C0 and C1 controls (U+0085 is a line break, U+009B a terminal escape) and Unicode line separators.
-  const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  return cleaned.length > 60 ? `${cleaned.slice(0, 60)}…` : cleaned;
 }
 
 function ok<T>(value: T): Parsed<T> {

@@ -23,6 +23,7 @@ import type { ServiceHost } from './host.js';
 import { integrationSecretKind, remember, resolveSecret } from './keychain.js';
 import type { LastReport } from './reports.js';
 import { previewUsers, runUsers } from './users-handlers.js';
+import { printable } from '../../common/printable.js';
 
 export interface CheckContext {
   host: ServiceHost;
@@ -294,10 +295,4 @@ async function saveProfile(host: ServiceHost, profile: SavedProfile): Promise<st
 
 function summary(report: CheckReport): SavedProfile['lastReport'] {
   return { createdAt: report.createdAt, ok: report.ok, headline: headline(report) };
-}
-
-/** Echoed input: one line, shortened. */
-function printable(text: string): string {
-  const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '?');
-  return cleaned.length > 60 ? `${cleaned.slice(0, 60)}…` : cleaned;
 }
