@@ -2,11 +2,12 @@
 // would hold. Read with validation, written atomically, every access queued so two changes never lose one.
 // The settings file's rules apply: a damaged, oversized or strange file is set aside with a notice, never a crash.
 import { randomBytes } from 'node:crypto';
-import { lstat, open, rename } from 'node:fs/promises';
+import { lstat, open } from 'node:fs/promises';
 import type { HistoryEntry, HistoryRecord } from '../../common/ipc/contract.js';
 import { errorCode, writeFileAtomic } from '../settings/atomic-write.js';
 import { describeIssues } from '../settings/schema.js';
 import { HISTORY_LIMIT, HISTORY_VERSION, MAX_HISTORY_FILE_BYTES, historyFileSchema, type HistoryFile } from './schema.js';
+import { moveAside } from '../settings/set-aside.js';
 
 export interface HistoryStore {
   /** Newest first. Notices are plain words for the admin, e.g. that a damaged file was set aside. */
@@ -62,24 +63,10 @@ export function createHistoryStore(filePath: string, options: HistoryStoreOption
     return run;
   }
 
-  // A free name next to the file; rename would silently replace an existing one on POSIX.
-  async function asideName(): Promise<string> {
-    const stamp = now().toISOString().replace(/[:.]/g, '-');
-    for (let n = 1; ; n += 1) {
-      const candidate = `${filePath}.corrupt-${stamp}${n === 1 ? '' : `-${n}`}`;
-      try {
-        await lstat(candidate);
-      } catch {
-        return candidate;
-      }
-    }
-  }
-
   async function setAside(reason: string): Promise<{ file: HistoryFile; notices: string[] }> {
     const start = `The history file ${filePath} ${reason}, so the list of recent checks starts empty.`;
     try {
-      const aside = await asideName();
-      await rename(filePath, aside);
+      const aside = await moveAside(filePath, now());
       return { file: empty(), notices: [`${start} The old file was kept as ${aside}.`] };
     } catch (error) {
       return {

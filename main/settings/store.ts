@@ -1,10 +1,10 @@
 // The settings file (<userData>/settings.json): read with validation, written atomically, every access
 // queued so concurrent updates never lose a write. A damaged file is set aside with a notice, never a crash.
-import { lstat, rename } from 'node:fs/promises';
 import type { SavedProfile } from '../../common/ipc/contract.js';
 import { errorCode, writeFileAtomic } from './atomic-write.js';
 import { readBoundedText, UnreadableStateFile } from './bounded-read.js';
 import { SETTINGS_VERSION, describeIssues, settingsSchema } from './schema.js';
+import { moveAside } from './set-aside.js';
 
 export interface Settings {
   version: 1;
@@ -74,24 +74,10 @@ export function createSettingsStore(filePath: string, options: SettingsStoreOpti
     return run;
   }
 
-  // A free name next to the file; rename would silently replace an existing one on POSIX.
-  async function asideName(): Promise<string> {
-    const stamp = now().toISOString().replace(/[:.]/g, '-');
-    for (let n = 1; ; n += 1) {
-      const candidate = `${filePath}.corrupt-${stamp}${n === 1 ? '' : `-${n}`}`;
-      try {
-        await lstat(candidate);
-      } catch {
-        return candidate;
-      }
-    }
-  }
-
   async function setAside(reason: string): Promise<{ settings: Settings; notices: string[] }> {
     const start = `The settings file ${filePath} ${reason}, so Arena Connect Doctor started with default settings.`;
     try {
-      const aside = await asideName();
-      await rename(filePath, aside);
+      const aside = await moveAside(filePath, now());
       return { settings: defaultSettings(), notices: [`${start} The old file was kept as ${aside}.`] };
     } catch (error) {
       const notice = `${start} It could not be moved aside (${describeError(error)}) and will be replaced when settings are next saved.`;
