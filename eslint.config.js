@@ -18,6 +18,9 @@ export const OWNED_PACKAGES = [
   { name: 'electron', owners: ['main/app/**', 'preload/**'], message: only('main/app/ and preload/: the rest runs without Electron') },
 ];
 
+export const CONDITIONAL_SPREAD_MESSAGE =
+  'declare the option as `x?: T | undefined` and pass it as is, instead of a conditional spread (README: How the code is laid out)';
+
 const NODE_MODULES_MESSAGE = 'renderer/ and common/ run in the browser sandbox too: no Node module here';
 const MAIN_MESSAGE = 'the renderer talks to main only through the typed IPC contract (common/ipc/contract.ts)';
 
@@ -115,6 +118,17 @@ export default tseslint.config(
       // Stripping control characters out of text from the network is the point of those patterns.
       'no-control-regex': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // exactOptionalPropertyTypes is on (tsconfig.base.json): an option that may be passed through as
+      // undefined says so in its type (`x?: T | undefined`), so no `...(x !== undefined ? { x } : {})`
+      // spreads. A spread stays where a key's absence is the point (an HTTP header, another library's options).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ObjectExpression > SpreadElement > ConditionalExpression[test.type="BinaryExpression"][test.right.type="Identifier"][test.right.name="undefined"]',
+          message: CONDITIONAL_SPREAD_MESSAGE,
+        },
+      ],
     },
   },
   ...boundaryConfigs(),

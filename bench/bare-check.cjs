@@ -18,7 +18,7 @@ function send(apiUrl, method, path, json, sessionId) {
       'user-agent': USER_AGENT,
       accept: 'application/json',
       ...(sessionId ? { [SESSION_HEADER]: sessionId } : {}),
-      ...(json === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(json ? { 'content-type': 'application/json' } : {}),
       'content-length': String(Buffer.byteLength(body)),
       'accept-encoding': 'gzip, deflate, br',
     };

@@ -31,7 +31,7 @@ export interface IpcError {
   /** Plain words for the admin. Never holds a time: show retryAt in the admin's local time instead. */
   message: string;
   /** For 'recheck-wait': when checking again becomes possible (ISO time). */
-  retryAt?: string;
+  retryAt?: string | undefined;
   /** For 'recheck-wait' and 'recheck-needs-change': which account the re-check guard held back. */
   account?: GuardedAccount;
 }

@@ -34,7 +34,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
  */
 export interface ArenaNetwork {
   /** Extra certificate authorities to trust besides the system's (never a way to skip verification). */
-  extraCa?: string | Buffer;
+  extraCa?: string | Buffer | undefined;
   /** Also trust the operating system's certificate store, where this runtime can read it (the app does). */
   trustSystemStore?: boolean;
   /**
@@ -47,9 +47,9 @@ export interface ArenaNetwork {
 export interface ArenaClientOptions extends ArenaNetwork {
   /** API base, ending in /v1. */
   apiUrl: string;
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The connect limit (see DEFAULT_CONNECT_TIMEOUT_MS), apart from the answer limit timeoutMs. */
-  connectTimeoutMs?: number;
+  connectTimeoutMs?: number | undefined;
   maxBodyBytes?: number;
   /** An explicit proxy (http:// or https://). Null or absent: connect directly. */
   proxyUrl?: string | null;
@@ -111,7 +111,7 @@ interface RequestPlan {
   searchParams?: Record<string, string>;
   session?: ArenaSession;
   /** The admin pressed Cancel; logout is never given one. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /**
    * What a cancel does. 'until-sent': the request is dropped only while nothing can have reached Arena;
    * once it may have, it runs to its answer (a login's answer may open a session, which must be logged
@@ -139,7 +139,7 @@ export class ArenaClient {
     this.secrets = new Set(options.secrets ?? []);
     this.authorities = trustedAuthorities({
       systemStore: options.trustSystemStore ?? false,
-      ...(options.extraCa !== undefined ? { extraCa: options.extraCa } : {}),
+      extraCa: options.extraCa,
     });
   }
 

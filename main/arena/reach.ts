@@ -31,12 +31,12 @@ export interface ReachOptions {
   /** API base, ending in /v1. */
   apiUrl: string;
   /** The answer limit. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The connect limit: DNS, TCP connect and TLS handshake each. */
-  connectTimeoutMs?: number;
+  connectTimeoutMs?: number | undefined;
   maxBodyBytes?: number;
   proxyUrl?: string | null;
-  extraCa?: string | Buffer;
+  extraCa?: string | Buffer | undefined;
   trustSystemStore?: boolean;
   userAgent?: string;
   /** A dns.lookup-compatible resolver; a test seam only (no real DNS leaves a test machine). */
@@ -93,7 +93,7 @@ export async function probeReach(options: ReachOptions, signal?: AbortSignal): P
 
   const authorities = trustedAuthorities({
     systemStore: options.trustSystemStore ?? false,
-    ...(options.extraCa !== undefined ? { extraCa: options.extraCa } : {}),
+    extraCa: options.extraCa,
   });
   const agent: Agents = proxy ? await proxyAgents(proxy, timeoutMs) : freshAgents();
   const stream = got.stream(url, {

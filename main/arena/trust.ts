@@ -16,7 +16,10 @@ function reader(): CertificateReader | null {
  * The CA list to give got, or undefined to leave Node's defaults alone. Node's `ca` option replaces the
  * defaults rather than adding to them, so any list given here starts with them.
  */
-export function trustedAuthorities(options: { systemStore: boolean; extraCa?: string | Buffer }): (string | Buffer)[] | undefined {
+export function trustedAuthorities(options: {
+  systemStore: boolean;
+  extraCa?: string | Buffer | undefined;
+}): (string | Buffer)[] | undefined {
   if (!options.systemStore && options.extraCa === undefined) return undefined;
   const read = reader();
   const defaults: string[] = read ? safely(() => read('default')) : [...tls.rootCertificates];

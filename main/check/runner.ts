@@ -34,9 +34,9 @@ export interface CheckRequest {
   /** The Onshape user to authorize; absent: the authorize step is skipped. */
   user?: { email: string; password: string } | null;
   /** The answer limit per request. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The connect limit (DNS, TCP, TLS each); see DEFAULT_CONNECT_TIMEOUT_MS. */
-  connectTimeoutMs?: number;
+  connectTimeoutMs?: number | undefined;
   proxyUrl?: string | null;
   /** How proxyUrl was chosen, so the diagnosis can answer proxy questions; absent: not known. */
   route?: ProxyRoute | null;
@@ -88,8 +88,8 @@ export async function reachStep(request: ReachRequest, environment: CheckEnviron
     {
       ...environment.network,
       apiUrl: request.apiUrl,
-      ...(request.timeoutMs !== undefined ? { timeoutMs: request.timeoutMs } : {}),
-      ...(request.connectTimeoutMs !== undefined ? { connectTimeoutMs: request.connectTimeoutMs } : {}),
+      timeoutMs: request.timeoutMs,
+      connectTimeoutMs: request.connectTimeoutMs,
       proxyUrl: request.proxyUrl ?? null,
       userAgent: userAgent(),
       now,
@@ -248,7 +248,7 @@ export function clientFor(request: Omit<CheckRequest, 'user'> & { user?: CheckRe
     ...network,
     apiUrl: request.apiUrl,
     timeoutMs: request.timeoutMs,
-    ...(request.connectTimeoutMs !== undefined ? { connectTimeoutMs: request.connectTimeoutMs } : {}),
+    connectTimeoutMs: request.connectTimeoutMs,
     proxyUrl: request.proxyUrl ?? null,
     userAgent: userAgent(),
     // Every step's answer is redacted of every secret of the check, not only of the ones it sent.

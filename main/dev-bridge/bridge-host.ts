@@ -16,9 +16,9 @@ export interface BridgeHostOptions {
   exportDir: string;
   /** Use the real OS keychain (true) or run as if none were reachable. */
   keychain: boolean;
-  keychainService?: string;
+  keychainService?: string | undefined;
   timeoutMs?: number;
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /** Write the support log (as the app does) into <dataDir>/logs. */
   log?: boolean;
 }
@@ -62,7 +62,7 @@ export function bridgeHost(options: BridgeHostOptions): BridgeHost {
     openExternal: async (url) => {
       openedLinks.push(url);
     },
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    timeoutMs: options.timeoutMs,
+    now: options.now,
   };
 }

@@ -35,8 +35,8 @@ const causeSchema = z.strictObject({
   id: text(200),
   summary: text(),
   question: text(),
-  fixSteps: z.array(z.strictObject({ text: text(), uiPath: text(1000).optional(), who: actorSchema })).max(50),
-  answered: z.strictObject({ answer: z.enum(['yes', 'no', 'not-sure']), evidence: text(1000) }).optional(),
+  fixSteps: z.array(z.strictObject({ text: text(), uiPath: text(1000).exactOptional(), who: actorSchema })).max(50),
+  answered: z.strictObject({ answer: z.enum(['yes', 'no', 'not-sure']), evidence: text(1000) }).exactOptional(),
 });
 
 const diagnosisSchema = z.strictObject({
@@ -98,7 +98,7 @@ const stepSchema = z.strictObject({
   skippedReason: nullableText(1000),
   bodyExcerpt: nullableText(),
   diagnosis: diagnosisSchema.nullable(),
-  network: reachNetworkSchema.optional(),
+  network: reachNetworkSchema.exactOptional(),
 });
 
 const targetSchema = z.strictObject({

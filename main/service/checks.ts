@@ -133,7 +133,7 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
             integrationSecret: integrationSecret.data,
             user,
             timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            ...(host.connectTimeoutMs !== undefined ? { connectTimeoutMs: host.connectTimeoutMs } : {}),
+            connectTimeoutMs: host.connectTimeoutMs,
             proxyUrl: proxyUrlOf(route),
             route,
           },
@@ -274,7 +274,7 @@ async function secretIfAny(host: ServiceHost, details: ConnectionDetails, kind: 
 export function refusal<T>(admission: Extract<Admission, { ok: false }>): Result<T> {
   return fail(admission.code, admission.message, {
     account: admission.account,
-    ...(admission.retryAt !== undefined ? { retryAt: admission.retryAt } : {}),
+    retryAt: admission.retryAt,
   });
 }
 

@@ -19,11 +19,11 @@ export interface ServiceHost {
   /** One plain request through the system's network stack, for the TLS-inspection hint. */
   probeWithSystemStack?: (url: string) => Promise<ProbeResult>;
   resolveSystemProxy?: SystemProxyResolver;
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   electronVersion?: string | null;
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The connect limit (DNS, TCP, TLS each); absent: the client's default. */
-  connectTimeoutMs?: number;
+  connectTimeoutMs?: number | undefined;
   /** Trust (extra CAs, the system store) and name resolution for every check; handed to the Arena client as is. */
   network?: ArenaNetwork;
   /** The recent checks, kept between runs of the app; absent: none are kept. */

@@ -28,7 +28,7 @@ export interface ClearMessageRules {
   /** Every string the input held (values and keys). */
   inputs?: readonly string[];
   /** The message must name this field (e.g. "details.workspaceId" or "--timeout"). */
-  field?: string;
+  field?: string | undefined;
   /** The secrets that must not come back; default every planted one. */
   secrets?: readonly string[];
 }

@@ -55,3 +55,22 @@ describe('import boundaries', () => {
     expect(await boundaryMessages(filePath, importOf(specifier))).toEqual([]);
   });
 });
+
+describe('optional properties, one way throughout', () => {
+  const messagesFor = async (source: string) => {
+    const [result] = await eslint.lintText(source, { filePath: 'main/check/extra.ts' });
+    return (result?.messages ?? []).filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message);
+  };
+
+  it('refuses a conditional spread that only drops an undefined option', async () => {
+    const source = 'export const pass = (limit: number | undefined) => ({ ...(limit !== undefined ? { limit } : {}) });\n';
+    expect(await messagesFor(source)).toEqual([expect.stringMatching(/x\?: T \| undefined/)]);
+  });
+
+  it('allows the option passed as is, and a spread whose key must be absent for another reason', async () => {
+    const source =
+      'export const pass = (limit: number | undefined) => ({ limit });\n' +
+      "export const header = (session: string) => ({ ...(session ? { 'arena-session-id': session } : {}) });\n";
+    expect(await messagesFor(source)).toEqual([]);
+  });
+});

@@ -36,7 +36,7 @@ function service(options: { dataDir?: string; now?: () => Date } = {}): { servic
     exportDir: join(dataDir, 'reports'),
     keychain: false,
     timeoutMs: 5000,
-    ...(options.now ? { now: options.now } : {}),
+    now: options.now,
   });
   return { service: createDoctorService(host), dataDir };
 }

@@ -46,7 +46,7 @@ async function call(
   if (options.body !== undefined) headers['content-type'] ??= 'application/json';
   if (options.session !== undefined) headers[SESSION_HEADER] = options.session;
   const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-  const res = await fetch(`${apiUrl}${path}`, { method, headers, body });
+  const res = await fetch(`${apiUrl}${path}`, { method, headers, body: body ?? null });
   const text = await res.text();
   const json: unknown = text === '' ? null : JSON.parse(text);
   const errors = (json as { errors?: { code?: unknown }[] } | null)?.errors;

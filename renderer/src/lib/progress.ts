@@ -11,7 +11,7 @@ export interface StepProgress {
   /** Extra words after the status, e.g. why a step was skipped. */
   note: string | null;
   /** The reach step's phase timings once it finished: the Running screen's timeline. */
-  phases?: ReachNetwork['phases'];
+  phases?: ReachNetwork['phases'] | undefined;
 }
 
 export const STATUS_LABELS: Readonly<Record<StepStatus, string>> = {
@@ -61,7 +61,7 @@ export function applyProgress(steps: readonly StepProgress[], event: CheckProgre
           ...entry,
           status: result.outcome,
           note: result.outcome === 'skipped' ? (result.skippedReason ?? entry.note) : null,
-          ...(result.network ? { phases: result.network.phases } : {}),
+          phases: result.network?.phases,
         }
       : entry,
   );

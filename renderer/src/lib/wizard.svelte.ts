@@ -502,7 +502,7 @@ export type StartupState = { kind: 'loading' } | { kind: 'loaded'; info: Startup
 
 export interface WizardOptions {
   /** The state to begin in (tests); the start screen otherwise. */
-  initial?: WizardState;
+  initial?: WizardState | undefined;
   /** Milliseconds since the epoch, for the running screen's elapsed time. */
   now?: () => number;
 }

@@ -55,8 +55,8 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
     keychain: options.keychain ?? false,
     timeoutMs: 5000,
     log: options.log ?? false,
-    ...(options.keychainService ? { keychainService: options.keychainService } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    keychainService: options.keychainService,
+    now: options.now,
   });
   const service = createDoctorService(host);
   const bridge = await startDevBridge({ service, rendererRoot: RENDERER });
