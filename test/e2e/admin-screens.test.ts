@@ -2,32 +2,22 @@
 // the start screen without a focus ring on its heading, the practice list's groups and filter, the details
 // form at 480 px and in dark mode, and the warning's summary. axe runs on every state; screenshots go to
 // test-results/screenshots/ for review.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
-import { launchChromium, openApp, screenshot, type RunningApp } from './support/harness.js';
+import { screenshot } from './support/harness.js';
+import { showAs, type Layout } from './support/layout.js';
+import { heading, START_HEADING } from './support/screens.js';
+import { usePerTestSession } from './support/session.js';
 
-let browser: Browser;
-let app: RunningApp | null = null;
+const session = usePerTestSession();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-async function open(options: { width?: number; dark?: boolean } = {}): Promise<Page> {
-  app = await openApp(browser);
+async function open(layout: Layout = {}): Promise<Page> {
+  const app = await session.open();
   const { page } = app;
-  await page.setViewportSize({ width: options.width ?? 1000, height: 900 });
-  await page.emulateMedia({ colorScheme: options.dark ? 'dark' : 'light', reducedMotion: 'reduce' });
+  await showAs(page, layout);
   await page.goto(`${app.bridge.origin}/`);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Check the Onshape–Arena connection');
+  await expect.poll(() => heading(page)).toBe(START_HEADING);
   return page;
 }
 

@@ -1,24 +1,17 @@
 // For every simulated problem, the wizard reaches the cause the scenario models and shows its fix steps:
 // practice → the failed step → "No" to each earlier question → "Yes" to the scenario's cause.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runPracticeScenario } from '../../main/practice/practice.js';
 import { SCENARIOS, type Scenario } from '../../main/simulator/index.js';
-import { launchChromium, openApp, screenshot, type RunningApp } from './support/harness.js';
 import { leakedSecrets } from '../support/scenario-check.js';
+import { screenshot } from './support/harness.js';
+import { heading, kicker, PROBLEM_KICKER } from './support/screens.js';
+import { useSharedApp } from './support/session.js';
 
-let browser: Browser;
-let app: RunningApp;
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser);
-});
-afterAll(async () => {
-  await app.close();
-  await browser.close();
-});
+const session = useSharedApp();
 
 async function practise(scenario: Scenario): Promise<void> {
+  const { app } = session;
   const { page } = app;
   await page.goto(`${app.bridge.origin}/`);
   await page.getByRole('button', { name: 'Practice with sample problems' }).click();
@@ -40,13 +33,13 @@ describe.each(failing.map((scenario) => [scenario.name, scenario] as const))('pr
     if (!cause) throw new Error('unreachable');
 
     await practise(scenario);
-    const { page } = app;
-    await expect.poll(() => page.locator('.result-kicker').textContent()).toBe('The check found a problem');
+    const { page } = session.app;
+    await expect.poll(() => kicker(page)).toBe(PROBLEM_KICKER);
     // A later step may fail too (e.g. logout after an expired session): walk the first failed step's own path.
     const failed = page.getByRole('article').first();
     await expect.poll(() => failed.getAttribute('aria-labelledby')).toBe(`failed-${scenario.expect.step}-title`);
     // The diagnosis is the screen's heading, the failed step and its code right under it.
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(diagnosis.title);
+    expect(await heading(page)).toBe(diagnosis.title);
     expect(await page.locator('.failed-where').first().textContent()).toContain(String(scenario.expect.code));
 
     if (diagnosis.causes.length > 1) {
@@ -85,8 +78,8 @@ describe.each(failing.map((scenario) => [scenario.name, scenario] as const))('pr
 describe.each(passing.map((scenario) => [scenario.name, scenario] as const))('practice %s', (name, scenario) => {
   it('says the connection works, with the workspace and the request budget', async () => {
     await practise(scenario);
-    const { page } = app;
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('The connection works');
+    const { page } = session.app;
+    await expect.poll(() => heading(page)).toBe('The connection works');
     const text = await page.locator('main, body').first().textContent();
     expect(text).toContain('Northwind Robotics');
     expect(text).toMatch(/Mappings/);

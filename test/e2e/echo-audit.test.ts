@@ -4,26 +4,17 @@
 // no sentinel when the admin is done.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ECHO_CHECK, ECHO_SECRETS, ECHO_SENTINELS, startEchoServer, type EchoLogin } from '../support/echo-server.js';
 import { sentinelHits } from '../support/sentinels.js';
-import { launchChromium, openApp, type RunningApp } from './support/harness.js';
+import { continueAndLogIn, fillDetails } from './support/details-form.js';
+import { waitForProblem } from './support/screens.js';
+import { useSharedApp } from './support/session.js';
 
-let browser: Browser;
-let app: RunningApp;
 // Every run logs in as the same Arena account, and each one fails: the re-check guard would rightly hold
 // the same WebToken (for up to a day), so the app's clock moves a day on before each run.
 let clockMs = Date.now();
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser, { log: true, now: () => new Date(clockMs) });
-});
-afterAll(async () => {
-  await app.close();
-  await browser.close();
-});
+const session = useSharedApp({ log: true, now: () => new Date(clockMs) });
 
 const LOGINS: EchoLogin[] = ['session', 'html-page', 'arena-error'];
 
@@ -31,22 +22,19 @@ describe.each(LOGINS.map((login) => [login] as const))('the wizard against an ec
   it('runs, reports and is left without a sentinel in the page', async () => {
     clockMs += 24 * 60 * 60 * 1000;
     const echo = await startEchoServer(login);
+    const { app } = session;
     const { page } = app;
     try {
       await page.goto(`${app.bridge.origin}/`);
       await page.getByRole('button', { name: 'Check my connection' }).click();
-      await page.getByLabel('Data centre').selectOption('custom');
-      await page.getByLabel('Custom API address').fill(echo.apiUrl);
-      await page.getByLabel('Workspace ID').fill(String(ECHO_CHECK.workspaceId));
-      await page.getByLabel('Integration user email').fill(ECHO_CHECK.email);
-      await page.getByLabel('Log in with a password instead').setChecked(false);
-      await page.getByLabel('WebToken', { exact: true }).fill(ECHO_SECRETS.webtoken);
-      await page.getByLabel('Also check an Onshape user').setChecked(true);
-      await page.getByLabel("Onshape user's email").fill(ECHO_CHECK.userEmail);
-      await page.getByLabel("Onshape user's Arena password", { exact: true }).fill(ECHO_SECRETS.userPassword);
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('button', { name: 'Log in now' }).click();
-      await expect.poll(() => page.locator('.result-kicker').textContent(), { timeout: 15_000 }).toBe('The check found a problem');
+      await fillDetails(page, {
+        ...ECHO_CHECK,
+        apiUrl: echo.apiUrl,
+        secret: ECHO_SECRETS.webtoken,
+        userPassword: ECHO_SECRETS.userPassword,
+      });
+      await continueAndLogIn(page);
+      await waitForProblem(page, 15_000);
       expect(echo.heard.has(ECHO_SECRETS.webtoken)).toBe(true);
       // While the result shows: what the admin sees holds no sentinel.
       expect(sentinelHits(await page.evaluate(() => document.documentElement.outerHTML), ECHO_SENTINELS)).toEqual([]);
@@ -65,6 +53,7 @@ describe.each(LOGINS.map((login) => [login] as const))('the wizard against an ec
 
 describe('after every echoing server', () => {
   it('no saved report, clipboard copy, message to the page, state file or log line holds a sentinel', async () => {
+    const { app } = session;
     await app.host.logger.flush();
     const texts: Record<string, string> = {
       received: app.received.join('\n'),

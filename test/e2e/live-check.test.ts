@@ -2,80 +2,22 @@
 // again" under the recheck policy, the report, the keychain, keyboard-only use, and no secret anywhere.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, scenarioByName, startSimulator, type Scenario, type SimulatorHandle } from '../../main/simulator/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../main/simulator/index.js';
 import { createKeytarVault } from '../../main/vault/index.js';
 import { leakedSecrets } from '../support/scenario-check.js';
-import { launchChromium, openApp, screenshot, type AppOptions, type RunningApp } from './support/harness.js';
+import { continueAndLogIn, fillDetails } from './support/details-form.js';
+import { screenshot } from './support/harness.js';
+import { heading, pageText, waitForProblem } from './support/screens.js';
+import { usePerTestSession } from './support/session.js';
+import { logins, scenario } from './support/scenarios.js';
 
-let browser: Browser;
-let simulator: SimulatorHandle | null = null;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await app?.close();
-  await simulator?.close();
-  app = null;
-  simulator = null;
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-function scenario(name: string): Scenario {
-  const found = scenarioByName(name);
-  if (!found) throw new Error(`no scenario ${name}`);
-  return found;
-}
-
-async function start(
-  name: string,
-  options: AppOptions = {},
-  latencyMs = 0,
-): Promise<{ page: Page; running: RunningApp; chosen: Scenario }> {
-  const chosen = scenario(name);
-  simulator = await startSimulator({ scenario: chosen, latencyMs });
-  app = await openApp(browser, options);
-  return { page: app.page, running: app, chosen };
-}
-
-async function heading(page: Page): Promise<string | null> {
-  return page.getByRole('heading', { level: 1 }).textContent();
-}
-
-async function fillDetails(page: Page, chosen: Scenario, apiUrl: string, options: { remember?: boolean } = {}): Promise<void> {
-  const { check } = chosen;
-  await page.getByLabel('Data centre').selectOption('custom');
-  await page.getByLabel('Custom API address').fill(apiUrl);
-  await page.getByLabel('Workspace ID').fill(String(check.workspaceId));
-  await page.getByLabel('Integration user email').fill(check.email);
-  await page.getByLabel('WebToken', { exact: true }).fill(check.secret);
-  if (check.userEmail && check.userPassword) {
-    await page.getByLabel('Also check an Onshape user').check();
-    await page.getByLabel("Onshape user's email").fill(check.userEmail);
-    await page.getByLabel("Onshape user's Arena password", { exact: true }).fill(check.userPassword);
-  }
-  if (options.remember) await page.getByLabel("Remember in this computer's keychain").check();
-}
-
-async function runThroughWarning(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await expect.poll(() => heading(page)).toBe('Before the check runs');
-  await page.getByRole('button', { name: 'Log in now' }).click();
-}
-
-function logins(): number {
-  return simulator?.requests.filter((request) => request.path.endsWith('/login')).length ?? 0;
-}
+const session = usePerTestSession();
 
 describe('a check from the details form', () => {
   it('validates, warns, runs, reports, and never shows or saves a secret', async () => {
-    const { page, running, chosen } = await start('healthy');
-    if (!simulator) throw new Error('no simulator');
+    const { app: running, simulator, chosen } = await session.start('healthy');
+    const { page } = running;
     await expect.poll(() => heading(page)).toBe('Check the Onshape–Arena connection');
     await screenshot(page, 'screen-1-start');
 
@@ -93,7 +35,7 @@ describe('a check from the details form', () => {
     await expect.poll(() => body.textContent()).toContain('does not look like name@company.com');
     await screenshot(page, 'screen-2-details-invalid');
 
-    await fillDetails(page, chosen, simulator.apiUrl);
+    await fillDetails(page, { ...chosen.check, apiUrl: simulator.apiUrl });
     await screenshot(page, 'screen-3-details');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => heading(page)).toBe('Before the check runs');
@@ -104,7 +46,7 @@ describe('a check from the details form', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await body.textContent()).toContain('Northwind Robotics');
     await screenshot(page, 'screen-5-result-passed');
-    expect(logins()).toBe(1);
+    expect(logins(simulator)).toHaveLength(1);
     expect(leakedSecrets(chosen, await page.content())).toEqual([]);
 
     await page.getByRole('button', { name: 'Save or copy a report' }).click();
@@ -132,19 +74,15 @@ describe('a check from the details form', () => {
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('button', { name: 'Start over' }).click();
     await expect.poll(() => heading(page)).toBe('Check the Onshape–Arena connection');
-    const everything = await page.evaluate(() => {
-      const values = [...document.querySelectorAll('input')].map((input) => input.value);
-      return `${document.documentElement.outerHTML}\n${values.join('\n')}`;
-    });
-    expect(leakedSecrets(chosen, everything)).toEqual([]);
+    expect(leakedSecrets(chosen, await pageText(page))).toEqual([]);
   });
 
   it('shows each step live while the check runs', async () => {
-    const { page, chosen } = await start('healthy', {}, 700);
-    if (!simulator) throw new Error('no simulator');
+    const { app, simulator, chosen } = await session.start('healthy', {}, 700);
+    const { page } = app;
     await page.getByRole('button', { name: 'Check my connection' }).click();
-    await fillDetails(page, chosen, simulator.apiUrl);
-    await runThroughWarning(page);
+    await fillDetails(page, { ...chosen.check, apiUrl: simulator.apiUrl });
+    await continueAndLogIn(page);
     await expect.poll(() => heading(page)).toBe('Checking the connection');
     await expect.poll(() => page.getByRole('timer', { name: 'Elapsed time' }).count()).toBe(1);
     // While authorize is under way, login has already been reported as passed.
@@ -163,55 +101,54 @@ describe('"Check again" follows the recheck policy', () => {
   it('after a lockout (4083), counts down five minutes with the button disabled, and sends nothing until then', async () => {
     const startMs = Date.now();
     const clock = new ManualClock(startMs);
-    const { page, chosen } = await start('integration-user-locked', { now: () => new Date(clock.now()) });
-    if (!simulator || !app) throw new Error('not started');
+    const { app, simulator, chosen } = await session.start('integration-user-locked', { now: () => new Date(clock.now()) });
+    const { page } = app;
     await page.clock.install({ time: startMs });
     await page.reload();
     await page.getByRole('button', { name: 'Check my connection' }).click();
-    await fillDetails(page, chosen, simulator.apiUrl);
-    await runThroughWarning(page);
-    await expect.poll(() => page.locator('.result-kicker').textContent(), { timeout: 10_000 }).toBe('The check found a problem');
+    await fillDetails(page, { ...chosen.check, apiUrl: simulator.apiUrl });
+    await continueAndLogIn(page);
+    await waitForProblem(page);
     expect(await page.locator('body').textContent()).toContain('4083');
     const again = page.getByRole('button', { name: 'Check again' });
     await expect.poll(() => page.getByRole('timer', { name: 'Time left before checking again' }).textContent()).toMatch(/^0?(5:00|4:5\d)$/);
     expect(await again.isDisabled()).toBe(true);
     await screenshot(page, 'screen-7-lockout-countdown');
-    expect(logins()).toBe(1);
+    expect(logins(simulator)).toHaveLength(1);
 
     await page.clock.fastForward('04:50');
     clock.advance(4 * 60_000 + 50_000);
     expect(await again.isDisabled()).toBe(true);
     await again.click({ force: true }).catch(() => undefined);
-    expect(logins()).toBe(1);
+    expect(logins(simulator)).toHaveLength(1);
 
     await page.clock.fastForward('00:11');
     clock.advance(11_000);
     await expect.poll(() => again.isDisabled()).toBe(false);
     await again.click();
-    await expect.poll(() => logins(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => logins(simulator).length, { timeout: 10_000 }).toBe(2);
   });
 
   it('after a credential error, needs the admin to confirm a change before sending the credential again', async () => {
-    const { page, chosen } = await start('webtoken-regenerated');
-    if (!simulator) throw new Error('no simulator');
+    const { app, simulator, chosen } = await session.start('webtoken-regenerated');
+    const { page } = app;
     await page.getByRole('button', { name: 'Check my connection' }).click();
-    await fillDetails(page, chosen, simulator.apiUrl);
-    await runThroughWarning(page);
-    await expect.poll(() => page.locator('.result-kicker').textContent(), { timeout: 10_000 }).toBe('The check found a problem');
+    await fillDetails(page, { ...chosen.check, apiUrl: simulator.apiUrl });
+    await continueAndLogIn(page);
+    await waitForProblem(page);
     const again = page.getByRole('button', { name: 'Check again' });
     expect(await again.isDisabled()).toBe(true);
-    expect(logins()).toBe(1);
+    expect(logins(simulator)).toHaveLength(1);
     await page.getByLabel('I have changed something in Arena or on this computer').check();
     await expect.poll(() => again.isDisabled()).toBe(false);
     await again.click();
-    await expect.poll(() => logins(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => logins(simulator).length, { timeout: 10_000 }).toBe(2);
   });
 });
 
 describe('keyboard only', () => {
   it('practises a problem and answers its questions without a mouse, focus on each new heading', async () => {
-    app = await openApp(browser);
-    const { page } = app;
+    const { page } = await session.open();
     await expect.poll(() => heading(page)).toBe('Check the Onshape–Arena connection');
     const pressUntilFocused = async (name: string): Promise<void> => {
       for (let presses = 0; presses < 80; presses += 1) {
@@ -225,7 +162,7 @@ describe('keyboard only', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Practice with sample problems');
     await pressUntilFocused('WebToken was regenerated');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.result-kicker').textContent(), { timeout: 10_000 }).toBe('The check found a problem');
+    await waitForProblem(page);
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await pressUntilFocused('Yes');
     await page.keyboard.press('Enter');
@@ -253,11 +190,11 @@ describe.skipIf(!keychainReachable)('the keychain (real Secret Service; skipped:
   });
 
   it('remembers the secrets when asked, uses them without showing them, and forgets them', async () => {
-    const { page, running, chosen } = await start('healthy', { keychain: true, keychainService: service });
-    if (!simulator) throw new Error('no simulator');
+    const { app: running, simulator, chosen } = await session.start('healthy', { keychain: true, keychainService: service });
+    const { page } = running;
     await page.getByRole('button', { name: 'Check my connection' }).click();
-    await fillDetails(page, chosen, simulator.apiUrl, { remember: true });
-    await runThroughWarning(page);
+    await fillDetails(page, { ...chosen.check, apiUrl: simulator.apiUrl }, { remember: true });
+    await continueAndLogIn(page);
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('The connection works');
 
     // A fresh page: details come from settings, secrets stay in the keychain.
@@ -266,9 +203,9 @@ describe.skipIf(!keychainReachable)('the keychain (real Secret Service; skipped:
     await expect.poll(() => page.getByRole('group', { name: 'WebToken' }).textContent()).toContain('Remembered in the keychain');
     expect(leakedSecrets(chosen, await page.content())).toEqual([]);
     await screenshot(page, 'screen-8-details-remembered');
-    await runThroughWarning(page);
+    await continueAndLogIn(page);
     await expect.poll(() => heading(page), { timeout: 10_000 }).toBe('The connection works');
-    expect(logins()).toBe(2);
+    expect(logins(simulator)).toHaveLength(2);
     expect(leakedSecrets(chosen, running.received.join('\n'))).toEqual([]);
 
     await page.getByRole('button', { name: 'Start over' }).click();

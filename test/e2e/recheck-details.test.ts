@@ -2,77 +2,27 @@
 // pasting the corrected one runs once with it; the rejected one again is refused on the details screen,
 // with the confirmation right there; after a lockout, adding an Onshape user or respelling the address
 // sends nothing for five minutes. Requests are counted at the simulator.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock, scenarioByName, startSimulator, type Scenario, type SimulatorHandle } from '../../main/simulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../main/simulator/index.js';
 import { fingerprint } from '../../main/simulator/recording.js';
-import { launchChromium, openApp, type AppOptions, type RunningApp } from './support/harness.js';
+import { continueAndLogIn, fillDetails } from './support/details-form.js';
+import { credentialed, logins } from './support/scenarios.js';
+import { waitForProblem } from './support/screens.js';
+import { usePerTestSession } from './support/session.js';
 
-let browser: Browser;
-let simulator: SimulatorHandle | null = null;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await app?.close();
-  await simulator?.close();
-  app = null;
-  simulator = null;
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-function scenario(name: string): Scenario {
-  const found = scenarioByName(name);
-  if (!found) throw new Error(`no scenario ${name}`);
-  return found;
-}
-
-async function start(name: string, options: AppOptions = {}): Promise<{ page: Page; chosen: Scenario; sim: SimulatorHandle }> {
-  const chosen = scenario(name);
-  const sim = await startSimulator({ scenario: chosen });
-  simulator = sim;
-  app = await openApp(browser, options);
-  return { page: app.page, chosen, sim };
-}
-
-function logins(sim: SimulatorHandle): { credentialFingerprint: string | null }[] {
-  return sim.requests.filter((request) => request.path.endsWith('/login'));
-}
-
-/** Every request that carried a credential or a session (the reach probe carries neither). */
-function credentialed(sim: SimulatorHandle): number {
-  return sim.requests.filter((request) => request.credentialFingerprint !== null || request.sessionFingerprint !== null).length;
-}
-
-async function fillDetails(page: Page, chosen: Scenario, apiUrl: string): Promise<void> {
-  await page.getByLabel('Data centre').selectOption('custom');
-  await page.getByLabel('Custom API address').fill(apiUrl);
-  await page.getByLabel('Workspace ID').fill(String(chosen.check.workspaceId));
-  await page.getByLabel('Integration user email').fill(chosen.check.email);
-  await page.getByLabel('WebToken', { exact: true }).fill(chosen.check.secret);
-}
-
-async function continueAndLogIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Log in now' }).click();
-}
-
-const kicker = (page: Page) => page.locator('.result-kicker').textContent();
+const session = usePerTestSession();
 
 describe('the re-check guard on the details screen', () => {
   it('after a 4089, Back and the corrected WebToken run once with it; the rejected one again is refused there, with the confirmation', async () => {
-    const { page, chosen, sim } = await start('webtoken-regenerated');
+    const { app, simulator: sim, chosen } = await session.start('webtoken-regenerated');
+    const { page } = app;
     const corrected = chosen.workspace().employees.find((employee) => employee.email === chosen.check.email)?.webtoken;
     if (!corrected) throw new Error('the scenario has no current WebToken');
 
     await page.getByRole('button', { name: 'Check my connection' }).click();
-    await fillDetails(page, chosen, sim.apiUrl);
+    await fillDetails(page, { ...chosen.check, apiUrl: sim.apiUrl }, { onshapeUser: false });
     await continueAndLogIn(page);
-    await expect.poll(() => kicker(page), { timeout: 10_000 }).toBe('The check found a problem');
+    await waitForProblem(page);
     expect(await page.locator('body').textContent()).toContain('4089');
     expect(logins(sim)).toHaveLength(1);
 
@@ -102,11 +52,12 @@ describe('the re-check guard on the details screen', () => {
   it('after a 4083, adding an Onshape user or respelling the address sends nothing for five minutes', async () => {
     const startMs = Date.now();
     const clock = new ManualClock(startMs);
-    const { page, chosen, sim } = await start('integration-user-locked', { now: () => new Date(clock.now()) });
+    const { app, simulator: sim, chosen } = await session.start('integration-user-locked', { now: () => new Date(clock.now()) });
+    const { page } = app;
     await page.getByRole('button', { name: 'Check my connection' }).click();
-    await fillDetails(page, chosen, sim.apiUrl);
+    await fillDetails(page, { ...chosen.check, apiUrl: sim.apiUrl }, { onshapeUser: false });
     await continueAndLogIn(page);
-    await expect.poll(() => kicker(page), { timeout: 10_000 }).toBe('The check found a problem');
+    await waitForProblem(page);
     expect(await page.locator('body').textContent()).toContain('4083');
     const before = credentialed(sim);
     expect(logins(sim)).toHaveLength(1);

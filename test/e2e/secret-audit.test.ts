@@ -6,44 +6,19 @@
 // support log.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCENARIOS, startSimulator, type Scenario } from '../../main/simulator/index.js';
 import { leakedSecrets } from '../support/scenario-check.js';
-import { launchChromium, openApp, type RunningApp } from './support/harness.js';
+import { continueAndLogIn, fillDetails } from './support/details-form.js';
+import { heading, outcomeShown, pageText } from './support/screens.js';
+import { useSharedApp } from './support/session.js';
 
-let browser: Browser;
-let app: RunningApp;
 const audited: Scenario[] = [];
 
 // The scenarios share one Arena account, and the re-check guard holds an account Arena refused or locked
 // (for up to a day), whatever the address: the app's clock moves a day on before each scenario.
 let clockMs = Date.now();
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await openApp(browser, { log: true, now: () => new Date(clockMs) });
-});
-afterAll(async () => {
-  await app.close();
-  await browser.close();
-});
-
-async function heading(page: Page): Promise<string | null> {
-  return page.getByRole('heading', { level: 1 }).textContent();
-}
-
-/** "The check found a problem" above a failed result's heading, or the heading itself. */
-async function outcomeShown(page: Page): Promise<string | null> {
-  const kicker = page.locator('.result-kicker');
-  return (await kicker.count()) > 0 ? kicker.textContent() : heading(page);
-}
-
-async function pageText(page: Page): Promise<string> {
-  return page.evaluate(
-    () => `${document.documentElement.outerHTML}\n${[...document.querySelectorAll('input')].map((input) => input.value).join('\n')}`,
-  );
-}
+const session = useSharedApp({ log: true, now: () => new Date(clockMs) });
 
 function leaksIn(text: string): string[] {
   return audited.flatMap((scenario) => leakedSecrets(scenario, text));
@@ -54,26 +29,14 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
     const simulator = await startSimulator({ scenario });
     audited.push(scenario);
     clockMs += 24 * 60 * 60 * 1000;
+    const { app } = session;
     const { page } = app;
     try {
-      const { check } = scenario;
       await page.goto(`${app.bridge.origin}/`);
       await page.getByRole('button', { name: 'Check my connection' }).click();
-      await page.getByLabel('Data centre').selectOption('custom');
-      await page.getByLabel('Custom API address').fill(simulator.apiUrl);
-      await page.getByLabel('Workspace ID').fill(String(check.workspaceId));
-      await page.getByLabel('Integration user email').fill(check.email);
-      // The form starts from the previous scenario's saved details: set every choice explicitly.
-      await page.getByLabel('Log in with a password instead').setChecked(check.loginType === 'password');
-      await page.getByLabel(check.loginType === 'password' ? 'Password' : 'WebToken', { exact: true }).fill(check.secret);
-      const withUser = Boolean(check.userEmail && check.userPassword);
-      await page.getByLabel('Also check an Onshape user').setChecked(withUser);
-      if (check.userEmail && check.userPassword) {
-        await page.getByLabel("Onshape user's email").fill(check.userEmail);
-        await page.getByLabel("Onshape user's Arena password", { exact: true }).fill(check.userPassword);
-      }
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('button', { name: 'Log in now' }).click();
+      // The form starts from the previous scenario's saved details: fillDetails sets every choice explicitly.
+      await fillDetails(page, { ...scenario.check, apiUrl: simulator.apiUrl });
+      await continueAndLogIn(page);
       await expect.poll(() => outcomeShown(page), { timeout: 15_000 }).toMatch(/^(The connection works|The check found a problem)$/);
       expect(await outcomeShown(page)).toBe(scenario.expect.step === null ? 'The connection works' : 'The check found a problem');
 
@@ -94,6 +57,7 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
 
 describe('after every scenario', () => {
   it('no exported report, clipboard copy, message to the page, settings file, history or log line holds a secret', async () => {
+    const { app } = session;
     expect(audited).toHaveLength(SCENARIOS.length);
     // The detector itself finds what it looks for.
     expect(leaksIn(`x ${SCENARIOS[0]?.check.secret ?? ''} y`)).not.toEqual([]);

@@ -3,51 +3,28 @@
 // axe on each screen (colour contrast included) and no secret in the page, the messages or the files.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { generatedUser, startSimulator, usersScenario, type SimulatorHandle } from '../../main/simulator/index.js';
-import { INTEGRATION_EMAIL, WEBTOKEN } from '../../main/simulator/scenarios.js';
+import { describe, expect, it } from 'vitest';
+import { generatedUser, usersScenario } from '../../main/simulator/index.js';
+import { INTEGRATION_EMAIL, WEBTOKEN, WORKSPACE_ID } from '../../main/simulator/scenarios.js';
 import { axeViolations } from './support/axe.js';
-import { launchChromium, openApp, screenshot, type RunningApp } from './support/harness.js';
+import { fillDetails } from './support/details-form.js';
+import { screenshot } from './support/harness.js';
+import { heading } from './support/screens.js';
+import { usePerTestSession } from './support/session.js';
 
-let browser: Browser;
-let simulator: SimulatorHandle | null = null;
-let app: RunningApp | null = null;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await app?.close();
-  await simulator?.close();
-  app = null;
-  simulator = null;
-});
-afterAll(async () => {
-  await browser.close();
-});
+const session = usePerTestSession();
 
 const email = (index: number): string => generatedUser(index).email.toLowerCase();
-const heading = (page: Page): Promise<string | null> => page.getByRole('heading', { level: 1 }).textContent();
-
-async function details(page: Page, apiUrl: string): Promise<void> {
-  await page.getByLabel('Data centre').selectOption('custom');
-  await page.getByLabel('Custom API address').fill(apiUrl);
-  await page.getByLabel('Workspace ID').fill('123456789');
-  await page.getByLabel('Integration user email').fill(INTEGRATION_EMAIL);
-  await page.getByLabel('WebToken', { exact: true }).fill(WEBTOKEN);
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
 
 describe('Check Onshape users', () => {
   it('from the start screen: details, a chosen CSV file, the cost, the run, the table and a CSV, accessible and secret-free', async () => {
-    simulator = await startSimulator({ scenario: usersScenario({ users: 900 }), latencyMs: 5 });
-    app = await openApp(browser);
+    const { app, simulator } = await session.start(usersScenario({ users: 900 }), {}, 5);
     const { page } = app;
     await expect.poll(() => heading(page)).toBe('Check the Onshape–Arena connection');
     await page.getByRole('button', { name: 'Check Onshape users' }).click();
     await expect.poll(() => heading(page)).toBe('Connection details');
-    await details(page, simulator.apiUrl);
+    await fillDetails(page, { apiUrl: simulator.apiUrl, workspaceId: WORKSPACE_ID, email: INTEGRATION_EMAIL, secret: WEBTOKEN });
+    await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => heading(page)).toBe('Check Onshape users');
     expect(await axeViolations(page)).toEqual([]);
 

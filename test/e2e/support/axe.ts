@@ -6,15 +6,15 @@ import type { Page } from 'playwright-core';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Every axe violation on the page as "rule: offending html", empty when there is none. */
+/** Every axe violation in the document (the <html> element's rules too) as "rule: offending html", empty when there is none. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
     const axe = (
-      window as unknown as { axe: { run(context: Element): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }
+      window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }
     ).axe;
-    const results = await axe.run(document.body);
+    const results = await axe.run(document);
     return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
   });
 }

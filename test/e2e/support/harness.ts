@@ -88,7 +88,10 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
   };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a full-page PNG for review to test-results/screenshots/<name>.png, and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
 }
