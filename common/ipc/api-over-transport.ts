@@ -17,6 +17,7 @@ export function apiOverTransport(transport: Transport): DoctorApi {
     getStartup: () => call('getStartup')(),
     rememberedFor: call('rememberedFor'),
     runCheck: call('runCheck'),
+    recheckUser: call('recheckUser'),
     gateFor: call('gateFor'),
     listScenarios: () => call('listScenarios')(),
     previewUsers: call('previewUsers'),

@@ -59,6 +59,26 @@ export interface CheckIntent {
   proxy: ProxySetting;
 }
 
+/**
+ * "Check only the Onshape user again", after a check whose login passed and whose authorize failed: the
+ * same connection, integration credential and proxy, with the Onshape user's email and password as the
+ * admin corrected them. The runner's steps are the same as a check's (reach, login, authorize, logout).
+ */
+export interface UserRecheckIntent {
+  /** The connection the check ran with; userEmail is the Onshape user's, possibly corrected. */
+  details: ConnectionDetails & { userEmail: string };
+  /** As the check sent it: Arena accepted it, so the guard lets it go again. */
+  integrationSecret: SecretInput;
+  userPassword: SecretInput;
+  remember: boolean;
+  proxy: ProxySetting;
+  /**
+   * The admin confirmed that the Onshape user's password or account was changed. It speaks for that
+   * account only: an integration user the guard holds back stays held.
+   */
+  userChangeConfirmed: boolean;
+}
+
 export interface PracticeIntent {
   scenario: string;
 }
@@ -274,6 +294,8 @@ export interface DoctorApi {
   previewUsers(emailsText: string): Promise<Result<UsersPreview>>;
   /** The users check: login, the workspace's users, logout; one at a time with checks, through the re-check guard. */
   runUsersCheck(intent: UsersIntent): Promise<Result<UsersOutcome>>;
+  /** Logs in as the integration user again, authorizes only the Onshape user, logs out; through the re-check guard. */
+  recheckUser(intent: UserRecheckIntent): Promise<Result<CheckOutcome>>;
   runPractice(intent: PracticeIntent): Promise<Result<CheckOutcome>>;
   /**
    * Stops the running check: no later step runs, and a session is still logged out of. A login that may
@@ -310,6 +332,7 @@ export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
   listScenarios: 'doctor:list-scenarios',
   previewUsers: 'doctor:preview-users',
   runUsersCheck: 'doctor:run-users-check',
+  recheckUser: 'doctor:recheck-user',
   runPractice: 'doctor:run-practice',
   cancelCheck: 'doctor:cancel-check',
   forgetSecrets: 'doctor:forget-secrets',

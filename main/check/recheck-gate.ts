@@ -156,8 +156,12 @@ export class RecheckGuard {
     return { waitUntil: null, needsChange: true, reason: `${why}${restarted}` };
   }
 
-  /** Whether a check of these accounts may go now. A lockout wait is refused first: no confirmation shortens it. */
-  admit(targets: readonly GuardedTarget[], confirmedChange: boolean): Admission {
+  /**
+   * Whether a check of these accounts may go now. A lockout wait is refused first: no confirmation shortens it.
+   * `confirmed` is the admin's confirmation of a change: true for every account of the check, or the
+   * accounts it speaks for (a re-check of the Onshape user alone confirms nothing about the integration user).
+   */
+  admit(targets: readonly GuardedTarget[], confirmed: boolean | readonly GuardedAccount[]): Admission {
     const gates = targets.map((target) => ({ target, gate: this.gateFor(target) }));
     for (const { target, gate } of gates) {
       if (gate.waitUntil === null) continue;
@@ -169,9 +173,9 @@ export class RecheckGuard {
         message: `Arena has locked the ${WHO[target.account]} for five minutes after too many failed attempts. Check again after the time shown: trying sooner extends the lockout.`,
       };
     }
-    if (confirmedChange) return { ok: true };
+    const confirmedFor = (account: GuardedAccount): boolean => (typeof confirmed === 'boolean' ? confirmed : confirmed.includes(account));
     for (const { target, gate } of gates) {
-      if (!gate.needsChange) continue;
+      if (!gate.needsChange || confirmedFor(target.account)) continue;
       return {
         ok: false,
         code: 'recheck-needs-change',

@@ -1,14 +1,23 @@
 // The checks' part of the service: one check (or practice run) at a time, through the re-check guard,
 // with progress streamed, the profile saved and the outcome recorded for the next check.
 import type { CheckReport, StepName } from '../../common/check-report.js';
-import type { CheckOutcome, CheckProgress, ConnectionDetails, Result, SavedProfile, SecretInput } from '../../common/ipc/contract.js';
+import type {
+  CheckIntent,
+  CheckOutcome,
+  CheckProgress,
+  ConnectionDetails,
+  GuardedAccount,
+  Result,
+  SavedProfile,
+  SecretInput,
+} from '../../common/ipc/contract.js';
 import { accountsOf } from '../accounts/identity.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { emptyGateState, RecheckGuard, type Admission, type GuardedTarget } from '../check/recheck-gate.js';
 import { performCheck, type CheckEvent } from '../check/runner.js';
 import { createSecretMarker, type SecretMarker } from '../check/secret-mark.js';
 import { stepFields, targetFields } from '../logging/fields.js';
-import type { AppLogger } from '../logging/index.js';
+import type { AddSecrets, AppLogger } from '../logging/index.js';
 import { proxyUrlOf, routeFor } from '../network/proxy.js';
 import { runPracticeScenario, scenarioSummaries } from '../practice/practice.js';
 import { headline } from '../report/format.js';
@@ -34,9 +43,12 @@ export interface CheckContext {
   emitProgress: (progress: CheckProgress) => void;
 }
 
+/** What a check needs from the renderer's request; a check and a re-check of the Onshape user alike. */
+type CheckRequest = Pick<CheckIntent, 'details' | 'integrationSecret' | 'userPassword' | 'remember' | 'proxy'>;
+
 type CheckHandlers = Pick<
   Handlers,
-  'runCheck' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'
+  'runCheck' | 'recheckUser' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'
 >;
 
 export function checkHandlers(context: CheckContext): { handlers: CheckHandlers; startupNotices: () => Promise<string[]> } {
@@ -99,73 +111,84 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
   const tlsHintOf = async (report: CheckReport, cancelled: boolean) =>
     !cancelled && host.probeWithSystemStack ? await tlsHintFor(report, host.probeWithSystemStack) : null;
 
+  /**
+   * One check: the secrets resolved, the guard asked (the confirmation speaks for the accounts named),
+   * the runner's steps, and what they did recorded, remembered, saved and kept in the history.
+   */
+  const check = async (
+    signal: AbortSignal,
+    intent: CheckRequest,
+    confirmed: boolean | readonly GuardedAccount[],
+    addSecrets: AddSecrets,
+  ): Promise<Result<CheckOutcome>> => {
+    const details = normaliseDetails(intent.details);
+    const integrationSecret = await resolveSecret(host.vault, details, integrationSecretKind(details), intent.integrationSecret);
+    if (!integrationSecret.ok) return integrationSecret;
+    addSecrets([integrationSecret.data]);
+    let user: { email: string; password: string } | null = null;
+    if (details.userEmail) {
+      const password = await resolveSecret(host.vault, details, 'user-password', intent.userPassword);
+      if (!password.ok) return password;
+      addSecrets([password.data]);
+      user = { email: details.userEmail, password: password.data };
+    }
+
+    // The guard judges what would be sent now: these accounts, these secrets.
+    const { guard } = await guardReady;
+    const targets = guardTargets(details, { integration: integrationSecret.data, user: user?.password ?? null }, mark);
+    const admission = guard.admit(targets, confirmed);
+    if (!admission.ok) return refusal(admission);
+
+    const proxySetting = intent.proxy;
+    log.info({ target: targetFields(details), authorize: user !== null, proxy: proxySetting.mode }, 'check started');
+    const route = await routeFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null);
+    const run = await performCheck(
+      {
+        apiUrl: details.apiUrl,
+        dataCentre: details.dataCentre,
+        workspaceId: details.workspaceId,
+        integrationEmail: details.integrationEmail,
+        loginType: details.loginType,
+        integrationSecret: integrationSecret.data,
+        user,
+        timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        connectTimeoutMs: host.connectTimeoutMs,
+        proxyUrl: proxyUrlOf(route),
+        route,
+      },
+      { ...environment(signal), network: host.network ?? {} },
+    );
+    const { report } = run;
+    const cancelled = signal.aborted;
+    // Even a cancelled check may have reached Arena: the guard records what was delivered.
+    guard.record(report, run.delivered, targets);
+    log.info({ target: targetFields(details), ok: report.ok, cancelled, steps: stepFields(report) }, 'check finished');
+
+    const notices = [...(await saveGuard(guard))];
+    const accepted = { integration: stepPassed(report, 'login'), user: stepPassed(report, 'authorize') };
+    const keychainNotices = await remember(host, intent, details, accepted);
+    if (keychainNotices.length > 0) log.warn({ notices: keychainNotices }, 'the keychain did not remember a secret');
+    notices.push(...keychainNotices);
+    notices.push(...(await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) })));
+    // A cancelled check is not a result (the window does not show it either), so it is not kept.
+    if (!cancelled) notices.push(...(await context.history.keep(report, [integrationSecret.data, ...(user ? [user.password] : [])])));
+    last.current = report;
+    return ok({
+      report,
+      recheck: guard.combinedGate(targets),
+      tlsHint: await tlsHintOf(report, cancelled),
+      notices,
+      cancelled,
+      cancelNote: cancelled ? run.cancelNote : null,
+    });
+  };
+
   const handlers: CheckHandlers = {
-    runCheck: (intent, addSecrets) =>
-      exclusive(async (signal) => {
-        const details = normaliseDetails(intent.details);
-        const integrationSecret = await resolveSecret(host.vault, details, integrationSecretKind(details), intent.integrationSecret);
-        if (!integrationSecret.ok) return integrationSecret;
-        addSecrets([integrationSecret.data]);
-        let user: { email: string; password: string } | null = null;
-        if (details.userEmail) {
-          const password = await resolveSecret(host.vault, details, 'user-password', intent.userPassword);
-          if (!password.ok) return password;
-          addSecrets([password.data]);
-          user = { email: details.userEmail, password: password.data };
-        }
+    runCheck: (intent, addSecrets) => exclusive((signal) => check(signal, intent, intent.confirmedChange, addSecrets)),
 
-        // The guard judges what would be sent now: these accounts, these secrets.
-        const { guard } = await guardReady;
-        const targets = guardTargets(details, { integration: integrationSecret.data, user: user?.password ?? null }, mark);
-        const admission = guard.admit(targets, intent.confirmedChange);
-        if (!admission.ok) return refusal(admission);
-
-        const proxySetting = intent.proxy;
-        log.info({ target: targetFields(details), authorize: user !== null, proxy: proxySetting.mode }, 'check started');
-        const route = await routeFor(proxySetting, details.apiUrl, host.resolveSystemProxy ?? null);
-        const run = await performCheck(
-          {
-            apiUrl: details.apiUrl,
-            dataCentre: details.dataCentre,
-            workspaceId: details.workspaceId,
-            integrationEmail: details.integrationEmail,
-            loginType: details.loginType,
-            integrationSecret: integrationSecret.data,
-            user,
-            timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-            connectTimeoutMs: host.connectTimeoutMs,
-            proxyUrl: proxyUrlOf(route),
-            route,
-          },
-          { ...environment(signal), network: host.network ?? {} },
-        );
-        const { report } = run;
-        const cancelled = signal.aborted;
-        // Even a cancelled check may have reached Arena: the guard records what was delivered.
-        guard.record(report, run.delivered, targets);
-        log.info({ target: targetFields(details), ok: report.ok, cancelled, steps: stepFields(report) }, 'check finished');
-
-        const notices = [...(await saveGuard(guard))];
-        const accepted = { integration: stepPassed(report, 'login'), user: stepPassed(report, 'authorize') };
-        const keychainNotices = await remember(host, intent, details, accepted);
-        if (keychainNotices.length > 0) log.warn({ notices: keychainNotices }, 'the keychain did not remember a secret');
-        notices.push(...keychainNotices);
-        notices.push(
-          ...(await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) })),
-        );
-        // A cancelled check is not a result (the window does not show it either), so it is not kept.
-        if (!cancelled) notices.push(...(await context.history.keep(report, [integrationSecret.data, ...(user ? [user.password] : [])])));
-        last.current = report;
-        const outcome: CheckOutcome = {
-          report,
-          recheck: guard.combinedGate(targets),
-          tlsHint: await tlsHintOf(report, cancelled),
-          notices,
-          cancelled,
-          cancelNote: cancelled ? run.cancelNote : null,
-        };
-        return ok(outcome);
-      }),
+    // The same check, with the Onshape user as the admin corrected it; a confirmation is the Onshape user's only.
+    recheckUser: (intent, addSecrets) =>
+      exclusive((signal) => check(signal, intent, intent.userChangeConfirmed ? ['user'] : [], addSecrets)),
 
     gateFor: async (query) => {
       const details = normaliseDetails(query.details);

@@ -57,7 +57,7 @@ export async function resolveSecret(
  */
 export async function remember(
   host: ServiceHost,
-  intent: CheckIntent,
+  intent: Pick<CheckIntent, 'remember' | 'integrationSecret' | 'userPassword'>,
   details: ConnectionDetails,
   accepted: { integration: boolean; user: boolean },
 ): Promise<string[]> {

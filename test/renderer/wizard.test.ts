@@ -50,6 +50,16 @@ const EVENTS: WizardEvent[] = [
   { type: 'choose-candidate', id: 'add-file.3024' },
   { type: 'explain-answer', answer: 'yes' },
   { type: 'check-next' },
+  { type: 'open-user-recheck' },
+  { type: 'user-recheck-confirm', confirmed: true },
+  {
+    type: 'run-started',
+    run: {
+      kind: 'user-recheck',
+      intent: { ...INTENT, details: { ...INTENT.details, userEmail: 'dana@example.com' }, userChangeConfirmed: false },
+    },
+    at: 0,
+  },
 ];
 
 const KINDS = Object.keys(WIZARD_STATE_EXAMPLES) as WizardKind[];

@@ -6,7 +6,7 @@
 //   1. Add a member to WizardState with a new `kind` and only the data that screen needs.
 //   2. Add the events that lead into and out of it to WizardEvent, and handle them in transition()
 //      (an event a state does not handle leaves the state unchanged: it is never an error or a blank screen).
-//   3. Add its example to WIZARD_STATE_EXAMPLES in test/renderer/wizard-states.ts (the type forces it) and a
+//   3. Add its example to WIZARD_STATE_EXAMPLES in test/renderer/support/wizard-states.ts (the type forces it) and a
 //      branch in Wizard.svelte; its `{:else}` branch fails the type check while a kind is not routed.
 //   4. If it calls the API, add a method to the Wizard class that sends the events around the call.
 import type { Answer, StepName } from '../../../common/check-report';
@@ -24,6 +24,7 @@ import type {
   Result,
   ScenarioSummary,
   StartupInfo,
+  UserRecheckIntent,
   UsersIntent,
   UsersOutcome,
   UsersPreview,
@@ -35,9 +36,14 @@ import { DetailsForm } from './details-form.svelte';
 import { answerQuestion, diagnosedSteps, type WalkAnswer } from './diagnosis-path';
 import { announcement, applyProgress, initialProgress, usersProgress, type StepProgress } from './progress';
 import type { UsersSort } from './users-table';
+import { UserRecheckForm } from './user-recheck-form.svelte';
 
 export type Run =
-  { kind: 'check'; intent: CheckIntent } | { kind: 'practice'; scenario: ScenarioSummary } | { kind: 'users'; intent: UsersIntent };
+  | { kind: 'check'; intent: CheckIntent }
+  /** "Check only the Onshape user again": the check's connection and integration user, the Onshape user corrected. */
+  | { kind: 'user-recheck'; intent: UserRecheckIntent }
+  | { kind: 'practice'; scenario: ScenarioSummary }
+  | { kind: 'users'; intent: UsersIntent };
 /** Where a result on screen came from: a run just now, or the history of recent checks (read-only). */
 export type ResultSource = Run | { kind: 'history'; id: string };
 
@@ -81,6 +87,12 @@ export type ResultState = {
   recheckError: IpcError | null;
   ticket: string;
 };
+/**
+ * "Check only the Onshape user again", offered on a result whose login passed and authorize failed: the
+ * small form for that user's email and password. A refusal of the guard comes back here, with its
+ * confirmation; the confirmation speaks for the Onshape user only.
+ */
+export type UserRecheckState = { kind: 'user-recheck'; result: ResultState; notice: DetailsNotice | null };
 /** The explain path: pasted text in, the same result layout as a check out. No connection is made. */
 export type ExplainInputState = { kind: 'explain-input'; text: string; error: IpcError | null };
 export type ExplainedState = {
@@ -94,7 +106,7 @@ export type ExplainedState = {
 };
 
 /** The screens a run goes back to when it is cancelled or cannot run. */
-export type ReturnState = DetailsState | PracticeState | ResultState | UsersInputState;
+export type ReturnState = DetailsState | PracticeState | ResultState | UsersInputState | UserRecheckState;
 
 export type WizardState =
   | { kind: 'start' }
@@ -110,6 +122,7 @@ export type WizardState =
       startedAt: number;
     }
   | ResultState
+  | UserRecheckState
   | { kind: 'report'; result: ResultState }
   | ExplainInputState
   | { kind: 'explaining'; text: string }
@@ -142,6 +155,8 @@ export type WizardEvent =
   | { type: 'restart-questions'; step: StepName | 'explain' }
   | { type: 'history-opened'; id: string; report: CheckOutcome['report'] }
   | { type: 'check-again-invalid' }
+  | { type: 'open-user-recheck' }
+  | { type: 'user-recheck-confirm'; confirmed: boolean }
   | { type: 'open-report' }
   | { type: 'ticket'; text: string }
   | { type: 'open-explain' }
@@ -214,6 +229,29 @@ function withGate(state: DetailsState, gate: DetailsGate): DetailsState {
 function withConfirmation(intent: CheckIntent, notice: DetailsNotice | null): CheckIntent {
   const confirmed = notice?.kind === 'refused' && notice.refusal.kind === 'needs-change' && notice.refusal.confirmed;
   return { ...intent, confirmedChange: intent.confirmedChange || confirmed };
+}
+
+/** A run of the connection (a check, or a re-check of its Onshape user), as opposed to practice, users or history. */
+function isConnectionRun(run: ResultSource): run is Extract<Run, { kind: 'check' | 'user-recheck' }> {
+  return run.kind === 'check' || run.kind === 'user-recheck';
+}
+
+/**
+ * Whether the result offers "Check only the Onshape user again": a check of the connection (not practice,
+ * not a past one) whose login passed and whose authorize failed.
+ */
+export function userRecheckOffered(state: ResultState): boolean {
+  if (!isConnectionRun(state.run)) return false;
+  const outcome = (step: StepName) => state.outcome.report.steps.find((candidate) => candidate.step === step)?.outcome;
+  return outcome('login') === 'passed' && outcome('authorize') === 'failed';
+}
+
+/** The connection, integration credential and proxy a re-check of the Onshape user sends again: those of the run shown. */
+export function userRecheckBase(state: ResultState): Omit<UserRecheckIntent, 'userPassword' | 'userChangeConfirmed'> | null {
+  const run = state.run;
+  if (!isConnectionRun(run)) return null;
+  const { details, integrationSecret, remember, proxy } = run.intent;
+  return { details: { ...details, userEmail: details.userEmail ?? '' }, integrationSecret, remember, proxy };
 }
 
 /** Where the result screen's Back goes once no answer is left to undo. */
@@ -295,6 +333,10 @@ function returnWith(returnTo: ReturnState, error: IpcError): ReturnState {
       return { kind: 'practice', notice: error };
     case 'users-input':
       return { ...returnTo, error, refusal: refusalOf(error) };
+    case 'user-recheck': {
+      const refusal = refusalOf(error);
+      return { ...returnTo, notice: refusal ? { kind: 'refused', refusal } : { kind: 'problem', error } };
+    }
     case 'result': {
       const recheck: RecheckGate = { ...returnTo.recheck };
       if (error.code === 'recheck-wait' && error.retryAt) recheck.waitUntil = error.retryAt;
@@ -368,6 +410,7 @@ function back(state: WizardState): WizardState {
       // Answers are changed with their own controls; Back leaves the result.
       return beforeResult(state);
     case 'report':
+    case 'user-recheck':
       return state.result;
     case 'explain-input':
       return START;
@@ -414,10 +457,14 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       let returnTo: ReturnState;
       if (state.kind === 'warning' && event.run.kind === 'check') returnTo = state.back;
       else if (state.kind === 'practice' && event.run.kind === 'practice') returnTo = { kind: 'practice', notice: null };
-      else if (state.kind === 'result' && event.run.kind === state.run.kind) returnTo = { ...state, recheckError: null };
+      // "Check again" from a re-check of the Onshape user is a whole check of the form as it is now.
+      else if (state.kind === 'result' && (event.run.kind === state.run.kind || (event.run.kind === 'check' && isConnectionRun(state.run))))
+        returnTo = { ...state, recheckError: null };
+      else if (state.kind === 'user-recheck' && event.run.kind === 'user-recheck') returnTo = { ...state, notice: null };
       else if (state.kind === 'users-input' && event.run.kind === 'users' && state.preview !== null) returnTo = state;
       else return state;
-      const withUser = event.run.kind === 'check' ? event.run.intent.details.userEmail !== null : null;
+      const withUser =
+        event.run.kind === 'check' ? event.run.intent.details.userEmail !== null : event.run.kind === 'user-recheck' ? true : null;
       const progress = event.run.kind === 'users' ? usersProgress() : initialProgress(withUser);
       return { kind: 'running', run: event.run, returnTo, progress, said: '', startedAt: event.at };
     }
@@ -442,8 +489,13 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.kind === 'result' ? changeAnswer(state, event.step, 0) : state;
     case 'history-opened':
       return state.kind === 'start' ? historyResult(event.id, event.report) : state;
+    case 'open-user-recheck':
+      return state.kind === 'result' && userRecheckOffered(state) ? { kind: 'user-recheck', result: state, notice: null } : state;
+    case 'user-recheck-confirm':
+      if (state.kind !== 'user-recheck' || state.notice?.kind !== 'refused' || state.notice.refusal.kind !== 'needs-change') return state;
+      return { ...state, notice: { kind: 'refused', refusal: { ...state.notice.refusal, confirmed: event.confirmed } } };
     case 'check-again-invalid':
-      return state.kind === 'result' && state.run.kind === 'check'
+      return state.kind === 'result' && isConnectionRun(state.run)
         ? { kind: 'details', notice: { kind: 'problem', error: INVALID_FOR_AGAIN } }
         : state;
     case 'open-report':
@@ -467,7 +519,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.kind === 'explained' && checkCanTest(state) ? FRESH_DETAILS : state;
     case 'open-users': {
       // From the start screen, or from a check that passed: the connection is then known to work.
-      const from = state.kind === 'start' || (state.kind === 'result' && state.run.kind === 'check' && state.outcome.report.ok);
+      const from = state.kind === 'start' || (state.kind === 'result' && isConnectionRun(state.run) && state.outcome.report.ok);
       if (!from) return state;
       return event.intent ? usersInput(event.intent) : { kind: 'details', notice: null, next: 'users' };
     }
@@ -513,6 +565,8 @@ export class Wizard {
   startup: StartupState = $state.raw({ kind: 'loading' });
   /** Kept here, not in a state, so Back, Start over and Check again find it as the admin left it. */
   readonly form = new DetailsForm();
+  /** The Onshape user's email and password for "Check only the Onshape user again". */
+  readonly userRecheckForm = new UserRecheckForm();
   private readonly now: () => number;
   private gateQueries = 0;
 
@@ -573,6 +627,41 @@ export class Wizard {
       return;
     }
     await this.run({ kind: 'check', intent: { ...intent, confirmedChange } });
+  }
+
+  /** "Check only the Onshape user again" on a result: the small form, with that check's Onshape user's email. */
+  openUserRecheck(): void {
+    const state = this.state;
+    if (state.kind !== 'result') return;
+    this.send({ type: 'open-user-recheck' });
+    if (this.state.kind === 'user-recheck') this.userRecheckForm.reset(userRecheckBase(state)?.details.userEmail ?? '');
+  }
+
+  /**
+   * Runs the re-check with the corrected Onshape user: the shown run's connection and integration
+   * credential, and the confirmation ticked here (which speaks for the Onshape user only). The details
+   * form takes the correction too, so a later "Check again" sends what the admin typed last.
+   */
+  async recheckUser(): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'user-recheck') return;
+    const base = userRecheckBase(state.result);
+    const user = this.userRecheckForm.submit();
+    if (!base || !user) return;
+    const confirmed = state.notice?.kind === 'refused' && state.notice.refusal.kind === 'needs-change' && state.notice.refusal.confirmed;
+    this.form.checkUser = true;
+    this.form.userEmail = user.email;
+    this.form.userPassword = user.password;
+    this.form.useRememberedUser = false;
+    await this.run({
+      kind: 'user-recheck',
+      intent: {
+        ...base,
+        details: { ...base.details, userEmail: user.email },
+        userPassword: { source: 'typed', value: user.password },
+        userChangeConfirmed: confirmed,
+      },
+    });
   }
 
   /** Explain on the explain screen: the pasted text, explained by the service without any connection. */
@@ -647,9 +736,16 @@ export class Wizard {
       this.send({ type: 'users-finished', result: await safeCall(() => this.api.runUsersCheck(intent)) });
       return;
     }
-    const result = await safeCall(() =>
-      run.kind === 'check' ? this.api.runCheck(run.intent) : this.api.runPractice({ scenario: run.scenario.name }),
-    );
+    const result = await safeCall(() => {
+      switch (run.kind) {
+        case 'check':
+          return this.api.runCheck(run.intent);
+        case 'user-recheck':
+          return this.api.recheckUser(run.intent);
+        case 'practice':
+          return this.api.runPractice({ scenario: run.scenario.name });
+      }
+    });
     this.send({ type: 'run-finished', result });
   }
 }

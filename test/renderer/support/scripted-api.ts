@@ -153,6 +153,11 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
       const failure = record('runCheck', intent);
       return failure ? { ok: false, error: failure } : runLike(checkResults);
     },
+    // A re-check of the Onshape user answers from the same queue as runCheck: it is the same check.
+    async recheckUser(intent) {
+      const failure = record('recheckUser', intent);
+      return failure ? { ok: false, error: failure } : runLike(checkResults);
+    },
     async gateFor(query) {
       const failure = record('gateFor', query);
       if (failure) return { ok: false, error: failure };

@@ -6,6 +6,7 @@ import { initialProgress } from '../../../renderer/src/lib/progress';
 import type { ExplainedState } from '../../../renderer/src/lib/wizard.svelte';
 import type { UsersInputState, UsersResultState } from '../../../renderer/src/lib/wizard.svelte';
 import { DATA_CENTRES, SCENARIOS, explained, login4089Outcome, usersOutcome } from './fixtures';
+import { authorizeFailedResult } from './user-recheck-fixtures';
 
 export const INTENT: CheckIntent = {
   details: {
@@ -83,6 +84,14 @@ export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardS
     heading: `Practice: ${SCENARIOS[1]!.title}`,
   },
   result: { state: RESULT, heading: 'Arena rejected the WebToken' },
+  'user-recheck': {
+    state: {
+      kind: 'user-recheck',
+      result: authorizeFailedResult(),
+      notice: { kind: 'refused', refusal: { kind: 'needs-change', message: 'Refused.', confirmed: false } },
+    },
+    heading: 'Check only the Onshape user again',
+  },
   report: { state: { kind: 'report', result: RESULT }, heading: 'Report' },
   'explain-input': { state: { kind: 'explain-input', text: '3024', error: null }, heading: 'Explain an error I see in Onshape' },
   explaining: { state: { kind: 'explaining', text: '3024' }, heading: 'Explain an error I see in Onshape' },
