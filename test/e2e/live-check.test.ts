@@ -78,7 +78,7 @@ describe('a check from the details form', () => {
   });
 
   it('shows each step live while the check runs', async () => {
-    const { app, simulator, chosen } = await session.start('healthy', {}, 700);
+    const { app, simulator, chosen } = await session.start('healthy', {}, { latencyMs: 700 });
     const { page } = app;
     await page.getByRole('button', { name: 'Check my connection' }).click();
     await fillDetails(page, { ...chosen.check, apiUrl: simulator.apiUrl });

@@ -18,7 +18,7 @@ const email = (index: number): string => generatedUser(index).email.toLowerCase(
 
 describe('Check Onshape users', () => {
   it('from the start screen: details, a chosen CSV file, the cost, the run, the table and a CSV, accessible and secret-free', async () => {
-    const { app, simulator } = await session.start(usersScenario({ users: 900 }), {}, 5);
+    const { app, simulator } = await session.start(usersScenario({ users: 900 }), {}, { latencyMs: 5 });
     const { page } = app;
     await expect.poll(() => heading(page)).toBe('Check the Onshape–Arena connection');
     await page.getByRole('button', { name: 'Check Onshape users' }).click();

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { bridgeHost, type BridgeHost } from '../../../main/dev-bridge/bridge-host.js';
 import { startDevBridge, type DevBridge } from '../../../main/dev-bridge/server.js';
 import { createDoctorService } from '../../../main/service/doctor-service.js';
@@ -45,6 +45,11 @@ export interface AppOptions {
   dataDir?: string;
   /** Write the support log into <dataDir>/logs, as the app does. */
   log?: boolean;
+  /** The page's time zone and locale (default: the machine's), so local times read the same everywhere. */
+  timezoneId?: string | undefined;
+  locale?: string | undefined;
+  /** The page's clock starts here (Playwright's fake clock, ticking on from it) instead of now. */
+  pageTime?: Date | undefined;
 }
 
 export async function openApp(browser: Browser, options: AppOptions = {}): Promise<RunningApp> {
@@ -60,8 +65,13 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
   });
   const service = createDoctorService(host);
   const bridge = await startDevBridge({ service, rendererRoot: RENDERER });
-  const context = await browser.newContext({ reducedMotion: 'reduce' });
+  // Playwright's options refuse an explicit undefined: set only what was given.
+  const contextOptions: BrowserContextOptions = { reducedMotion: 'reduce' };
+  if (options.timezoneId !== undefined) contextOptions.timezoneId = options.timezoneId;
+  if (options.locale !== undefined) contextOptions.locale = options.locale;
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
+  if (options.pageTime) await page.clock.install({ time: options.pageTime });
   const received: string[] = [];
   page.on('response', (response) => {
     if (response.url().includes('/api/'))

@@ -2,9 +2,12 @@
 // simulator) per test, closed after it, or one app shared by every test of the file.
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startSimulator, type Scenario, type SimulatorHandle } from '../../../main/simulator/index.js';
+import { startSimulator, type Scenario, type SimulatorHandle, type SimulatorOptions } from '../../../main/simulator/index.js';
 import { launchChromium, openApp, type AppOptions, type RunningApp } from './harness.js';
 import { scenario } from './scenarios.js';
+
+/** How the simulator runs: its clock (default real time), and a delay on every answer. */
+export type SimulatorSettings = Pick<SimulatorOptions, 'clock' | 'latencyMs'>;
 
 export interface Started {
   app: RunningApp;
@@ -15,7 +18,7 @@ export interface Started {
 export interface PerTestSession {
   readonly browser: Browser;
   /** Starts the simulator with a scenario (by name or as is) and opens the app; both close after the test. */
-  start(chosen: string | Scenario, options?: AppOptions, latencyMs?: number): Promise<Started>;
+  start(chosen: string | Scenario, options?: AppOptions, simulatorOptions?: SimulatorSettings): Promise<Started>;
   /** Opens the app alone (practice and explain need no simulator); it closes after the test. */
   open(options?: AppOptions): Promise<RunningApp>;
 }
@@ -45,9 +48,9 @@ export function usePerTestSession(): PerTestSession {
     get browser() {
       return launched();
     },
-    async start(chosen, options = {}, latencyMs = 0) {
+    async start(chosen, options = {}, simulatorOptions = {}) {
       const found = typeof chosen === 'string' ? scenario(chosen) : chosen;
-      const started = await startSimulator({ scenario: found, latencyMs });
+      const started = await startSimulator({ ...simulatorOptions, scenario: found });
       simulator = started;
       app = await openApp(launched(), options);
       return { app, simulator: started, chosen: found };
