@@ -221,9 +221,15 @@ export interface UsersOutcome {
   cancelled: boolean;
 }
 
+/** A saved report's form, named by its file extension: md is Markdown, to paste into a support ticket. */
+export type ExportFormat = 'html' | 'json' | 'csv' | 'md';
+
+/** A copied summary's form: plain text, or Markdown (md) to paste into a support ticket. */
+export type CopyFormat = 'text' | 'md';
+
 export interface ExportRequest {
-  /** csv: the users check's per-user table (only after a users check). */
-  format: 'html' | 'json' | 'csv';
+  /** csv: the users check's per-user table (only after a users check); md: a connection check's only. */
+  format: ExportFormat;
   supportTicket: string | null;
   diagnosisPath: DiagnosisPathEntry[];
   /** A past result from the history to export, or null for the latest check. */
@@ -233,6 +239,7 @@ export interface ExportRequest {
 export type ExportResult = { saved: true; fileName: string } | { saved: false };
 
 export interface SummaryRequest {
+  format: CopyFormat;
   supportTicket: string | null;
   diagnosisPath: DiagnosisPathEntry[];
   /** A past result from the history to copy, or null for the latest check. */
@@ -253,7 +260,11 @@ export interface ExplanationOutputRequest {
 }
 
 export interface ExplanationExportRequest extends ExplanationOutputRequest {
-  format: 'html' | 'json';
+  format: Exclude<ExportFormat, 'csv'>;
+}
+
+export interface ExplanationCopyRequest extends ExplanationOutputRequest {
+  format: CopyFormat;
 }
 
 /** What a check (or another kind of result) looked like, kept in the history exactly as its export would show it. */
@@ -315,7 +326,7 @@ export interface DoctorApi {
   /** Explains an error Onshape showed, from its text: no credentials, no network. */
   explainMessage(request: ExplainRequest): Promise<Result<Explanation>>;
   exportExplanation(request: ExplanationExportRequest): Promise<Result<ExportResult>>;
-  copyExplanation(request: ExplanationOutputRequest): Promise<Result<null>>;
+  copyExplanation(request: ExplanationCopyRequest): Promise<Result<null>>;
   /** Progress of the running check; returns the unsubscribe function. */
   onCheckProgress(listener: (progress: CheckProgress) => void): () => void;
 }

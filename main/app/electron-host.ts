@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, clipboard, dialog, net, session, shell, type BrowserWindow } from 'electron';
-import type { ExportResult } from '../../common/ipc/contract.js';
+import type { ExportFormat, ExportResult } from '../../common/ipc/contract.js';
 import type { AppLogger } from '../logging/index.js';
 import { createRecheckStore } from '../check/recheck-store.js';
 import { createHistoryStore } from '../history/index.js';
@@ -14,10 +14,11 @@ import { createKeytarVault } from '../vault/index.js';
 
 const PROBE_TIMEOUT_MS = 10_000;
 
-const FILE_FILTERS: Record<'html' | 'json' | 'csv', { name: string; extensions: string[] }> = {
+const FILE_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   html: { name: 'Web page', extensions: ['html'] },
   json: { name: 'JSON', extensions: ['json'] },
   csv: { name: 'CSV (spreadsheet)', extensions: ['csv'] },
+  md: { name: 'Markdown', extensions: ['md'] },
 };
 
 export function electronHost(window: BrowserWindow, logger?: AppLogger): ServiceHost {

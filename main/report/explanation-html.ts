@@ -3,6 +3,7 @@
 import { RECHECK_LABELS } from '../../common/labels.js';
 import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, shownDiagnosisIndex, type ExplanationReport } from '../../common/explanation.js';
 import { ANSWER_LABELS } from '../../common/labels.js';
+import type { ExplanationExportRequest } from '../../common/ipc/contract.js';
 import { escapeHtml, fixStep, htmlPage, keyValueTable, row, section } from './html-report.js';
 
 export function renderExplanationHtml(report: ExplanationReport): string {
@@ -69,7 +70,7 @@ export function renderExplanationHtml(report: ExplanationReport): string {
 }
 
 /** "arena-connect-doctor-explained-reserve.3238-2026-03-04T05-06-07Z.html": what, when, and that no check ran. */
-export function explanationFileName(report: ExplanationReport, format: 'html' | 'json'): string {
+export function explanationFileName(report: ExplanationReport, format: ExplanationExportRequest['format']): string {
   const stamp = report.createdAt.replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const index = shownDiagnosisIndex(report);
   const what = report.explanation.candidates[index]?.id.replace(/[^\w.-]/g, '') ?? 'not-recognised';

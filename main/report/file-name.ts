@@ -1,7 +1,8 @@
 // The suggested file name of an exported report.
 import type { CheckReport } from '../../common/check-report.js';
+import type { ExportFormat } from '../../common/ipc/contract.js';
 
-export function fileNameFor(report: CheckReport, format: 'html' | 'json' | 'csv'): string {
+export function fileNameFor(report: CheckReport, format: ExportFormat): string {
   const stamp = report.createdAt.replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
   const which = report.practiceScenario ? `practice-${report.practiceScenario}` : `workspace-${report.target.workspaceId}`;
   // The outcome in the name lets support tell files apart at a glance: "ok", or the failed step and code.

@@ -1,6 +1,6 @@
 // The Markdown form of a report: what a support engineer reads first, top to bottom.
-import type { CheckReport, Diagnosis, StepResult } from '../../common/check-report.js';
-import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
+import type { CheckReport, Diagnosis, DiagnosisPathEntry, StepResult } from '../../common/check-report.js';
+import { ANSWER_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline, reachEvidence } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
@@ -19,8 +19,9 @@ function renderMarkdownClean(report: CheckReport): string {
     lines.push(...reachEvidence(network).map(([label, value]) => `| ${escapeInline(label)} | ${escapeInline(value)} |`), '');
   }
   for (const step of failedSteps(report)) {
-    if (step.diagnosis) lines.push(...diagnosisSection(step, step.diagnosis), '');
+    if (step.diagnosis) lines.push(...diagnosisSection(step, step.diagnosis, report.diagnosisPath), '');
   }
+  lines.push(...diagnosisPathSection(report));
   const support = failedSteps(report);
   if (support.length > 0) {
     lines.push('## For Arena Support', '', 'Secrets (WebToken, passwords, session id) are removed.', '');
@@ -79,7 +80,8 @@ function stepsTable(steps: StepResult[]): string[] {
   return ['| Step | Endpoint | Outcome | HTTP | Code | Timings / note |', '|---|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)];
 }
 
-function diagnosisSection(step: StepResult, diagnosis: Diagnosis): string[] {
+function diagnosisSection(step: StepResult, diagnosis: Diagnosis, path: DiagnosisPathEntry[]): string[] {
+  const concluded = path.find((entry) => entry.step === step.step && entry.diagnosisId === diagnosis.id)?.concludedCauseId ?? null;
   const lines = [`## ${escapeInline(STEP_LABELS[step.step])}: ${escapeInline(diagnosis.title)}`, '', escapeInline(diagnosis.meaning), ''];
   if (diagnosis.arenaMessage) lines.push(`Arena said: ${quoteInline(diagnosis.arenaMessage)}`, '');
   if (step.bodyExcerpt) lines.push(`The page that came back reads: ${quoteInline(step.bodyExcerpt)}`, '');
@@ -87,11 +89,34 @@ function diagnosisSection(step: StepResult, diagnosis: Diagnosis): string[] {
   if (facts.length > 0) lines.push(...facts.map((fact) => `- ${escapeInline(fact.label)}: ${escapeInline(fact.value)}`), '');
   lines.push(diagnosis.causes.length > 1 ? '### Possible causes, most likely first' : '### Cause', '');
   diagnosis.causes.forEach((cause, index) => {
-    lines.push(`${index + 1}. **${escapeInline(cause.summary)}**  `, `   To tell: ${escapeInline(cause.question)}`);
+    const mark = cause.id === concluded ? ' (the admin’s answers point here)' : '';
+    lines.push(`${index + 1}. **${escapeInline(cause.summary)}**${mark}  `, `   To tell: ${escapeInline(cause.question)}`);
     if (cause.answered) lines.push(`   ${escapeInline(answeredText(cause.answered))}`);
     for (const fix of cause.fixSteps) lines.push(`   - ${escapeInline(formatFixStep(fix))}`);
   });
   lines.push('', `Check again: ${RECHECK_LABELS[diagnosis.recheck]}`);
+  return lines;
+}
+
+/** The admin's answers to each diagnosis's questions, as the HTML report lists them. */
+function diagnosisPathSection(report: CheckReport): string[] {
+  if (report.diagnosisPath.length === 0) return [];
+  const lines = ['## Diagnosis path (the admin’s answers)', ''];
+  for (const entry of report.diagnosisPath) {
+    const diagnosis = report.steps.find((step) => step.step === entry.step && step.diagnosis?.id === entry.diagnosisId)?.diagnosis ?? null;
+    lines.push(`### ${escapeInline(`${STEP_LABELS[entry.step]}: ${diagnosis?.title ?? entry.diagnosisId}`)}`, '');
+    if (entry.answers.length > 0) {
+      lines.push('| Question | Answer |', '|---|---|');
+      for (const answer of entry.answers)
+        lines.push(`| ${escapeInline(answer.question)} | ${escapeInline(ANSWER_LABELS[answer.answer])} |`);
+    } else lines.push('No questions were answered.');
+    const cause = diagnosis?.causes.find((candidate) => candidate.id === entry.concludedCauseId) ?? null;
+    const conclusion =
+      entry.concludedCauseId === null
+        ? 'No answer was “yes”: the cause is not settled.'
+        : `Concluded cause: ${cause ? cause.summary : entry.concludedCauseId}`;
+    lines.push('', escapeInline(conclusion), '');
+  }
   return lines;
 }
 

@@ -1,11 +1,12 @@
 // The explain part of the service: explaining pasted text, and saving or copying the explanation. Pure
 // text in, text out: nothing here reaches the network, the keychain or the settings.
-import type { ExplanationOutputRequest } from '../../common/ipc/contract.js';
+import type { ExplanationExportRequest, ExplanationOutputRequest } from '../../common/ipc/contract.js';
 import type { ExplanationReport } from '../../common/explanation.js';
 import { explainMessage } from '../explain/explain.js';
 import type { AppLogger } from '../logging/index.js';
 import { explanationFileName, renderExplanationHtml } from '../report/explanation-html.js';
 import { renderExplanationJson } from '../report/explanation-json.js';
+import { renderExplanationMarkdown } from '../report/explanation-markdown.js';
 import { renderExplanationText } from '../report/explanation-text.js';
 import { toolInfo } from '../version.js';
 import { fail, messageOf, ok, type Handlers } from './handler.js';
@@ -35,7 +36,7 @@ export function explainHandlers(
     },
     exportExplanation: async (request) => {
       const report = reportOf(request);
-      const content = request.format === 'html' ? renderExplanationHtml(report) : renderExplanationJson(report);
+      const content = EXPORT_RENDERERS[request.format](report);
       try {
         const saved = await host.saveFile({ suggestedName: explanationFileName(report, request.format), content, format: request.format });
         log.info({ format: request.format, saved: saved.saved }, 'explanation exported');
@@ -45,8 +46,15 @@ export function explainHandlers(
       }
     },
     copyExplanation: async (request) => {
-      await host.writeClipboard(renderExplanationText(reportOf(request)));
+      const report = reportOf(request);
+      await host.writeClipboard(request.format === 'md' ? renderExplanationMarkdown(report) : renderExplanationText(report));
       return ok(null);
     },
   };
 }
+
+const EXPORT_RENDERERS: Record<ExplanationExportRequest['format'], (report: ExplanationReport) => string> = {
+  html: renderExplanationHtml,
+  json: renderExplanationJson,
+  md: renderExplanationMarkdown,
+};

@@ -1,5 +1,5 @@
 // What the service needs from its host (Electron, or the development bridge): every side effect.
-import type { ExportResult } from '../../common/ipc/contract.js';
+import type { ExportFormat, ExportResult } from '../../common/ipc/contract.js';
 import type { ArenaNetwork } from '../arena/client.js';
 import type { RecheckStore } from '../check/recheck-store.js';
 import type { HistoryStore } from '../history/index.js';
@@ -13,7 +13,7 @@ export interface ServiceHost {
   vault: Vault;
   settings: SettingsStore;
   /** Asks where to save (a dialog in Electron) and writes the file. */
-  saveFile(request: { suggestedName: string; content: string; format: 'html' | 'json' | 'csv' }): Promise<ExportResult>;
+  saveFile(request: { suggestedName: string; content: string; format: ExportFormat }): Promise<ExportResult>;
   writeClipboard(text: string): Promise<void>;
   openExternal(url: string): Promise<void>;
   /** One plain request through the system's network stack, for the TLS-inspection hint. */

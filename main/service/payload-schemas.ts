@@ -66,6 +66,8 @@ const proxySettingSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('manual'), url: z.string().max(MAX_URL_LENGTH).superRefine(ruled(proxyUrlProblem)) }),
 ]);
 
+const copyFormatSchema = z.enum(['text', 'md']);
+
 const historyIdSchema = z.string().regex(HISTORY_ID_PATTERN, 'That is not an entry of the recent checks.');
 
 const explainText = z
@@ -131,12 +133,13 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
     emailsText: emailsTextSchema,
   }),
   exportReport: z.strictObject({
-    format: z.enum(['html', 'json', 'csv']),
+    format: z.enum(['html', 'json', 'csv', 'md']),
     supportTicket: supportTicketSchema,
     diagnosisPath: diagnosisPathSchema,
     historyId: historyIdSchema.nullable(),
   }),
   copyReportSummary: z.strictObject({
+    format: copyFormatSchema,
     supportTicket: supportTicketSchema,
     diagnosisPath: diagnosisPathSchema,
     historyId: historyIdSchema.nullable(),
@@ -148,8 +151,8 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
   copyText: z.string().min(1).max(MAX_TEXT_LENGTH),
   openExternal: z.string().max(MAX_URL_LENGTH),
   explainMessage: z.strictObject({ text: explainText }),
-  exportExplanation: z.strictObject({ format: z.enum(['html', 'json']), ...explanationOutput }),
-  copyExplanation: z.strictObject(explanationOutput),
+  exportExplanation: z.strictObject({ format: z.enum(['html', 'json', 'md']), ...explanationOutput }),
+  copyExplanation: z.strictObject({ format: copyFormatSchema, ...explanationOutput }),
 };
 
 /** The first problem, as one plain sentence naming the field. Never echoes the rejected value. */

@@ -5,6 +5,7 @@ import type { AppLogger } from '../logging/index.js';
 import { fileNameFor } from '../report/file-name.js';
 import { renderHtml } from '../report/html-report.js';
 import { renderJson } from '../report/json-report.js';
+import { renderMarkdown } from '../report/markdown-report.js';
 import { renderText } from '../report/text-report.js';
 import { renderUsersCsv, renderUsersHtml, renderUsersJson, renderUsersText } from '../report/users-report.js';
 import { isUsersReport } from '../../common/users-report.js';
@@ -34,6 +35,7 @@ export function reportHandlers(
       if (request.format === 'csv' && !isUsersReport(report))
         return fail('no-report', "CSV is the users check's table: check Onshape users first.");
       const content = contentOf(report, request.format);
+      if (content === null) return fail('no-report', MARKDOWN_IS_A_CHECKS);
       try {
         const saved = await host.saveFile({ suggestedName: fileNameFor(report, request.format), content, format: request.format });
         log.info({ format: request.format, saved: saved.saved, practice: report.practiceScenario !== null }, 'report exported');
@@ -45,19 +47,26 @@ export function reportHandlers(
     copyReportSummary: async (request) => {
       const report = reportFor(await reportAtHand(request), request);
       if (!report) return fail('no-report', 'There is no report yet: run a check first.');
-      await host.writeClipboard(isUsersReport(report) ? renderUsersText(report) : renderText(report));
+      if (isUsersReport(report)) {
+        if (request.format === 'md') return fail('no-report', MARKDOWN_IS_A_CHECKS);
+        await host.writeClipboard(renderUsersText(report));
+      } else await host.writeClipboard(request.format === 'md' ? renderMarkdown(report) : renderText(report));
       return ok(null);
     },
   };
 }
 
-/** A users check's report carries its users in every form; a check's has no CSV. */
-function contentOf(report: CheckReport, format: ExportRequest['format']): string {
+const MARKDOWN_IS_A_CHECKS = "Markdown is a connection check's report: save the users check as HTML, JSON or CSV.";
+
+/** A users check's report carries its users as HTML, JSON and CSV (null: no Markdown); a check's has no CSV. */
+function contentOf(report: CheckReport, format: ExportRequest['format']): string | null {
   if (isUsersReport(report)) {
+    if (format === 'md') return null;
     if (format === 'csv') return renderUsersCsv(report);
     if (format === 'json') return renderUsersJson(report);
     return renderUsersHtml(report);
   }
+  if (format === 'md') return renderMarkdown(report);
   return format === 'html' ? renderHtml(report) : renderJson(report);
 }
 

@@ -45,6 +45,15 @@ describe.each(LOGINS.map((login) => [login] as const))('the wizard against an ec
       await page.getByRole('button', { name: 'Save as JSON' }).click();
       await page.getByRole('button', { name: 'Copy summary' }).click();
       await expect.poll(() => app.host.clipboard.length).toBeGreaterThan(0);
+      // Markdown, as support pastes it into a ticket: saved and copied.
+      const copies = app.host.clipboard.length;
+      await page.getByRole('button', { name: 'Save as Markdown' }).click();
+      await expect
+        .poll(() => page.getByRole('status').allTextContents())
+        .toEqual(expect.arrayContaining([expect.stringMatching(/Saved.*\.md$/)]));
+      await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+      await expect.poll(() => app.host.clipboard.length).toBe(copies + 1);
+      expect(app.host.clipboard.at(-1)).toMatch(/^# Arena Connect Doctor report\n/);
     } finally {
       await echo.close();
     }
@@ -71,6 +80,7 @@ describe('after every echoing server', () => {
     expect(Object.keys(texts).filter((name) => name.endsWith('.html') || name.endsWith('.json')).length).toBeGreaterThanOrEqual(
       LOGINS.length * 2,
     );
+    expect(Object.keys(texts).filter((name) => name.endsWith('.md'))).toHaveLength(LOGINS.length);
     expect(texts.log).toContain('check finished');
     expect(app.received.length).toBeGreaterThan(LOGINS.length * 3);
     for (const [name, text] of Object.entries(texts)) expect(sentinelHits(text, ECHO_SENTINELS), name).toEqual([]);

@@ -95,6 +95,8 @@ export const savedProfile: fc.Arbitrary<SavedProfile> = fc.record({
 export const historyId: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
 
 /** Pasted text: anything with a non-blank character, up to the limit. */
+const copyFormat = fc.constantFrom('text' as const, 'md' as const);
+
 const explainText: fc.Arbitrary<string> = fc.string({ minLength: 1, maxLength: 10_000 }).filter((text) => text.trim() !== '');
 
 const explainAnswers = fc.option(
@@ -150,12 +152,12 @@ export const VALID_PAYLOADS: Valid = {
     emailsText: fc.string({ maxLength: 2000 }),
   }),
   exportReport: fc.record({
-    format: fc.constantFrom('html' as const, 'json' as const, 'csv' as const),
+    format: fc.constantFrom('html' as const, 'json' as const, 'csv' as const, 'md' as const),
     supportTicket,
     diagnosisPath,
     historyId: fc.option(historyId, { nil: null }),
   }),
-  copyReportSummary: fc.record({ supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
+  copyReportSummary: fc.record({ format: copyFormat, supportTicket, diagnosisPath, historyId: fc.option(historyId, { nil: null }) }),
   listHistory: fc.constant(undefined),
   clearHistory: fc.constant(undefined),
   openHistory: historyId,
@@ -164,12 +166,13 @@ export const VALID_PAYLOADS: Valid = {
   openExternal: fc.string({ maxLength: 2048 }),
   explainMessage: fc.record({ text: explainText }),
   exportExplanation: fc.record({
-    format: fc.constantFrom('html' as const, 'json' as const),
+    format: fc.constantFrom('html' as const, 'json' as const, 'md' as const),
     text: explainText,
     chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
     answers: explainAnswers,
   }),
   copyExplanation: fc.record({
+    format: copyFormat,
     text: explainText,
     chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
     answers: explainAnswers,

@@ -56,6 +56,16 @@ describe('explain path', () => {
     await user.click(screen.getByRole('button', { name: 'Copy summary' }));
     await screen.findByText('Summary copied to the clipboard.');
     expect(host.clipboard.at(-1)).toMatch(/^The Arena category the Onshape category is mapped to was deleted \(Arena code 3238/);
+
+    // Markdown for a support ticket: the saved file and the copy are the same text.
+    await user.click(screen.getByRole('button', { name: 'Save as Markdown' }));
+    const savedAs = (await screen.findByText(/^Saved to .*\.md$/)).textContent?.replace(/^Saved to /, '') ?? '';
+    const markdown = readFileSync(savedAs, 'utf8');
+    expect(markdown).toMatch(/^# Arena Connect Doctor report\n\n\*\*The Arena category the Onshape category is mapped to was deleted\*\*/);
+    expect(markdown).toContain('Explained from a message, no connection made.');
+    await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    await screen.findByText('Markdown copied to the clipboard: paste it into the support ticket.');
+    expect(host.clipboard.at(-1)).toBe(markdown);
   });
 
   it('asks what the admin was doing when a code means different things, and follows the answer', async () => {

@@ -53,5 +53,13 @@ describe('wizard against the real service (practice)', () => {
     await user.click(screen.getByRole('button', { name: 'Copy summary' }));
     await screen.findByText('Summary copied to the clipboard.');
     expect(testApi.host.clipboard.at(-1)).toContain('CS-777');
+
+    await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    await screen.findByText('Markdown copied to the clipboard: paste it into the support ticket.');
+    const markdown = testApi.host.clipboard.at(-1) ?? '';
+    expect(markdown).toMatch(/^# Arena Connect Doctor report\n/);
+    expect(markdown).toContain('| Support ticket | CS-777 |');
+    expect(markdown).toContain('## Diagnosis path (the admin’s answers)');
+    expect(markdown).toContain('(the admin’s answers point here)');
   });
 });

@@ -45,7 +45,32 @@ describe('Report', () => {
     const rendered = await openReport();
     await rendered.user.click(screen.getByRole('button', { name: 'Copy summary' }));
     expect(await screen.findByText('Summary copied to the clipboard.')).toBeInTheDocument();
-    expect(rendered.scripted.payloadsOf('copyReportSummary')[0]).toMatchObject({ supportTicket: null, diagnosisPath: [{ step: 'login' }] });
+    expect(rendered.scripted.payloadsOf('copyReportSummary')[0]).toMatchObject({
+      format: 'text',
+      supportTicket: null,
+      diagnosisPath: [{ step: 'login' }],
+    });
+  });
+
+  it('saves and copies Markdown for a support ticket, with the ticket and path', async () => {
+    const rendered = await openReport({ exportResult: { saved: true, fileName: 'arena-check.md' } });
+    await rendered.user.type(screen.getByLabelText('Support ticket number (optional)'), 'CS-9');
+    await rendered.user.click(screen.getByRole('button', { name: 'Save as Markdown' }));
+    expect(await screen.findByText('Saved to arena-check.md')).toBeInTheDocument();
+    await rendered.user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    expect(await screen.findByText('Markdown copied to the clipboard: paste it into the support ticket.')).toBeInTheDocument();
+    // The earlier status gives way: only what just happened is said.
+    expect(screen.queryByText('Saved to arena-check.md')).toBeNull();
+    const chosen = { supportTicket: 'CS-9', diagnosisPath: [{ step: 'login', diagnosisId: 'login.4089' }], historyId: null };
+    expect(rendered.scripted.payloadsOf('exportReport')).toMatchObject([{ format: 'md', ...chosen }]);
+    expect(rendered.scripted.payloadsOf('copyReportSummary')).toMatchObject([{ format: 'md', ...chosen }]);
+  });
+
+  it('shows a failed Markdown copy in plain words', async () => {
+    const rendered = await openReport({ failures: { copyReportSummary: { code: 'no-report', message: 'There is no report yet.' } } });
+    await rendered.user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('There is no report yet.');
+    expect(screen.queryByText(/copied to the clipboard/)).toBeNull();
   });
 
   it('shows a failed save in plain words', async () => {

@@ -209,7 +209,7 @@ describe('running a check', () => {
 });
 
 describe('practice, export and links', () => {
-  it('practises a scenario and exports its report as HTML and JSON with the ticket and the path, free of secrets', async () => {
+  it('practises a scenario and exports its report as HTML, JSON and Markdown with the ticket and the path, free of secrets', async () => {
     const { service, dataDir } = setup();
     expect(await service.handle('exportReport', { format: 'html', supportTicket: null, diagnosisPath: [], historyId: null })).toMatchObject(
       {
@@ -227,14 +227,14 @@ describe('practice, export and links', () => {
         concludedCauseId: 'integration-use-off',
       },
     ];
-    for (const format of ['html', 'json'] as const) {
+    for (const format of ['html', 'json', 'md'] as const) {
       const saved = data(
         await service.handle('exportReport', { format, supportTicket: 'CASE-1234', diagnosisPath: path, historyId: null }),
       );
       expect(saved.saved).toBe(true);
     }
     const files = readdirSync(join(dataDir, 'reports'));
-    expect(files.some((file) => file.endsWith('.html'))).toBe(true);
+    expect(files.map((file) => file.slice(file.lastIndexOf('.'))).sort()).toEqual(['.html', '.json', '.md']);
     for (const file of files) {
       const content = readFileSync(join(dataDir, 'reports', file), 'utf8');
       expect(content).toContain('CASE-1234');
@@ -246,7 +246,7 @@ describe('practice, export and links', () => {
   it('copies a summary to the clipboard and opens only allow-listed help links', async () => {
     const { service, host } = setup();
     data(await service.handle('runPractice', { scenario: 'user-email-not-found' }));
-    data(await service.handle('copyReportSummary', { supportTicket: null, diagnosisPath: [], historyId: null }));
+    data(await service.handle('copyReportSummary', { format: 'text', supportTicket: null, diagnosisPath: [], historyId: null }));
     expect(host.clipboard[0]).toContain('20015');
     expect(await service.handle('openExternal', 'https://ptc-arena.github.io/arena-dev-help/get-started/connecting')).toEqual({
       ok: true,

@@ -1,6 +1,6 @@
 // The app's service against a hostile server that echoes every secret it was sent, in every encoding and
 // place (test/support/echo-server.ts), driven as the window drives it: check, progress, reports in every
-// format, clipboard, history, startup. Nothing that leaves the service or lands on disk holds a sentinel:
+// format (HTML, JSON, Markdown), clipboard (text and Markdown), history, startup. Nothing that leaves the service or lands on disk holds a sentinel:
 // answers, progress messages, exported HTML and JSON, the clipboard, settings.json, recheck.json,
 // history.json and the support log.
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -65,7 +65,9 @@ describe.each(ECHO_LOGINS.map((login) => [login] as const))('the service against
     const request = { supportTicket: null, diagnosisPath: [], historyId: null };
     await ask('exportReport', { ...request, format: 'html' });
     await ask('exportReport', { ...request, format: 'json' });
-    await ask('copyReportSummary', request);
+    await ask('exportReport', { ...request, format: 'md' });
+    await ask('copyReportSummary', { ...request, format: 'text' });
+    await ask('copyReportSummary', { ...request, format: 'md' });
     // Whatever the window asks to copy goes through the same last sweep.
     await ask('copyText', `Arena said: ${ECHO_SECRETS.webtoken}`);
     await ask('getStartup', undefined);
@@ -82,8 +84,12 @@ describe.each(ECHO_LOGINS.map((login) => [login] as const))('the service against
     };
     for (const file of filesUnder(dataDir)) sinks[file.slice(dataDir.length)] = readFileSync(file, 'utf8');
     expect(Object.keys(sinks)).toEqual(expect.arrayContaining(['/settings.json', '/logs/arena-connect-doctor.log']));
-    expect(Object.keys(sinks).filter((name) => name.startsWith('/reports/'))).toHaveLength(2);
-    expect(host.clipboard).toHaveLength(2);
+    const reports = Object.keys(sinks).filter((name) => name.startsWith('/reports/'));
+    expect(reports.map((name) => name.slice(name.lastIndexOf('.'))).sort()).toEqual(['.html', '.json', '.md']);
+    // The Markdown is the report itself (its failed step and Arena's words), not an empty page.
+    expect(sinks[reports.find((name) => name.endsWith('.md')) ?? '']).toContain('## For Arena Support');
+    expect(host.clipboard).toHaveLength(3);
+    expect(host.clipboard[1]).toMatch(/^# Arena Connect Doctor report\n/);
     for (const [name, text] of Object.entries(sinks)) expect(sentinelHits(text, ECHO_SENTINELS), name).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
 import type { Result } from '../../common/ipc/contract.js';
 import { bridgeHost } from '../../main/dev-bridge/bridge-host.js';
 import { createDoctorService } from '../../main/service/doctor-service.js';
+import { ECHO_SECRETS, ECHO_SENTINELS } from '../support/echo-server.js';
+import { sentinelHits } from '../support/sentinels.js';
 
 function setup() {
   const dataDir = mkdtempSync(join(tmpdir(), 'doctor-explain-'));
@@ -81,7 +83,7 @@ describe('exporting and copying an explanation', () => {
 
   it('ignores a chosen candidate the text does not have', async () => {
     const { service, host, exportDir } = setup();
-    data(await service.handle('copyExplanation', { text: '3238', chosenId: 'login.4001', answers: null }));
+    data(await service.handle('copyExplanation', { format: 'text', text: '3238', chosenId: 'login.4001', answers: null }));
     expect(host.clipboard.at(-1)).toContain('(Arena code 3238,');
     expect(host.clipboard.at(-1)).not.toContain('4001');
     data(await service.handle('exportExplanation', { format: 'json', text: '3238', chosenId: 'login.4001', answers: null }));
@@ -91,11 +93,31 @@ describe('exporting and copying an explanation', () => {
 
   it('copies the same text the CLI prints', async () => {
     const { service, host } = setup();
-    data(await service.handle('copyExplanation', { text: 'Quantity must be positive.', chosenId: null, answers: null }));
+    data(await service.handle('copyExplanation', { format: 'text', text: 'Quantity must be positive.', chosenId: null, answers: null }));
     const copied = host.clipboard.at(-1) ?? '';
     expect(copied).toMatch(
       /^A BOM line has a negative quantity \(Arena code 3227, POST \/items\/\{guid\}\/bom or PUT \/items\/\{guid\}\/bom\/\{guid\}\)/,
     );
     expect(copied).toContain('Explained from a message, no connection made.');
+  });
+
+  it('saves and copies Markdown for a support ticket: the values escaped, a pasted secret masked', async () => {
+    const { service, host, exportDir } = setup();
+    const pasted = `${DELETED}\nX-Web-Token: ${ECHO_SECRETS.webtoken} password=${ECHO_SECRETS.userPassword}`;
+    const saved = data(await service.handle('exportExplanation', { format: 'md', text: pasted, chosenId: null, answers: null }));
+    expect(saved).toEqual({
+      saved: true,
+      fileName: join(exportDir, 'arena-connect-doctor-explained-reserve.3238-2026-03-04T05-06-07Z.md'),
+    });
+    data(await service.handle('copyExplanation', { format: 'md', text: pasted, chosenId: null, answers: null }));
+    const file = readFileSync(saved.saved ? saved.fileName : '', 'utf8');
+    expect(host.clipboard.at(-1)).toBe(file);
+    expect(file).toMatch(/^# Arena Connect Doctor report\n/);
+    expect(file).toContain('Explained from a message, no connection made.');
+    // Escaped as literal text: the pasted tag is no HTML in a ticket that renders Markdown.
+    expect(file).toContain('Mechanical \\<b\\>Part\\</b\\>');
+    expect(file).not.toContain('<b>');
+    expect(file).toContain('X-Web-Token: \\[redacted\\] password=\\[redacted\\]');
+    expect(sentinelHits(file, ECHO_SENTINELS)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // An independent detector for echoed secrets, written apart from main/privacy/redact.ts so the tests do
 // not grade the redactor with itself: whole-text decodings (entities, %xx, \u and \x escapes, controls,
-// escape sequences, tags and spaces removed), stacked up to three times, each searched for every
+// escape sequences, Markdown backslash escapes, tags and spaces removed), stacked up to three times, each searched for every
 // sentinel, case-folded.
 import { decodeHTML } from 'entities';
 
@@ -29,6 +29,8 @@ const DECODERS: ((text: string) => string)[] = [
   (text) => text.replace(/\\u([0-9a-fA-F]{4})/g, (_all, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
   (text) => text.replace(/\\x([0-9a-fA-F]{2})/g, (_all, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
   (text) => text.replace(/\\(["\\/])/g, '$1'),
+  // Markdown's backslash escapes of punctuation ("PW.echo\!sentinel" reads as the password).
+  (text) => text.replace(/\\([!-/:-@[-`{-~])/g, '$1'),
 ];
 
 /** The text after each stage of three rounds of "decode everything, then strip": every stage is searched. */
