@@ -177,6 +177,16 @@ describe.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('result s
     await reviewState(page, `result-passed-${name}`);
   });
 
+  it('two failed steps (authorize, then logout): each with its own evidence and walk, both passing axe', async () => {
+    const page = await openAs(layout);
+    await practise(page, scenario('session-expired-before-authorize'));
+    await waitForProblem(page);
+    expect(await page.getByRole('article').count()).toBe(2);
+    expect(await page.getByRole('region', { name: 'Finding the cause (Authorize the Onshape user)' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Finding the cause (Log out)' }).count()).toBe(1);
+    await reviewState(page, `result-two-failed-steps-${name}`);
+  });
+
   it('a refused port is "This computer got:", never "Arena said:"', async () => {
     const port = await refusedPort();
     const page = await openAs(layout);
