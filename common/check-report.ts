@@ -202,6 +202,8 @@ export interface StepResult {
   skippedReason: string | null;
   /** The start of an unexpected (e.g. HTML) body as text, redacted, for support. */
   bodyExcerpt: string | null;
+  /** The <title> of a web page that came back in Arena's place (a proxy, a captive portal, a login page), as text; null otherwise. */
+  pageTitle: string | null;
   diagnosis: Diagnosis | null;
   /** Only on the reach step: addresses, phases, certificate and clock. */
   network?: ReachNetwork;

@@ -118,7 +118,8 @@ export interface ScenarioSummary {
   /** What fails: the practice list groups by it. */
   group: ScenarioGroup;
   expectedStep: StepName | null;
-  expectedCode: number | null;
+  /** Arena's code, or the check's own code (e.g. HTML_RESPONSE) when what answers is not Arena. */
+  expectedCode: number | string | null;
 }
 
 export interface StartupInfo {

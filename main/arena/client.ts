@@ -72,6 +72,8 @@ export interface CallOutcome {
   budget: RequestBudget | null;
   serverDate: string | null;
   bodyExcerpt: string | null;
+  /** The title of a web page that came back instead of Arena's JSON; null otherwise. */
+  pageTitle: string | null;
   durationMs: number;
   /**
    * The request may have reached Arena: its connection was up, so its body (and the credential in it) was
@@ -275,6 +277,7 @@ export class ArenaClient {
         budget: null,
         serverDate: null,
         bodyExcerpt: null,
+        pageTitle: null,
         durationMs,
         delivered,
       };
@@ -297,13 +300,13 @@ export class ArenaClient {
     switch (classified.kind) {
       case 'ok':
         return {
-          call: { ...common, ok: true, errorCode: null, message: null, bodyExcerpt: null },
+          call: { ...common, ok: true, errorCode: null, message: null, bodyExcerpt: null, pageTitle: null },
           json: classified.json,
           sessionId: classified.sessionId,
         };
       case 'arena-error':
         return {
-          call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null },
+          call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null, pageTitle: null },
           json: null,
           sessionId: null,
         };
@@ -315,6 +318,7 @@ export class ArenaClient {
             errorCode: classified.code,
             message: classified.message,
             bodyExcerpt: classified.excerpt,
+            pageTitle: classified.pageTitle,
           },
           json: null,
           sessionId: null,

@@ -140,14 +140,24 @@ export async function probeReach(options: ReachOptions, signal?: AbortSignal): P
   const classified = classifyResponse(raw);
   const { reachedWith } = REACH_PROBE;
   if (classified.kind === 'arena-error' && classified.code === reachedWith.code && raw.status === reachedWith.httpStatus) {
-    return { call: { ...common, ok: true, errorCode: null, message: null, bodyExcerpt: null }, network };
+    return { call: { ...common, ok: true, errorCode: null, message: null, bodyExcerpt: null, pageTitle: null }, network };
   }
   switch (classified.kind) {
     case 'arena-error':
-      return { call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null }, network };
+      return {
+        call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null, pageTitle: null },
+        network,
+      };
     case 'format-error':
       return {
-        call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: classified.excerpt },
+        call: {
+          ...common,
+          ok: false,
+          errorCode: classified.code,
+          message: classified.message,
+          bodyExcerpt: classified.excerpt,
+          pageTitle: classified.pageTitle,
+        },
         network,
       };
     case 'ok':
@@ -159,6 +169,7 @@ export async function probeReach(options: ReachOptions, signal?: AbortSignal): P
           errorCode: 'UNEXPECTED_STATUS',
           message: `HTTP ${raw.status} to a request Arena always refuses without a session.`,
           bodyExcerpt: null,
+          pageTitle: null,
         },
         network,
       };
@@ -175,6 +186,7 @@ function failure(code: string, message: string, durationMs: number): CallOutcome
     budget: null,
     serverDate: null,
     bodyExcerpt: null,
+    pageTitle: null,
     durationMs,
     delivered: false,
   };

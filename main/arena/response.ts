@@ -3,9 +3,11 @@
 // Secrets are removed after parsing: the body is parsed first and every string of the parsed value is
 // redacted (JSON \u escapes are decoded by then), and text that is not JSON is redacted whole before any
 // cut, so no part of an echoed secret survives an excerpt's or a message's length limit.
+import { decodeHTML } from 'entities';
 import type { FormatFailureCode } from '../../common/check-report.js';
 import { networkText } from '../privacy/network-text.js';
 import { redact, redactedPrefix, redactValue, secretReach } from '../privacy/redact.js';
+import { titleOf } from './page-title.js';
 import { SESSION_ID_KEYS } from './request-shapes.js';
 
 export interface RawResponse {
@@ -21,9 +23,12 @@ export type ClassifiedResponse =
   /** sessionId: read from the answer before it was redacted; json no longer holds it. */
   | { kind: 'ok'; json: Record<string, unknown> | null; sessionId: string | null }
   | { kind: 'arena-error'; code: number | null; message: string }
-  | { kind: 'format-error'; code: FormatFailureCode; message: string; excerpt: string | null };
+  /** pageTitle: the <title> of a web page that came back, as safe text; null for anything else. */
+  | { kind: 'format-error'; code: FormatFailureCode; message: string; excerpt: string | null; pageTitle: string | null };
 
 const EXCERPT_CHARS = 300;
+/** A title is a line on the screen, not a paragraph. */
+const TITLE_CHARS = 150;
 /** The part of an unexpected body an excerpt is read from. */
 const EXCERPT_WINDOW = 64 * 1024;
 
@@ -41,7 +46,7 @@ function classify(response: RawResponse, secrets: readonly string[]): Classified
     return formatError('BODY_TOO_LARGE', `The answer was larger than this tool reads (${response.body.length} bytes kept).`, null);
   }
   if (status === 407) {
-    return formatError('PROXY_AUTH_REQUIRED', 'A proxy asked for its own login (HTTP 407).', excerptOf(response.body, secrets));
+    return formatError('PROXY_AUTH_REQUIRED', 'A proxy asked for its own login (HTTP 407).', pageOf(response, secrets));
   }
   if (status >= 300 && status < 400) {
     const location = response.location === null ? null : redact(response.location, secrets);
@@ -56,11 +61,7 @@ function classify(response: RawResponse, secrets: readonly string[]): Classified
     return formatError(status >= 400 ? 'UNEXPECTED_STATUS' : 'EMPTY_BODY', `HTTP ${status} with an empty body.`, null);
   }
   if (looksLikeHtml(text, response.contentType)) {
-    return formatError(
-      'HTML_RESPONSE',
-      `A web page came back instead of Arena's JSON (HTTP ${status}).`,
-      excerptOf(response.body, secrets),
-    );
+    return formatError('HTML_RESPONSE', `A web page came back instead of Arena's JSON (HTTP ${status}).`, pageOf(response, secrets));
   }
 
   let parsed: unknown;
@@ -72,13 +73,13 @@ function classify(response: RawResponse, secrets: readonly string[]): Classified
       return formatError(
         'UNEXPECTED_STATUS',
         `HTTP ${status} with a plain-text answer instead of Arena's JSON.`,
-        excerptOf(response.body, secrets),
+        pageOf(response, secrets),
       );
     }
     return formatError(
       'INVALID_JSON',
       `The answer is not complete JSON (HTTP ${status}, ${response.body.length} bytes).`,
-      excerptOf(response.body, secrets),
+      pageOf(response, secrets),
     );
   }
 
@@ -90,9 +91,9 @@ function classify(response: RawResponse, secrets: readonly string[]): Classified
   if (arenaError) return { kind: 'arena-error', ...arenaError };
   if (ok) {
     if (isRecord(clean)) return { kind: 'ok', json: clean, sessionId };
-    return formatError('WRONG_SHAPE', `The answer is JSON but not the object Arena sends (HTTP ${status}).`, excerptOf(response.body, all));
+    return formatError('WRONG_SHAPE', `The answer is JSON but not the object Arena sends (HTTP ${status}).`, pageOf(response, all));
   }
-  return formatError('UNEXPECTED_STATUS', `HTTP ${status} without an Arena error code.`, excerptOf(response.body, all));
+  return formatError('UNEXPECTED_STATUS', `HTTP ${status} without an Arena error code.`, pageOf(response, all));
 }
 
 /** The session id of a login answer: Arena's docs and its OpenAPI copy spell the key differently. */
@@ -141,7 +142,10 @@ function looksLikeHtml(text: string, contentType: string | null): boolean {
   return /^\s*(<!doctype html|<html|<head|<body|<\?xml|<)/i.test(text) && !/^\s*[[{"]/.test(text);
 }
 
-/** Readable text of an unexpected body (tags, scripts and styles removed, secrets redacted), for support and the admin. */
+/**
+ * Readable text of an unexpected body (tags, scripts, styles and the title removed, entities decoded, secrets
+ * redacted), for support and the admin.
+ */
 export function excerptOf(body: Buffer, secrets: readonly string[] = []): string | null {
   const reach = Math.min(EXCERPT_WINDOW, secretReach(secrets));
   const window = body.subarray(0, EXCERPT_WINDOW + reach).toString('utf8');
@@ -149,27 +153,48 @@ export function excerptOf(body: Buffer, secrets: readonly string[] = []): string
   let readable = redact(window, secrets);
   // A secret cut off at the end of the window has no whole form to recognise: drop the tail it could be in.
   if (body.length > EXCERPT_WINDOW + reach && reach > 0) readable = readable.slice(0, -reach);
-  const text = networkText(removeTags(removeScriptsAndStyles(readable)).replace(/&nbsp;/g, ' '));
+  // Entities decoded once the tags are gone: "&lt;b&gt;" is the page's text, and "&amp;" reads as "&".
+  const text = networkText(decodeHTML(removeTags(removeBlocks(readable))));
   if (text === '') return null;
   return redactedPrefix(text, secrets, EXCERPT_CHARS);
 }
 
-// The two removals below do what .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ') and
+/**
+ * The title of a web page that came back, as one safe line: parsed first (entities decoded, tags and
+ * comments inside it dropped), then redacted of every secret in any encoding, then cut. Only the start of
+ * the page is read, where a title is; a title not closed within it is not shown.
+ */
+export function pageTitleOf(response: Pick<RawResponse, 'body' | 'contentType'>, secrets: readonly string[] = []): string | null {
+  const window = response.body.subarray(0, EXCERPT_WINDOW).toString('utf8');
+  if (!looksLikeHtml(window, response.contentType)) return null;
+  const title = titleOf(window);
+  if (title === null) return null;
+  const text = redactedPrefix(networkText(title), secrets, TITLE_CHARS);
+  return text === '' ? null : text;
+}
+
+// The two removals below do what .replace(/<(script|style|title)[^>]*>[\s\S]*?<\/\1>/gi, ' ') and
 // .replace(/<[^>]*>/g, ' ') did, in linear time: those regular expressions rescan to the end of the text
 // for every unclosed "<" or "<script", so 64 KiB of "<" took seconds of the main process.
 
-/** Replaces each <script …>…</script> and <style …>…</style> block with a space. */
-function removeScriptsAndStyles(text: string): string {
-  const opening = /<(script|style)/gi;
-  const closers = { script: /<\/script>/gi, style: /<\/style>/gi };
+const BLOCK_NAMES = ['script', 'style', 'title'] as const;
+
+/**
+ * Replaces each <script …>…</script>, <style …>…</style> and <title …>…</title> block with a space: code
+ * is not the page's text, and its title is shown apart (pageTitleOf).
+ */
+function removeBlocks(text: string): string {
+  const opening = /<(script|style|title)/gi;
+  const closers = { script: /<\/script>/gi, style: /<\/style>/gi, title: /<\/title>/gi };
   // Cached search results: the first ">" / closing tag at or after the last place searched; -1: none left.
   let nextGt = -2;
-  const nextClose = { script: -2, style: -2 };
+  const nextClose = { script: -2, style: -2, title: -2 };
   let result = '';
   let copied = 0;
   for (let match = opening.exec(text); match !== null; match = opening.exec(text)) {
     const start = match.index;
-    const name = match[0].slice(1).toLowerCase() === 'script' ? 'script' : 'style';
+    const opened = match[0].slice(1).toLowerCase();
+    const name = BLOCK_NAMES.find((block) => block === opened) ?? 'script';
     const afterName = start + match[0].length;
     if (nextGt !== -1 && nextGt < afterName) nextGt = text.indexOf('>', afterName);
     if (nextGt === -1) break;
@@ -216,8 +241,18 @@ function describeLocation(location: string | null): string {
   }
 }
 
-function formatError(code: FormatFailureCode, message: string, excerpt: string | null): ClassifiedResponse {
-  return { kind: 'format-error', code, message: networkText(message), excerpt };
+/** What a person is shown of an answer that is not Arena's: its text, and its title when it is a web page. */
+interface PageEvidence {
+  excerpt: string | null;
+  pageTitle: string | null;
+}
+
+function pageOf(response: RawResponse, secrets: readonly string[]): PageEvidence {
+  return { excerpt: excerptOf(response.body, secrets), pageTitle: pageTitleOf(response, secrets) };
+}
+
+function formatError(code: FormatFailureCode, message: string, page: PageEvidence | null): ClassifiedResponse {
+  return { kind: 'format-error', code, message: networkText(message), excerpt: page?.excerpt ?? null, pageTitle: page?.pageTitle ?? null };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -303,6 +303,7 @@ export function stepResult(
     serverDate: call.serverDate,
     skippedReason: null,
     bodyExcerpt: call.bodyExcerpt,
+    pageTitle: call.pageTitle,
     diagnosis,
   };
 }
@@ -351,6 +352,7 @@ function skippedAt(step: StepName, endpoint: Endpoint, url: string, at: Date, re
     serverDate: null,
     skippedReason: reason,
     bodyExcerpt: null,
+    pageTitle: null,
     diagnosis: null,
   };
 }

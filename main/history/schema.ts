@@ -97,6 +97,8 @@ const stepSchema = z.strictObject({
   serverDate: nullableText(200),
   skippedReason: nullableText(1000),
   bodyExcerpt: nullableText(),
+  // Absent from entries kept before the field existed.
+  pageTitle: nullableText(1000).default(null),
   diagnosis: diagnosisSchema.nullable(),
   network: reachNetworkSchema.exactOptional(),
 });

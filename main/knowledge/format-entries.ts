@@ -120,7 +120,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
     match: { endpoints: 'any', codes: ['HTML_RESPONSE'] },
     title: "A web page came back instead of Arena's answer",
     meaning:
-      "The answer was an HTML page, not Arena's JSON. Either the API URL is not the API, or something on the network answered in Arena's place. The report's body excerpt shows which page it was.",
+      "The answer was an HTML page, not Arena's JSON. Either the API URL is not the API, or something on the network answered in Arena's place. The page's title and text, shown with this result, tell which page it was.",
     causes: [
       WRONG_URL,
       PROXY_BLOCK_PAGE,
@@ -128,7 +128,7 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
       {
         id: 'maintenance-page',
         summary: 'A load balancer or maintenance page answered because Arena is briefly unavailable.',
-        question: 'Does the body excerpt mention maintenance, an outage or a gateway error?',
+        question: "Do the page's title and text mention maintenance, an outage or a gateway error?",
         questionReviewed: 'one-condition',
         fixSteps: [{ who: 'you', text: 'Wait until the Arena web app loads normally again, then check again.' }],
         // A gateway's error page (502/503/504) is this far more often than a wrong URL.

@@ -130,6 +130,7 @@ function diagnosisSection(step: StepResult, diagnosis: Diagnosis, path: Diagnosi
   const concluded = path.find((entry) => entry.step === step.step && entry.diagnosisId === diagnosis.id)?.concludedCauseId ?? null;
   const parts = [`<p>${escapeHtml(diagnosis.meaning)}</p>`];
   if (diagnosis.arenaMessage) parts.push(`<p>Arena said: <q class="verbatim">${escapeHtml(diagnosis.arenaMessage)}</q></p>`);
+  if (step.pageTitle) parts.push(`<p>The page that came back is titled: <q class="verbatim">${escapeHtml(step.pageTitle)}</q></p>`);
   if (step.bodyExcerpt) parts.push(`<p>The page that came back reads:</p>\n<pre>${escapeHtml(step.bodyExcerpt)}</pre>`);
   const facts = labelledFacts(diagnosis.facts);
   if (facts.length > 0) parts.push(keyValueTable(facts.map((fact) => [fact.label, fact.value])));

@@ -84,6 +84,7 @@ function diagnosisSection(step: StepResult, diagnosis: Diagnosis, path: Diagnosi
   const concluded = path.find((entry) => entry.step === step.step && entry.diagnosisId === diagnosis.id)?.concludedCauseId ?? null;
   const lines = [`## ${escapeInline(STEP_LABELS[step.step])}: ${escapeInline(diagnosis.title)}`, '', escapeInline(diagnosis.meaning), ''];
   if (diagnosis.arenaMessage) lines.push(`Arena said: ${quoteInline(diagnosis.arenaMessage)}`, '');
+  if (step.pageTitle) lines.push(`The page that came back is titled: ${quoteInline(step.pageTitle)}`, '');
   if (step.bodyExcerpt) lines.push(`The page that came back reads: ${quoteInline(step.bodyExcerpt)}`, '');
   const facts = labelledFacts(diagnosis.facts);
   if (facts.length > 0) lines.push(...facts.map((fact) => `- ${escapeInline(fact.label)}: ${escapeInline(fact.value)}`), '');

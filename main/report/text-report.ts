@@ -42,6 +42,7 @@ export function diagnosisLines(step: StepResult): string[] {
   if (!diagnosis) return [];
   const lines = ['', `${STEP_LABELS[step.step]}: ${diagnosis.title}`, `  ${diagnosis.meaning}`];
   if (diagnosis.arenaMessage) lines.push(`  Arena said: "${diagnosis.arenaMessage}"`);
+  if (step.pageTitle) lines.push(`  The page that came back is titled: "${step.pageTitle}"`);
   if (step.bodyExcerpt) lines.push(`  The page that came back reads: "${step.bodyExcerpt}"`);
   for (const fact of labelledFacts(diagnosis.facts)) lines.push(`  ${fact.label}: ${fact.value}`);
   diagnosis.causes.forEach((cause, index) => {

@@ -47,6 +47,13 @@ export function acceptsGzip(header: string | undefined): boolean {
   return false;
 }
 
+/** A web page, as a middlebox in Arena's place sends it. */
+export function writePage(res: ServerResponse, status: number, html: string): void {
+  const payload = Buffer.from(html, 'utf8');
+  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(payload.length) });
+  res.end(payload);
+}
+
 export function writeReply(res: ServerResponse, reply: ArenaReply, gzip: boolean): void {
   const headers: Record<string, string> = { Server: 'ArenaSolutions', ...reply.headers };
   let payload = Buffer.alloc(0);

@@ -1,8 +1,9 @@
 // Named practice scenarios: each is a realistic workspace state (plus, at most, something that happened
 // before or during the check), never a forced reply. The workspace logic produces the code.
-import type { LoginType, StepName } from '../../common/check-report.js';
+import type { FormatFailureCode, LoginType, StepName } from '../../common/check-report.js';
 import type { ScenarioGroup } from '../../common/practice.js';
 import type { SteerableClock } from './clock.js';
+import type { Middlebox } from './middlebox.js';
 import {
   LOCKOUT_THRESHOLD,
   SESSION_IDLE_MS,
@@ -25,7 +26,8 @@ export interface ScenarioExpectation {
   /** The first step that fails; null when every step passes. */
   step: StepName | null;
   httpStatus: number | null;
-  code: number | null;
+  /** Arena's code, or the check's own code for an answer that was not Arena's (a web page). */
+  code: number | FormatFailureCode | null;
   /** The knowledge-base cause this scenario models: the one the wizard's questions should lead to. */
   cause: string | null;
 }
@@ -51,6 +53,8 @@ export interface Scenario {
   before?: (ctx: ScenarioContext) => void;
   /** Things that happen while the check runs (each fires once). */
   hooks?: WorkspaceHooks;
+  /** Something on the network that answers every request in Arena's place. */
+  inFront?: Middlebox;
 }
 
 // ---- the standard workspace every scenario starts from
@@ -122,7 +126,12 @@ const WEBTOKEN_CHECK: ScenarioCheck = {
 };
 
 export const PASS: ScenarioExpectation = { step: null, httpStatus: null, code: null, cause: null };
-const at = (step: StepName, httpStatus: number, code: number, cause: string): ScenarioExpectation => ({ step, httpStatus, code, cause });
+const at = (step: StepName, httpStatus: number, code: number | FormatFailureCode, cause: string): ScenarioExpectation => ({
+  step,
+  httpStatus,
+  code,
+  cause,
+});
 
 /** Someone signs in with a wrong password until Arena locks the account. */
 function lockOut(email: string): (ctx: ScenarioContext) => void {
@@ -174,6 +183,17 @@ export const SCENARIOS: readonly Scenario[] = [
     check: WEBTOKEN_CHECK,
     group: 'network',
     expect: at('reach', 503, 503, 'arena-outage'),
+  },
+  {
+    name: 'web-filter-block-page',
+    title: 'A web filter blocks Arena',
+    description:
+      "The company's web filter inspects HTTPS and answers requests to Arena's API with its own block page, so nothing reaches Arena.",
+    workspace: workspaceWith(),
+    inFront: { kind: 'web-filter', product: 'Northwind Secure Web Gateway', category: 'Uncategorised' },
+    check: WEBTOKEN_CHECK,
+    group: 'network',
+    expect: at('reach', 403, 'HTML_RESPONSE', 'proxy-block-page'),
   },
   {
     name: 'api-feature-disabled',

@@ -5,7 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ENDPOINT_PATHS, SESSION_HEADER, type ArenaCall } from '../arena/request-shapes.js';
 import { isSteerable, OffsetClock, type Clock, type SteerableClock } from './clock.js';
 import { errorReply, type ArenaReply } from './errors.js';
-import { acceptsGzip, readBody, writeReply } from './http-io.js';
+import { acceptsGzip, readBody, writePage, writeReply } from './http-io.js';
+import { middleboxReply } from './middlebox.js';
 import { fingerprint, firstErrorCode, presentedCredential, type RecordedRequest } from './recording.js';
 import type { BodyInput } from './request-validation.js';
 import { scenarioByName, type Scenario } from './scenarios.js';
@@ -68,6 +69,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://simulator');
     const path = url.pathname;
+    if (scenario.inFront) {
+      // The middlebox answers before anything reaches Arena: the workspace never sees the request.
+      req.resume();
+      const page = middleboxReply(scenario.inFront, req.headers.host ?? 'this address');
+      requests.push({
+        method,
+        path,
+        search: url.search,
+        time: clock.now(),
+        email: null,
+        credentialKind: null,
+        credentialFingerprint: null,
+        sessionFingerprint: null,
+        status: page.status,
+        code: null,
+      });
+      writePage(res, page.status, page.html);
+      return;
+    }
     const routed = routeFor(method, path);
     const hasBody = routed.route === 'login' || routed.route === 'authorize';
     let body: BodyInput | null = null;

@@ -105,8 +105,9 @@ describe('what networks return instead of Arena', () => {
     });
     const { call } = await client.login(credentials);
     expect(call).toMatchObject({ ok: false, httpStatus: 200, errorCode: 'HTML_RESPONSE' });
-    expect(call.bodyExcerpt).toContain('Sign in to the guest Wi-Fi');
-    expect(call.bodyExcerpt).not.toContain('<');
+    // The title is shown apart from the page's text; neither holds markup, a style or a script.
+    expect(call.pageTitle).toBe('Sign in to the guest Wi-Fi');
+    expect(call.bodyExcerpt).toBe('Accept the terms');
   });
 
   it('reports an empty error body and a truncated JSON body', async () => {

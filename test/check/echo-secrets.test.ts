@@ -63,6 +63,7 @@ describe('what a session answer echoes', () => {
         step.serverDate,
         step.budget?.resetsAt ?? null,
         step.bodyExcerpt,
+        step.pageTitle,
         step.diagnosis?.arenaMessage ?? null,
       ]) {
         expect(sentinelHits(field ?? '', ECHO_SENTINELS), `${step.step}: ${field}`).toEqual([]);

@@ -1,6 +1,7 @@
 // classifyResponse over whatever may come back from Arena or stand in its place: any status, any content
 // type, any bytes. It must never throw, always return one known shape, keep its own words one bounded
 // line, and stay fast on hostile bodies (it runs in the Electron main process).
+import { decodeHTML } from 'entities';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classifyResponse, excerptOf, type RawResponse } from '../../main/arena/response.js';
@@ -70,9 +71,14 @@ const htmlish = fc
       '<script>',
       '</script>',
       '<STYLE a="b">',
+      '<title>',
+      '</TITLE>',
       '</style>',
       '<p>',
       '&nbsp;',
+      '&amp;lt;',
+      '&#60;b',
+      '<!-- x -->',
       'text',
       ' ',
       '\n',
@@ -129,20 +135,29 @@ function checkShape(raw: RawResponse): void {
         expect(result.excerpt.length).toBeLessThanOrEqual(301);
         expect(result.excerpt.trim()).not.toBe('');
       }
+      // A page's title: one short line.
+      if (result.pageTitle !== null) {
+        expect(result.pageTitle).not.toMatch(LINE_BREAKING);
+        expect(result.pageTitle.length).toBeLessThanOrEqual(151);
+        expect(result.pageTitle.trim()).not.toBe('');
+      }
       break;
     default:
       throw new Error(`unknown kind ${JSON.stringify(result)}`);
   }
 }
 
-/** The excerpt as it was written before (quadratic on hostile input): the reference for small bodies. */
+/**
+ * The excerpt as it was written before (quadratic on hostile input), with the title left out (it is shown
+ * apart) and entities decoded once the tags are gone: the reference for small bodies.
+ */
 function referenceExcerpt(body: Buffer): string | null {
-  const text = body
+  const withoutTags = body
     .subarray(0, 64 * 1024)
     .toString('utf8')
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
+    .replace(/<(script|style|title)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ');
+  const text = decodeHTML(withoutTags)
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -242,11 +257,15 @@ describe('classifyResponse under fuzzing', () => {
       (secret) => [...secret].map((character) => `%${hex(character.charCodeAt(0), 2)}`).join(''),
       (secret) =>
         `${secret.slice(0, 5)}<i></i>${secret.slice(5)}`.replace(/["\\\n]/g, (character) => JSON.stringify(character).slice(1, -1)),
+      // Split the ways a page's title can be and still read as one word.
+      (secret) => `${secret.slice(0, 5)}<!-- x -->${secret.slice(5)}`,
+      (secret) => `${secret.slice(0, 5)}<![CDATA[${secret.slice(5)}]]>`,
     ];
     const shapes: ((echo: string) => { type: string; text: string })[] = [
       (echo) => ({ type: 'application/json', text: `{"status":400,"errors":[{"code":4089,"message":"Invalid ${echo}"}]}` }),
       (echo) => ({ type: 'application/json', text: `{"arena_session_id":"S","workspaceName":"W ${echo}"}` }),
       (echo) => ({ type: 'text/html', text: `<html><body><p>${echo}</p></body></html>` }),
+      (echo) => ({ type: 'text/html', text: `<html><head><title>${echo}</title></head><body><p>Blocked</p></body></html>` }),
       (echo) => ({ type: 'text/plain', text: `upstream: ${echo}` }),
       (echo) => ({ type: 'application/json', text: `{"cut":"${echo}` }),
     ];

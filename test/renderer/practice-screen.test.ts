@@ -37,7 +37,11 @@ describe('Practice list', () => {
       'Logging out',
       'Nothing fails',
     ]);
-    expect(problemsIn('Reaching Arena')).toEqual(['Arena is down']);
+    expect(problemsIn('Reaching Arena')).toEqual(['Arena is down', 'A web filter blocks Arena']);
+    // What answers in Arena's place has no Arena code: the list names the check's own.
+    expect(screen.getByRole('button', { name: 'A web filter blocks Arena' })).toHaveAccessibleDescription(
+      /^Not Arena's answer: HTML_RESPONSE · The company's web filter/,
+    );
     expect(problemsIn('Logging out')).toEqual(['Session gone before logout']);
     expect(problemsIn("The integration user's login")).toContain('WebToken was regenerated');
     expect(problemsIn("The Onshape user's authorization")).toContain('Onshape user locked out');

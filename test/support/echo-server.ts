@@ -75,7 +75,8 @@ function echoHeaders(secrets: readonly string[]): Record<string, string> {
 
 function htmlPage(secrets: readonly string[]): string {
   const forms = secrets.flatMap((secret) => textForms(secret, false));
-  return `<!doctype html><html><head><title>${forms[0] ?? ''}</title><script>var t="${forms[1] ?? ''}"</script></head><body><h1>Gateway error</h1><p>${forms.join('</p><p>')}</p><p>${ESCAPE_NOISE}</p></body></html>`;
+  // The title holds the secrets too, in every form (the client shows a page's title apart from its text).
+  return `<!doctype html><html><head><title>Gateway ${forms.join(' ')}</title><script>var t="${forms[1] ?? ''}"</script></head><body><h1>Gateway error</h1><p>${forms.join('</p><p>')}</p><p>${ESCAPE_NOISE}</p></body></html>`;
 }
 
 function sendRaw(response: ServerResponse, status: number, type: string, body: string, headers: Record<string, string>): void {

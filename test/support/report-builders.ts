@@ -20,6 +20,7 @@ export function stepResult(overrides: Partial<StepResult> = {}): StepResult {
     serverDate: 'Thu, 01 May 2025 10:00:00 GMT',
     skippedReason: null,
     bodyExcerpt: null,
+    pageTitle: null,
     diagnosis: null,
     ...overrides,
   };

@@ -18,7 +18,8 @@ function folded(text: string): string {
 
 /** What the list shows beside a scenario's title: the code Arena answers with, or that nothing fails. */
 export function codeLabel(scenario: ScenarioSummary): string {
-  return scenario.expectedCode === null ? 'No error' : `Arena code ${scenario.expectedCode}`;
+  if (scenario.expectedCode === null) return 'No error';
+  return typeof scenario.expectedCode === 'number' ? `Arena code ${scenario.expectedCode}` : `Not Arena's answer: ${scenario.expectedCode}`;
 }
 
 export function matchesFilter(scenario: ScenarioSummary, filter: string): boolean {

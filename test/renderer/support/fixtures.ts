@@ -76,6 +76,7 @@ export function step(name: StepName, overrides: Partial<StepResult> = {}): StepR
     serverDate: 'Sat, 22 Nov 2025 10:00:00 GMT',
     skippedReason: null,
     bodyExcerpt: null,
+    pageTitle: null,
     diagnosis: null,
     ...overrides,
   };
