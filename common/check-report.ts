@@ -245,6 +245,9 @@ export interface CheckReport {
   diagnosisPath: DiagnosisPathEntry[];
 }
 
+/** Where Arena is, and nothing more: all the reach step needs to know. */
+export type ReachTarget = Pick<CheckTarget, 'dataCentre' | 'apiUrl'>;
+
 /**
  * What `doctor reach` (and "Test the network only" in the app) produces: a report of the reach step alone.
  * Its target is only where Arena is: no workspace, no user, nothing that was never asked for.
@@ -253,9 +256,17 @@ export interface ReachReport {
   tool: { name: string; version: string };
   runtime: { node: string; platform: string; arch: string; electron: string | null };
   createdAt: string;
-  target: { dataCentre: DataCentreId | 'custom'; apiUrl: string };
+  target: ReachTarget;
   /** Arena was reached. */
   ok: boolean;
   /** The reach step, the only one. */
   steps: StepResult[];
+  /** Filled by the desktop app when the report is exported, as in CheckReport; absent from `doctor reach`. */
+  supportTicket?: string | null | undefined;
+  diagnosisPath?: DiagnosisPathEntry[] | undefined;
+}
+
+/** A check's report, not the reach step's alone (whose target names no workspace: it was never asked for). */
+export function isCheckReport(report: CheckReport | ReachReport): report is CheckReport {
+  return 'workspaceId' in report.target;
 }

@@ -62,12 +62,22 @@ export function secretProblem(text: string, what: 'WebToken' | 'password'): stri
 /** The connect limit (DNS, TCP, TLS): long enough for a slow VPN, short enough to name a dropping firewall. */
 export const MIN_CONNECT_TIMEOUT_SECONDS = 1;
 export const MAX_CONNECT_TIMEOUT_SECONDS = 60;
+/** The one default of the connect limit, for the CLI, the service and the wizard's field alike. */
+export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
 
 export function connectTimeoutProblem(seconds: number): string | null {
   if (!Number.isFinite(seconds) || seconds < MIN_CONNECT_TIMEOUT_SECONDS || seconds > MAX_CONNECT_TIMEOUT_SECONDS) {
-    return `The connect timeout must be between ${MIN_CONNECT_TIMEOUT_SECONDS} and ${MAX_CONNECT_TIMEOUT_SECONDS} seconds.`;
+    return `The connect limit (DNS, connecting and the TLS handshake) must be between ${MIN_CONNECT_TIMEOUT_SECONDS} and ${MAX_CONNECT_TIMEOUT_SECONDS} seconds.`;
   }
   return null;
+}
+
+/** The connect limit as typed in the wizard: whole or decimal seconds, within the same range as the CLI's. */
+export function connectTimeoutTextProblem(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return `Enter the connect limit in seconds, from ${MIN_CONNECT_TIMEOUT_SECONDS} to ${MAX_CONNECT_TIMEOUT_SECONDS}.`;
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return 'The connect limit is a number of seconds, e.g. 10.';
+  return connectTimeoutProblem(Number(trimmed));
 }
 
 export function timeoutProblem(seconds: number): string | null {

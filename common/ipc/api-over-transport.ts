@@ -23,6 +23,7 @@ export function apiOverTransport(transport: Transport): DoctorApi {
     previewUsers: call('previewUsers'),
     runUsersCheck: call('runUsersCheck'),
     runPractice: call('runPractice'),
+    runReach: call('runReach'),
     cancelCheck: () => call('cancelCheck')(),
     forgetSecrets: call('forgetSecrets'),
     exportReport: call('exportReport'),

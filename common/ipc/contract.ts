@@ -2,7 +2,17 @@
 // development bridge (in a plain browser) both implement DoctorApi; the main process serves it.
 // Results are tagged values, never thrown errors: Electron drops error details across IPC, and the
 // renderer branches on codes.
-import type { Answer, CheckReport, CheckTarget, DataCentreId, DiagnosisPathEntry, StepName, StepResult } from '../check-report.js';
+import type {
+  Answer,
+  CheckReport,
+  CheckTarget,
+  DataCentreId,
+  DiagnosisPathEntry,
+  ReachReport,
+  ReachTarget,
+  StepName,
+  StepResult,
+} from '../check-report.js';
 import type { InvalidLine, UsersReport, UsersStrategy } from '../users-report.js';
 import type { ScenarioGroup } from '../practice.js';
 
@@ -57,6 +67,27 @@ export interface CheckIntent {
   confirmedChange: boolean;
   /** How this computer reaches Arena; saved with the profile. */
   proxy: ProxySetting;
+  /** The connect limit (DNS, connecting, TLS, each) in seconds; absent: the default. Saved with the profile. */
+  connectTimeoutSeconds?: number | undefined;
+}
+
+/**
+ * "Test the network only (no sign-in)": where Arena is and how this computer gets there. No workspace, no
+ * email, no secret: nothing is sent that could count against an account.
+ */
+export interface ReachIntent {
+  target: ReachTarget;
+  proxy: ProxySetting;
+  /** As in CheckIntent. */
+  connectTimeoutSeconds?: number | undefined;
+}
+
+export interface ReachOutcome {
+  /** The same document as a check's, with the one step. */
+  report: ReachReport;
+  notices: string[];
+  /** The admin cancelled the test; the report shows how far it got. */
+  cancelled: boolean;
 }
 
 /**
@@ -72,6 +103,8 @@ export interface UserRecheckIntent {
   userPassword: SecretInput;
   remember: boolean;
   proxy: ProxySetting;
+  /** As in CheckIntent. */
+  connectTimeoutSeconds?: number | undefined;
   /**
    * The admin confirmed that the Onshape user's password or account was changed. It speaks for that
    * account only: an integration user the guard holds back stays held.
@@ -95,6 +128,8 @@ export interface SavedProfile {
   details: ConnectionDetails;
   remember: boolean;
   proxy: ProxySetting;
+  /** The connect limit in seconds; absent in a profile saved before it existed (the default then applies). */
+  connectTimeoutSeconds?: number;
   lastReport: LastReportSummary | null;
 }
 
@@ -199,6 +234,8 @@ export interface UsersIntent {
   remember: boolean;
   confirmedChange: boolean;
   proxy: ProxySetting;
+  /** As in CheckIntent. */
+  connectTimeoutSeconds?: number | undefined;
   /** The pasted list, or the text of the chosen file (an export of Onshape's users, say). */
   emailsText: string;
 }
@@ -309,6 +346,8 @@ export interface DoctorApi {
   /** Logs in as the integration user again, authorizes only the Onshape user, logs out; through the re-check guard. */
   recheckUser(intent: UserRecheckIntent): Promise<Result<CheckOutcome>>;
   runPractice(intent: PracticeIntent): Promise<Result<CheckOutcome>>;
+  /** Only the reach step: no credential is read or sent, so the re-check guard has nothing to hold back. */
+  runReach(intent: ReachIntent): Promise<Result<ReachOutcome>>;
   /**
    * Stops the running check: no later step runs, and a session is still logged out of. A login that may
    * have reached Arena is waited for (within its timeout), so that a session its answer opens is closed.
@@ -346,6 +385,7 @@ export const CHANNELS: Readonly<Record<DoctorMethod, string>> = {
   runUsersCheck: 'doctor:run-users-check',
   recheckUser: 'doctor:recheck-user',
   runPractice: 'doctor:run-practice',
+  runReach: 'doctor:run-reach',
   cancelCheck: 'doctor:cancel-check',
   forgetSecrets: 'doctor:forget-secrets',
   exportReport: 'doctor:export-report',

@@ -4,6 +4,7 @@
 import got, { type Agents } from 'got';
 import type { LookupFunction } from 'node:net';
 import type { PhaseTimings, RequestBudget } from '../../common/check-report.js';
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS } from '../../common/fields.js';
 import {
   BUDGET_HEADERS,
   ENDPOINT_PATHS,
@@ -25,7 +26,7 @@ import { redactNullable } from '../privacy/redact.js';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /** How long DNS, the TCP connect and the TLS handshake may each take: a dropping firewall is named this soon. */
-export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**

@@ -67,7 +67,7 @@ export interface CheckEnvironment {
 
 /** Why the credential steps did not run when the reach step failed: nothing secret was ever sent. */
 export const NOT_REACHED_REASON = 'Arena could not be reached, so no credential was sent.';
-const CANCELLED_BEFORE_CREDENTIAL = 'Cancelled by you before any credential was sent.';
+export const CANCELLED_BEFORE_CREDENTIAL = 'Cancelled by you before any credential was sent.';
 
 /** What the reach step needs: where Arena is and how to get there, no credential. */
 export type ReachRequest = Pick<CheckRequest, 'apiUrl' | 'timeoutMs' | 'connectTimeoutMs' | 'proxyUrl'>;

@@ -1,19 +1,23 @@
 // What the support log says about a check: the target without any secret, each step in brief.
-import type { CheckReport } from '../../common/check-report.js';
+import type { CheckReport, ReachReport, ReachTarget } from '../../common/check-report.js';
 import type { ConnectionDetails } from '../../common/ipc/contract.js';
 import { accountIdentity, canonicalApiUrl } from '../accounts/identity.js';
 
-/** The check's target; the API address as its host only. */
-export function targetFields(details: ConnectionDetails): Record<string, unknown> {
+/** A network test's target: where Arena is, the API address as its host only. */
+export function reachTargetFields(target: ReachTarget): Record<string, unknown> {
   let apiHost: string;
   try {
-    apiHost = new URL(canonicalApiUrl(details.apiUrl)).host;
+    apiHost = new URL(canonicalApiUrl(target.apiUrl)).host;
   } catch {
     apiHost = '(not a web address)';
   }
+  return { dataCentre: target.dataCentre, apiHost };
+}
+
+/** The check's target; the API address as its host only. */
+export function targetFields(details: ConnectionDetails): Record<string, unknown> {
   return {
-    dataCentre: details.dataCentre,
-    apiHost,
+    ...reachTargetFields(details),
     workspaceId: details.workspaceId,
     integrationEmail: details.integrationEmail,
     userEmail: details.userEmail,
@@ -24,7 +28,7 @@ export function targetFields(details: ConnectionDetails): Record<string, unknown
 }
 
 /** Each step's outcome, status, code and duration. */
-export function stepFields(report: CheckReport): Record<string, unknown>[] {
+export function stepFields(report: CheckReport | ReachReport): Record<string, unknown>[] {
   return report.steps.map((step) => ({
     step: step.step,
     outcome: step.outcome,

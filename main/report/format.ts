@@ -1,5 +1,13 @@
 // Small formatters shared by the text, Markdown and HTML renderings of a report.
-import type { CheckReport, FixStep, PhaseTimings, ReachNetwork, RequestBudget, StepResult } from '../../common/check-report.js';
+import type {
+  CheckReport,
+  FixStep,
+  PhaseTimings,
+  ReachNetwork,
+  ReachReport,
+  RequestBudget,
+  StepResult,
+} from '../../common/check-report.js';
 import { ACTOR_LABELS, PHASE_LABELS, STEP_LABELS } from '../../common/labels.js';
 
 export function formatTimings(timings: PhaseTimings | null, durationMs: number): string {
@@ -39,6 +47,14 @@ export function headline(report: CheckReport): string {
   const code = failed.errorCode === null ? '' : ` (${failed.errorCode})`;
   const title = failed.diagnosis?.title ?? 'failed';
   return `${STEP_LABELS[failed.step]}: failed${code}. ${title}`;
+}
+
+/** The reach step alone (`doctor reach`, the app's network test): reached, or not and why. */
+export function reachHeadline(report: ReachReport): string {
+  if (report.ok) return "Arena reached: this computer gets through to Arena's API (no credential was sent).";
+  const step = report.steps.find((candidate) => candidate.outcome !== 'passed');
+  const code = step?.errorCode === null || step?.errorCode === undefined ? '' : ` (${String(step.errorCode)})`;
+  return `Arena not reached${code}. ${step?.diagnosis?.title ?? ''}`.trim();
 }
 
 export function describeTarget(report: CheckReport): string[] {

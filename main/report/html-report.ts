@@ -1,7 +1,7 @@
 // The HTML form of a report: one self-contained, printable page for the admin and Arena Support.
 // Everything from the report is escaped: Arena messages and proxy pages come from the network and may hold
 // markup. No scripts, no external resources, and a Content-Security-Policy that forbids them anyway.
-import type { CheckReport, Diagnosis, DiagnosisPathEntry, FixStep, StepResult } from '../../common/check-report.js';
+import type { CheckReport, Diagnosis, DiagnosisPathEntry, FixStep, ReachReport, StepResult } from '../../common/check-report.js';
 import {
   ACTOR_LABELS,
   ANSWER_LABELS,
@@ -11,7 +11,7 @@ import {
   answeredText,
   labelledFacts,
 } from '../../common/labels.js';
-import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence } from './format.js';
+import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence, reachHeadline } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
 
@@ -45,6 +45,40 @@ function renderHtmlClean(report: CheckReport): string {
     `<footer>${escapeHtml(`${report.tool.name} ${report.tool.version} · ${report.createdAt}`)}</footer>`,
   ];
   return htmlPage(`${report.tool.name} report · ${report.createdAt}`, body);
+}
+
+/** "Test the network only": the one step, what it saw on the way, its diagnosis and the admin's answers. */
+export function renderReachHtml(raw: ReachReport): string {
+  const report = presentable(raw, []);
+  const path = report.diagnosisPath ?? [];
+  const { runtime } = report;
+  const title = reachHeadline(report);
+  const centre = report.target.dataCentre === 'custom' ? 'custom address' : `data centre ${report.target.dataCentre}`;
+  const body = [
+    [
+      '<header>',
+      `<p class="tool">${escapeHtml(report.tool.name)} network test (no sign-in)</p>`,
+      report.ok ? '<p class="badge ok">Arena reached</p>' : '<p class="badge failed">Arena not reached</p>',
+      `<h1>${escapeHtml(title)}</h1>`,
+      '</header>',
+    ].join('\n'),
+    section(
+      'Overview',
+      keyValueTable([
+        ['Tool', `${report.tool.name} ${report.tool.version}`],
+        ['Runtime', `Node ${runtime.node}${runtime.electron ? `, Electron ${runtime.electron}` : ''}, ${runtime.platform} ${runtime.arch}`],
+        ['Created', report.createdAt],
+        ['API', `${report.target.apiUrl} (${centre})`],
+        ['Credential sent', 'none: no workspace, email or secret was used'],
+        ['Support ticket', report.supportTicket ?? 'none'],
+      ]),
+    ),
+    stepsSection(report.steps),
+    reachSection(report),
+    ...report.steps.flatMap((step) => (step.diagnosis ? [diagnosisSection(step, step.diagnosis, path)] : [])),
+    `<footer>${escapeHtml(`${report.tool.name} ${report.tool.version} · ${report.createdAt}`)}</footer>`,
+  ];
+  return htmlPage(`${report.tool.name} network test · ${report.createdAt}`, body);
 }
 
 /** The page around a report's sections: escaped title, the CSP that forbids scripts and loads, the style. */
@@ -106,7 +140,7 @@ function overview(report: CheckReport): string {
   return section('Overview', keyValueTable(rows));
 }
 
-function reachSection(report: CheckReport): string {
+function reachSection(report: Pick<CheckReport, 'steps'>): string {
   const network = report.steps.find((step) => step.network)?.network;
   return network ? section('How this computer reached Arena', keyValueTable(reachEvidence(network))) : '';
 }

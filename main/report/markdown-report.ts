@@ -1,7 +1,16 @@
 // The Markdown form of a report: what a support engineer reads first, top to bottom.
-import type { CheckReport, Diagnosis, DiagnosisPathEntry, StepResult } from '../../common/check-report.js';
+import type { CheckReport, Diagnosis, DiagnosisPathEntry, ReachReport, StepResult } from '../../common/check-report.js';
 import { ANSWER_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
-import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline, reachEvidence } from './format.js';
+import {
+  describeTarget,
+  formatBudget,
+  formatCode,
+  formatFixStep,
+  formatTimings,
+  headline,
+  reachEvidence,
+  reachHeadline,
+} from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
 
@@ -38,6 +47,38 @@ function renderMarkdownClean(report: CheckReport): string {
         '',
       );
     }
+  }
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
+}
+
+/** "Test the network only": the one step, what it saw on the way, its diagnosis and the admin's answers. */
+export function renderReachMarkdown(raw: ReachReport): string {
+  const report = presentable(raw, []);
+  const centre = report.target.dataCentre === 'custom' ? 'custom address' : `data centre ${report.target.dataCentre}`;
+  const rows: [string, string][] = [
+    ['Created', report.createdAt],
+    ['Tool', `${report.tool.name} ${report.tool.version}`],
+    ['API', `${report.target.apiUrl} (${centre})`],
+    ['Credential sent', 'none: no workspace, email or secret was used'],
+  ];
+  if (report.supportTicket) rows.push(['Support ticket', report.supportTicket]);
+  const lines: string[] = [
+    `# ${escapeInline(report.tool.name)} network test (no sign-in)`,
+    '',
+    `**${escapeInline(reachHeadline(report))}**`,
+    '',
+  ];
+  lines.push('| | |', '|---|---|', ...rows.map(([label, value]) => `| ${escapeInline(label)} | ${escapeInline(value)} |`), '');
+  lines.push('## Steps', '', ...stepsTable(report.steps), '');
+  for (const step of report.steps) {
+    if (step.network) {
+      lines.push('## How this computer reached Arena', '', '| | |', '|---|---|');
+      lines.push(...reachEvidence(step.network).map(([label, value]) => `| ${escapeInline(label)} | ${escapeInline(value)} |`), '');
+    }
+    if (step.diagnosis) lines.push(...diagnosisSection(step, step.diagnosis, report.diagnosisPath ?? []), '');
   }
   return `${lines
     .join('\n')

@@ -1,7 +1,16 @@
 // The plain-text form of a report: the CLI's summary and the clipboard copy. Fix steps first, detail after.
 import type { CheckReport, ReachReport, StepResult } from '../../common/check-report.js';
 import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
-import { describeTarget, formatBudget, formatCode, formatFixStep, formatTimings, headline, reachEvidence } from './format.js';
+import {
+  describeTarget,
+  formatBudget,
+  formatCode,
+  formatFixStep,
+  formatTimings,
+  headline,
+  reachEvidence,
+  reachHeadline,
+} from './format.js';
 import { presentable, swept } from './presentable.js';
 
 /** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */
@@ -59,12 +68,11 @@ export function renderReachText(raw: ReachReport): string {
   const report = presentable(raw, []);
   const [step] = report.steps;
   const lines: string[] = [
-    report.ok
-      ? "Arena reached: this computer gets through to Arena's API (no credential was sent)."
-      : `Arena not reached${step?.errorCode === null || step?.errorCode === undefined ? '' : ` (${String(step.errorCode)})`}. ${step?.diagnosis?.title ?? ''}`.trim(),
+    reachHeadline(report),
     '',
     `API: ${report.target.apiUrl} (${report.target.dataCentre === 'custom' ? 'custom address' : `data centre ${report.target.dataCentre}`})`,
   ];
+  if (report.supportTicket) lines.push(`Support ticket: ${report.supportTicket}`);
   if (step) {
     lines.push('', stepLine(step));
     if (step.network)

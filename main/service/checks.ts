@@ -14,9 +14,9 @@ import type {
 import { accountsOf } from '../accounts/identity.js';
 import { DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { emptyGateState, RecheckGuard, type Admission, type GuardedTarget } from '../check/recheck-gate.js';
-import { performCheck, type CheckEvent } from '../check/runner.js';
+import { performCheck, reachReport, type CheckEvent } from '../check/runner.js';
 import { createSecretMarker, type SecretMarker } from '../check/secret-mark.js';
-import { stepFields, targetFields } from '../logging/fields.js';
+import { reachTargetFields, stepFields, targetFields } from '../logging/fields.js';
 import type { AddSecrets, AppLogger } from '../logging/index.js';
 import { proxyUrlOf, routeFor } from '../network/proxy.js';
 import { runPracticeScenario, scenarioSummaries } from '../practice/practice.js';
@@ -25,7 +25,7 @@ import { SettingsError } from '../settings/index.js';
 import { scenarioByName } from '../simulator/index.js';
 import type { SecretKind } from '../vault/index.js';
 import { tlsHintFor } from '../tls-hint/tls-hint.js';
-import { normaliseDetails } from './details.js';
+import { normaliseDetails, normaliseTarget } from './details.js';
 import { fail, messageOf, ok, type Handlers } from './handler.js';
 import type { HistoryHandlers } from './history-handlers.js';
 import type { ServiceHost } from './host.js';
@@ -33,6 +33,7 @@ import { integrationSecretKind, remember, resolveSecret } from './keychain.js';
 import type { LastReport } from './reports.js';
 import { previewUsers, runUsers } from './users-handlers.js';
 import { printable } from '../../common/printable.js';
+import { DEFAULT_CONNECT_TIMEOUT_SECONDS } from '../../common/fields.js';
 
 export interface CheckContext {
   host: ServiceHost;
@@ -44,11 +45,11 @@ export interface CheckContext {
 }
 
 /** What a check needs from the renderer's request; a check and a re-check of the Onshape user alike. */
-type CheckRequest = Pick<CheckIntent, 'details' | 'integrationSecret' | 'userPassword' | 'remember' | 'proxy'>;
+type CheckRequest = Pick<CheckIntent, 'details' | 'integrationSecret' | 'userPassword' | 'remember' | 'proxy' | 'connectTimeoutSeconds'>;
 
 type CheckHandlers = Pick<
   Handlers,
-  'runCheck' | 'recheckUser' | 'gateFor' | 'runPractice' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'
+  'runCheck' | 'recheckUser' | 'gateFor' | 'runPractice' | 'runReach' | 'cancelCheck' | 'listScenarios' | 'previewUsers' | 'runUsersCheck'
 >;
 
 export function checkHandlers(context: CheckContext): { handlers: CheckHandlers; startupNotices: () => Promise<string[]> } {
@@ -152,7 +153,7 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
         integrationSecret: integrationSecret.data,
         user,
         timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        connectTimeoutMs: host.connectTimeoutMs,
+        connectTimeoutMs: connectLimitMs(intent.connectTimeoutSeconds, host),
         proxyUrl: proxyUrlOf(route),
         route,
       },
@@ -169,7 +170,15 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
     const keychainNotices = await remember(host, intent, details, accepted);
     if (keychainNotices.length > 0) log.warn({ notices: keychainNotices }, 'the keychain did not remember a secret');
     notices.push(...keychainNotices);
-    notices.push(...(await saveProfile(host, { details, remember: intent.remember, proxy: proxySetting, lastReport: summary(report) })));
+    notices.push(
+      ...(await saveProfile(host, {
+        details,
+        remember: intent.remember,
+        proxy: proxySetting,
+        connectTimeoutSeconds: intent.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
+        lastReport: summary(report),
+      })),
+    );
     // A cancelled check is not a result (the window does not show it either), so it is not kept.
     if (!cancelled) notices.push(...(await context.history.keep(report, [integrationSecret.data, ...(user ? [user.password] : [])])));
     last.current = report;
@@ -223,6 +232,29 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
         return runUsers({ context, guard, targetsFor, record }, intent, addSecrets, signal);
       }),
 
+    // Only the reach step. No credential exists here, so the re-check guard has nothing to judge or record;
+    // it still takes its turn (one run at a time, so progress and cancel belong to one run).
+    runReach: (intent) =>
+      exclusive(async (signal) => {
+        const target = normaliseTarget(intent.target);
+        log.info({ target: reachTargetFields(target), proxy: intent.proxy.mode }, 'network test started');
+        const route = await routeFor(intent.proxy, target.apiUrl, host.resolveSystemProxy ?? null);
+        const report = await reachReport(
+          {
+            apiUrl: target.apiUrl,
+            dataCentre: target.dataCentre,
+            timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+            connectTimeoutMs: connectLimitMs(intent.connectTimeoutSeconds, host),
+            proxyUrl: proxyUrlOf(route),
+          },
+          { ...environment(signal), network: host.network ?? {} },
+        );
+        const cancelled = signal.aborted;
+        log.info({ target: reachTargetFields(target), ok: report.ok, cancelled, steps: stepFields(report) }, 'network test finished');
+        last.current = report;
+        return ok({ report, notices: [], cancelled });
+      }),
+
     cancelCheck: async () => {
       if (cancel) log.info({}, 'check cancelled');
       cancel?.abort();
@@ -266,6 +298,11 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
     return notice ? [notice] : [];
   };
   return { handlers, startupNotices };
+}
+
+/** The connect limit the admin set for this run (seconds), else the host's (tests), else the client's default. */
+export function connectLimitMs(seconds: number | undefined, host: Pick<ServiceHost, 'connectTimeoutMs'>): number | undefined {
+  return seconds === undefined ? host.connectTimeoutMs : Math.round(seconds * 1000);
 }
 
 /** The accounts a check signs in as, each with the mark of the secret it would send. */

@@ -2,7 +2,14 @@
 // renderer: each payload is parsed here before any handler sees it, with the same field rules the
 // wizard and the CLI use, so a rejection reads the same everywhere.
 import { z } from 'zod';
-import { apiUrlProblem, emailProblem, proxyUrlProblem, MAX_EMAIL_LENGTH, MAX_SECRET_LENGTH } from '../../common/fields.js';
+import {
+  apiUrlProblem,
+  connectTimeoutProblem,
+  emailProblem,
+  proxyUrlProblem,
+  MAX_EMAIL_LENGTH,
+  MAX_SECRET_LENGTH,
+} from '../../common/fields.js';
 import type { DoctorMethod, PayloadOf } from '../../common/ipc/contract.js';
 import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
 import { MAX_INPUT_CHARS } from '../users/email-input.js';
@@ -68,6 +75,21 @@ const proxySettingSchema = z.discriminatedUnion('mode', [
 
 const copyFormatSchema = z.enum(['text', 'md']);
 
+/** Seconds, as the wizard's field and the CLI's --connect-timeout take them; absent: the default. */
+const connectTimeoutSchema = z
+  .number('The connect limit must be a number of seconds.')
+  .superRefine((seconds, context) => {
+    const message = connectTimeoutProblem(seconds);
+    if (message) context.addIssue({ code: 'custom', message });
+  })
+  .optional();
+
+/** Where Arena is, for the reach step alone: the same rules as the details' data centre and address. */
+const reachTargetSchema = z.strictObject({
+  dataCentre: connectionDetailsSchema.shape.dataCentre,
+  apiUrl: connectionDetailsSchema.shape.apiUrl,
+});
+
 const historyIdSchema = z.string().regex(HISTORY_ID_PATTERN, 'That is not an entry of the recent checks.');
 
 const explainText = z
@@ -112,6 +134,7 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
     remember: z.boolean(),
     confirmedChange: z.boolean(),
     proxy: proxySettingSchema,
+    connectTimeoutSeconds: connectTimeoutSchema,
   }),
   recheckUser: z.strictObject({
     details: connectionDetailsSchema.extend({ userEmail: email('Onshape user') }),
@@ -119,10 +142,12 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
     userPassword: secretInputSchema,
     remember: z.boolean(),
     proxy: proxySettingSchema,
+    connectTimeoutSeconds: connectTimeoutSchema,
     userChangeConfirmed: z.boolean(),
   }),
   gateFor: z.strictObject({ details: connectionDetailsSchema, integrationSecret: secretInputSchema, userPassword: secretInputSchema }),
   runPractice: z.strictObject({ scenario: z.string().min(1).max(100) }),
+  runReach: z.strictObject({ target: reachTargetSchema, proxy: proxySettingSchema, connectTimeoutSeconds: connectTimeoutSchema }),
   previewUsers: emailsTextSchema,
   runUsersCheck: z.strictObject({
     details: connectionDetailsSchema,
@@ -130,6 +155,7 @@ export const PAYLOAD_SCHEMAS: { [M in DoctorMethod]: PayloadSchema<M> } = {
     remember: z.boolean(),
     confirmedChange: z.boolean(),
     proxy: proxySettingSchema,
+    connectTimeoutSeconds: connectTimeoutSchema,
     emailsText: emailsTextSchema,
   }),
   exportReport: z.strictObject({

@@ -13,7 +13,7 @@ import type { AddSecrets } from '../logging/index.js';
 import { parseEmailList } from '../users/email-input.js';
 import { costBound } from '../users/plan.js';
 import { runUsersCheck } from '../users/run-users.js';
-import { refusal, stepPassed, type CheckContext } from './checks.js';
+import { connectLimitMs, refusal, stepPassed, type CheckContext } from './checks.js';
 import { normaliseDetails } from './details.js';
 import { fail, ok } from './handler.js';
 import { integrationSecretKind, remember, resolveSecret } from './keychain.js';
@@ -66,6 +66,7 @@ export async function runUsers(
       loginType: details.loginType,
       integrationSecret: secret.data,
       timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      connectTimeoutMs: connectLimitMs(intent.connectTimeoutSeconds, host),
       proxyUrl: await proxyFor(intent.proxy, details.apiUrl, host.resolveSystemProxy ?? null),
       emails: list.value.emails,
       invalid: list.value.invalid,

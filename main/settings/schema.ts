@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { DataCentreId } from '../../common/check-report.js';
 import type { SavedProfile } from '../../common/ipc/contract.js';
-import { apiUrlProblem, emailProblem, proxyUrlProblem, workspaceIdProblem } from '../../common/fields.js';
+import { apiUrlProblem, connectTimeoutProblem, emailProblem, proxyUrlProblem, workspaceIdProblem } from '../../common/fields.js';
 
 export const SETTINGS_VERSION = 1;
 const MAX_HEADLINE_LENGTH = 1000;
@@ -52,6 +52,8 @@ export const savedProfileSchema = z.strictObject({
   details: detailsSchema,
   remember: z.boolean(),
   proxy: proxySchema,
+  // Absent from a profile saved before the connect limit could be set: the default applies.
+  connectTimeoutSeconds: z.number().superRefine(rule(connectTimeoutProblem)).exactOptional(),
   lastReport: lastReportSchema.nullable(),
 });
 

@@ -8,8 +8,11 @@ import { ENDPOINT_PATHS, USERS_PAGE_LIMIT, type ArenaUserRecord } from '../arena
 import { CANCELLED } from '../arena/transport-error.js';
 import {
   buildReport,
+  CANCELLED_BEFORE_CREDENTIAL,
   clientFor,
   diagnosisOf,
+  NOT_REACHED_REASON,
+  reachStep,
   skipped,
   stepResult,
   stepRunner,
@@ -43,6 +46,15 @@ export async function runUsersCheck(request: UsersRequest, environment: UsersEnv
   const counter = new RequestCounter();
 
   const steps: StepResult[] = [];
+  // Reach first, as a check does: on a network that does not get to Arena, no login is spent finding that out.
+  const reach = await reachStep(request, environment);
+  steps.push(reach);
+  if (reach.outcome !== 'passed' || environment.signal?.aborted) {
+    const reason = reach.outcome === 'failed' ? NOT_REACHED_REASON : CANCELLED_BEFORE_CREDENTIAL;
+    for (const step of ['login', 'users', 'logout'] as const) steps.push(skipped(step, client, now(), reason));
+    return usersReport(request, steps, null, null, counter, now(), environment.electronVersion ?? null);
+  }
+
   const [login, { session }] = await runStep('login', () =>
     client.login(
       {
@@ -87,7 +99,19 @@ export async function runUsersCheck(request: UsersRequest, environment: UsersEnv
     );
   }
 
-  const report = buildReport({ ...request, user: null }, steps, session, now(), environment.electronVersion ?? null);
+  return usersReport(request, steps, session, read, counter, now(), environment.electronVersion ?? null);
+}
+
+async function usersReport(
+  request: UsersRequest,
+  steps: StepResult[],
+  session: ArenaSession | null,
+  read: ReadOutcome | null,
+  counter: RequestCounter,
+  at: Date,
+  electronVersion: string | null,
+): Promise<UsersReport> {
+  const report = buildReport({ ...request, user: null }, steps, session, at, electronVersion);
   const users = read?.users ?? [];
   return {
     ...report,
@@ -97,7 +121,7 @@ export async function runUsersCheck(request: UsersRequest, environment: UsersEnv
       invalid: [...request.invalid],
       requestsUsed: counter.sent,
       plan: read?.plan ?? null,
-      advice: await adviceFor(users, now()),
+      advice: await adviceFor(users, at),
       cannotShow: USERS_CANNOT_SHOW,
     },
   };

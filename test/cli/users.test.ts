@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isReachProbe } from '../support/scenario-check.js';
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -75,7 +76,9 @@ async function usersRun(
       expect(text).not.toContain(Buffer.from(login.secret).toString('base64'));
       expect(text).not.toMatch(SESSION_ID);
     }
-    return { ...run, simulator, counted: simulator.requests.filter((request) => request.path !== '/v1/login').length };
+    // Counted against the budget: all but the login and the credential-free reach probe.
+    const counted = simulator.requests.filter((request) => request.path !== '/v1/login' && !isReachProbe(request)).length;
+    return { ...run, simulator, counted };
   } finally {
     await simulator.close();
   }
@@ -115,6 +118,7 @@ describe('doctor users', () => {
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as JsonUsers;
     expect(report.steps.map((step) => [step.step, step.outcome])).toEqual([
+      ['reach', 'passed'],
       ['login', 'passed'],
       ['users', 'passed'],
       ['logout', 'passed'],
@@ -204,10 +208,10 @@ describe('doctor users', () => {
     const run = await usersRun({ users: 2000, budget: { limit: 500, used: 497 } }, ['--emails', emails.join(' '), '--json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonUsers;
-    const users = report.steps[1];
+    const users = report.steps[2];
     expect(users).toMatchObject({ step: 'users', outcome: 'failed', errorCode: 'OVER_BUDGET', diagnosis: { id: 'users.OVER_BUDGET' } });
     expect(users?.message).toMatch(/needs 6 more requests .* but Arena allows 2 more today/);
-    expect(report.steps[2]).toMatchObject({ step: 'logout', outcome: 'passed' });
+    expect(report.steps[3]).toMatchObject({ step: 'logout', outcome: 'passed' });
     expect(run.counted).toBe(2);
     expect(report.requestsUsed).toBe(2);
   });
@@ -216,9 +220,9 @@ describe('doctor users', () => {
     const denied = await usersRun({ users: 10, integrationMayReadUsers: false }, ['--emails', email(1), '--json']);
     expect(denied.code).toBe(1);
     const report = JSON.parse(denied.stdout) as JsonUsers;
-    expect(report.steps.map((step) => step.outcome)).toEqual(['passed', 'failed', 'passed']);
-    expect(report.steps[1]?.diagnosis?.id).toBe('users.4082');
-    expect(report.steps[1]?.diagnosis?.actions.join(' ')).toMatch(/--login-type password --email ADMIN-EMAIL/);
+    expect(report.steps.map((step) => step.outcome)).toEqual(['passed', 'passed', 'failed', 'passed']);
+    expect(report.steps[2]?.diagnosis?.id).toBe('users.4082');
+    expect(report.steps[2]?.diagnosis?.actions.join(' ')).toMatch(/--login-type password --email ADMIN-EMAIL/);
     expect(report.users).toEqual([]);
 
     const admin = await usersRun({ users: 10, integrationMayReadUsers: false }, ['--emails', email(1)], {
@@ -236,7 +240,11 @@ describe('doctor users', () => {
       secret: 'wt-not-the-right-one',
     });
     expect(run.code).toBe(1);
-    expect(run.simulator.requests.map((request) => request.path)).toEqual(['/v1/login']);
+    // The reach probe (no credential), then the one login.
+    expect(run.simulator.requests.map((request) => [request.path, isReachProbe(request)])).toEqual([
+      ['/v1/logout', true],
+      ['/v1/login', false],
+    ]);
   });
 
   it.each([

@@ -84,12 +84,19 @@ export const isoDate = fc
   .date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true })
   .map((date) => date.toISOString());
 
-export const savedProfile: fc.Arbitrary<SavedProfile> = fc.record({
-  details: connectionDetails,
-  remember: fc.boolean(),
-  proxy: proxySetting,
-  lastReport: fc.option(fc.record({ createdAt: isoDate, ok: fc.boolean(), headline: fc.string({ maxLength: 1000 }) }), { nil: null }),
-});
+/** The connect limit's range, 1–60 s, whole or not. */
+export const connectTimeoutSeconds: fc.Arbitrary<number> = fc.double({ min: 1, max: 60, noNaN: true });
+
+export const savedProfile: fc.Arbitrary<SavedProfile> = fc.record(
+  {
+    details: connectionDetails,
+    remember: fc.boolean(),
+    proxy: proxySetting,
+    connectTimeoutSeconds,
+    lastReport: fc.option(fc.record({ createdAt: isoDate, ok: fc.boolean(), headline: fc.string({ maxLength: 1000 }) }), { nil: null }),
+  },
+  { requiredKeys: ['details', 'remember', 'proxy', 'lastReport'] },
+);
 
 /** The history store's ids: random base64url. */
 export const historyId: fc.Arbitrary<string> = fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/);
@@ -131,6 +138,7 @@ export const VALID_PAYLOADS: Valid = {
     remember: fc.boolean(),
     confirmedChange: fc.boolean(),
     proxy: proxySetting,
+    connectTimeoutSeconds: fc.option(connectTimeoutSeconds, { nil: undefined }),
   }),
   recheckUser: fc.record({
     details: fc.tuple(connectionDetails, email).map(([details, userEmail]) => ({ ...details, userEmail })),
@@ -141,6 +149,14 @@ export const VALID_PAYLOADS: Valid = {
     userChangeConfirmed: fc.boolean(),
   }),
   gateFor: fc.record({ details: connectionDetails, integrationSecret: secretInput, userPassword: secretInput }),
+  runReach: fc.record(
+    {
+      target: connectionDetails.map(({ dataCentre, apiUrl }) => ({ dataCentre, apiUrl })),
+      proxy: proxySetting,
+      connectTimeoutSeconds: connectTimeoutSeconds,
+    },
+    { requiredKeys: ['target', 'proxy'] },
+  ),
   runPractice: fc.record({ scenario: fc.string({ minLength: 1, maxLength: 100 }) }),
   previewUsers: fc.string({ maxLength: 2000 }),
   runUsersCheck: fc.record({
@@ -149,6 +165,7 @@ export const VALID_PAYLOADS: Valid = {
     remember: fc.boolean(),
     confirmedChange: fc.boolean(),
     proxy: proxySetting,
+    connectTimeoutSeconds: fc.option(connectTimeoutSeconds, { nil: undefined }),
     emailsText: fc.string({ maxLength: 2000 }),
   }),
   exportReport: fc.record({
@@ -223,6 +240,9 @@ const fieldOf = (path: Path): string | null => (path.length === 0 ? null : path.
 /** Methods whose whole payload is a file's text (megabytes allowed), so a 60 000-character one is not huge. */
 export const LARGE_TEXT_METHODS: readonly string[] = ['previewUsers'];
 
+/** Keys a payload or a settings file may leave out (the default applies): missing, they are still valid. */
+const OPTIONAL_KEYS: readonly string[] = ['connectTimeoutSeconds'];
+
 export function broken(validValues: fc.Arbitrary<unknown>, largeText = false): fc.Arbitrary<Mutation> {
   return validValues.chain((valid) => {
     const all = nodes(valid);
@@ -260,7 +280,7 @@ export function broken(validValues: fc.Arbitrary<unknown>, largeText = false): f
                 return copy;
               }),
               field: fieldOf([...path, key]),
-              mustFail: true,
+              mustFail: !OPTIONAL_KEYS.includes(key),
               kind: 'missing key',
             })),
           ),

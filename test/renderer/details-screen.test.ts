@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emailProblem, proxyUrlProblem, secretProblem, workspaceIdProblem, apiUrlProblem } from '../../common/fields';
+import {
+  apiUrlProblem,
+  connectTimeoutTextProblem,
+  emailProblem,
+  proxyUrlProblem,
+  secretProblem,
+  workspaceIdProblem,
+} from '../../common/fields';
 import { startupInfo } from './support/fixtures';
 import { expectFocused, fillValidDetails, heading, openDetails, renderApp, screen, within } from './support/render-app';
 
@@ -105,7 +112,56 @@ describe('Connection details', () => {
       remember: false,
       confirmedChange: false,
       proxy: { mode: 'system' },
+      connectTimeoutSeconds: 10,
     });
+  });
+
+  it('keeps the connect limit with the proxy choice, checks it with the shared rule, and sends it with the check', async () => {
+    const rendered = renderApp();
+    await openDetails(rendered);
+    const group = screen.getByRole('group', { name: 'How this computer reaches Arena' });
+    const limit = within(group).getByLabelText('Connect limit (seconds)');
+    expect(limit).toHaveValue('10');
+    for (const typed of ['0', '61', 'ten', '']) {
+      await rendered.user.clear(limit);
+      if (typed !== '') await rendered.user.type(limit, typed);
+      await rendered.user.tab();
+      expect(limit).toHaveAccessibleDescription(expect.stringContaining(connectTimeoutTextProblem(typed)!));
+    }
+    await rendered.user.clear(limit);
+    await rendered.user.type(limit, '61');
+    await fillValidDetails(rendered);
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    // The one invalid field takes the focus; nothing is sent.
+    expectFocused(limit);
+    expect(screen.queryByRole('heading', { level: 1, name: 'Before the check runs' })).not.toBeInTheDocument();
+    await rendered.user.clear(limit);
+    await rendered.user.type(limit, '2.5');
+    await rendered.user.click(screen.getByRole('button', { name: 'Continue' }));
+    await heading('Before the check runs');
+    await rendered.user.click(screen.getByRole('button', { name: 'Log in now' }));
+    await heading('The connection works');
+    expect(rendered.scripted.payloadsOf('runCheck')[0]?.connectTimeoutSeconds).toBe(2.5);
+  });
+
+  it('fills the connect limit from the saved profile, and the default when the profile has none', async () => {
+    const profile = {
+      details: {
+        dataCentre: 'us' as const,
+        apiUrl: 'https://api.arenasolutions.com/v1',
+        workspaceId: 555,
+        integrationEmail: 'int@example.com',
+        loginType: 'webtoken' as const,
+        userEmail: null,
+      },
+      remember: false,
+      proxy: { mode: 'direct' as const },
+      lastReport: null,
+    };
+    const saved = renderApp({ startup: startupInfo({ profile: { ...profile, connectTimeoutSeconds: 30 } }) });
+    await openDetails(saved);
+    expect(screen.getByLabelText('Connect limit (seconds)')).toHaveValue('30');
+    expect(screen.getByLabelText('Connect directly, without a proxy')).toBeChecked();
   });
 
   it('fills the form from the saved profile', async () => {

@@ -12,7 +12,8 @@ import { DOCTOR_API_KEY } from '../../renderer/src/lib/context';
 import { transition, type UsersInputState } from '../../renderer/src/lib/wizard.svelte';
 import { generatedUser, startSimulator, usersScenario, type SimulatorHandle } from '../../main/simulator/index.js';
 import { INTEGRATION_EMAIL, WEBTOKEN } from '../../main/simulator/scenarios.js';
-import { heading, screen } from './support/render-app';
+import { heading, screen, within } from './support/render-app';
+import { closedPort } from '../support/loopback-server';
 import { createTestApi } from './support/test-api';
 import { INTENT, RESULT } from './support/wizard-states';
 import { passedOutcome } from './support/fixtures';
@@ -74,6 +75,7 @@ describe('users check in the wizard', () => {
     // A login, three pages and a logout on loopback: allow for a loaded machine.
     await screen.findByRole('heading', { level: 1, name: '2 of 4 Onshape users are ready' }, { timeout: 10_000 });
     expect(simulator.requests.map((request) => request.path)).toEqual([
+      '/v1/logout', // the reach probe: no credential, no session
       '/v1/login',
       '/v1/settings/users',
       '/v1/settings/users',
@@ -105,6 +107,36 @@ describe('users check in the wizard', () => {
     expect(saved.split('\r\n')[0]).toBe('email,status,arena_type,arena_enabled,arena_full_name,advice,first_fix');
     expect(saved).toContain('ghost@northwind.example,not-found');
     expect(document.body.innerHTML).not.toContain(WEBTOKEN);
+  });
+
+  it('reaches Arena first: at a refused port no login is sent, and the result says Arena could not be reached and why', async () => {
+    const test = createTestApi();
+    const refused = `http://127.0.0.1:${await closedPort()}/v1`;
+    const initial: UsersInputState = {
+      kind: 'users-input',
+      intent: { ...INTENT, details: { ...INTENT.details, dataCentre: 'custom', apiUrl: refused }, proxy: { mode: 'direct' } },
+      text: '',
+      preview: null,
+      error: null,
+      refusal: null,
+    };
+    const user = userEvent.setup();
+    render(Wizard, { props: { initial }, context: new Map([[DOCTOR_API_KEY, test.api]]) });
+    await heading('Check Onshape users');
+    await user.click(screen.getByLabelText("Onshape users' emails"));
+    await user.paste('dana@example.com');
+    await user.click(screen.getByRole('button', { name: 'Read the list' }));
+    await screen.findByText(/1 email to check/);
+    await user.click(screen.getByRole('button', { name: 'Check these users' }));
+    await screen.findByRole('heading', { level: 1, name: 'Arena could not be reached' }, { timeout: 10_000 });
+    const steps = within(screen.getByRole('list', { name: 'Steps' }));
+    expect(steps.getByText('Reach Arena', { exact: false }).closest('li')).toHaveClass('status-failed');
+    expect(steps.getAllByText(/Arena could not be reached, so no credential was sent/)).toHaveLength(3);
+    // Why: the reach step's diagnosis, as for a check.
+    expect(screen.getAllByRole('heading', { level: 2 }).some((title) => /refused|not running|port/i.test(title.textContent ?? ''))).toBe(
+      true,
+    );
+    expect(await violations()).toEqual([]);
   });
 
   it('offers the users check from a passed check, not from a failed one', () => {

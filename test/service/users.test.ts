@@ -17,6 +17,9 @@ import {
   type UsersWorkspaceOptions,
 } from '../../main/simulator/index.js';
 import { WEBTOKEN } from '../../main/simulator/scenarios.js';
+import { NOT_REACHED_REASON } from '../../main/check/runner.js';
+import { isReachProbe } from '../support/scenario-check.js';
+import { startLoopbackServer } from '../support/loopback-server.js';
 
 let simulator: SimulatorHandle | null = null;
 afterEach(async () => {
@@ -98,7 +101,7 @@ describe('users check through the service', () => {
     ).toEqual(['1/4', '2/4', '3/4', '4/4']);
     expect(
       progress.filter((event) => event.type === 'step-finished').map((event) => (event.type === 'step-finished' ? event.result.step : '')),
-    ).toEqual(['login', 'users', 'logout']);
+    ).toEqual(['reach', 'login', 'users', 'logout']);
 
     for (const format of ['csv', 'json', 'html'] as const) {
       const saved = data(await service.handle('exportReport', { format, supportTicket: null, diagnosisPath: [], historyId: null }));
@@ -133,7 +136,7 @@ describe('users check through the service', () => {
       const outcome = data(await service.handle('runUsersCheck', intent(emails.join('\n'))));
       expect(outcome.report.usersCheck.plan).toMatchObject({ strategy: 'list', workspaceUsers: total, requests: pages + 1 });
       expect(outcome.report.usersCheck.requestsUsed).toBe(pages + 1);
-      expect(simulator?.requests.filter((request) => request.path !== '/v1/login')).toHaveLength(pages + 1);
+      expect(simulator?.requests.filter((request) => request.path !== '/v1/login' && !isReachProbe(request))).toHaveLength(pages + 1);
       expect(outcome.report.usersCheck.users.at(-1)?.status).toBe('not-found');
       if (generated > 0) expect(outcome.report.usersCheck.users[0]?.status).not.toBe('not-found');
     },
@@ -142,9 +145,9 @@ describe('users check through the service', () => {
   it('explains a refused list with the administrator way out, and logs out', async () => {
     const { service, intent } = await setup({ users: 10, integrationMayReadUsers: false });
     const outcome = data(await service.handle('runUsersCheck', intent(email(1))));
-    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['passed', 'failed', 'passed']);
-    expect(outcome.report.steps[1]?.diagnosis?.id).toBe('users.4082');
-    expect(JSON.stringify(outcome.report.steps[1]?.diagnosis)).toMatch(/login type password/);
+    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['passed', 'passed', 'failed', 'passed']);
+    expect(outcome.report.steps[2]?.diagnosis?.id).toBe('users.4082');
+    expect(JSON.stringify(outcome.report.steps[2]?.diagnosis)).toMatch(/login type password/);
   });
 
   it('refuses CSV export after a connection check, which has no users table', async () => {
@@ -170,7 +173,7 @@ describe('users check through the service', () => {
     const { service, intent } = await setup({ users: 1 });
     const wrong = intent(email(1), { integrationSecret: { source: 'typed', value: 'wt-wrong-one' } });
     const first = data(await service.handle('runUsersCheck', wrong));
-    expect(first.report.steps[0]).toMatchObject({ step: 'login', outcome: 'failed', errorCode: 4089 });
+    expect(first.report.steps[1]).toMatchObject({ step: 'login', outcome: 'failed', errorCode: 4089 });
     expect(await service.handle('runUsersCheck', wrong)).toMatchObject({ ok: false, error: { code: 'recheck-needs-change' } });
     expect(simulator?.requests.filter((request) => request.path === '/v1/login')).toHaveLength(1);
   });
@@ -191,7 +194,37 @@ describe('users check through the service', () => {
     });
     const outcome = data(await service.handle('runUsersCheck', intent(Array.from({ length: 20 }, (_, i) => email(2000 + i)).join('\n'))));
     expect(outcome.cancelled).toBe(true);
-    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['passed', 'skipped', 'passed']);
+    expect(outcome.report.steps.map((step) => step.outcome)).toEqual(['passed', 'passed', 'skipped', 'passed']);
     expect(simulator?.requests.at(-1)?.path).toBe('/v1/logout');
+  });
+
+  it('reaches Arena first: a proxy page in the way means no login is sent, and the result says why', async () => {
+    // A web filter's block page where Arena should answer: the reach step names it before any credential.
+    const blocker = await startLoopbackServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Blocked by policy</body></html>');
+    });
+    try {
+      const { service, intent } = await setup({ users: 10 });
+      const base = intent(email(1));
+      const outcome = data(await service.handle('runUsersCheck', { ...base, details: { ...base.details, apiUrl: blocker.apiUrl } }));
+      expect(outcome.report.steps.map((step) => [step.step, step.outcome])).toEqual([
+        ['reach', 'failed'],
+        ['login', 'skipped'],
+        ['users', 'skipped'],
+        ['logout', 'skipped'],
+      ]);
+      expect(outcome.report.steps[0]).toMatchObject({ errorCode: 'HTML_RESPONSE', diagnosis: { id: expect.any(String) } });
+      expect(outcome.report.steps.slice(1).map((step) => step.skippedReason)).toEqual([
+        NOT_REACHED_REASON,
+        NOT_REACHED_REASON,
+        NOT_REACHED_REASON,
+      ]);
+      // The server got the probe alone: no login, no WebToken, no session.
+      expect(blocker.requests.map((request) => [request.method, request.url, request.body])).toEqual([['PUT', '/v1/logout', '']]);
+      expect(JSON.stringify(blocker.requests)).not.toContain(WEBTOKEN);
+      expect(outcome.report.usersCheck.requestsUsed).toBe(0);
+    } finally {
+      await blocker.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Turns a simulator scenario into the inputs a check (or the CLI) is given.
 import type { CheckRequest } from '../../main/check/runner.js';
 import { checkRequestFor as practiceCheckRequest } from '../../main/practice/practice.js';
-import type { Scenario } from '../../main/simulator/index.js';
+import type { RecordedRequest, Scenario } from '../../main/simulator/index.js';
 
 /** The check practice mode runs for a scenario (one mapping for the app, the tests and the benchmarks). */
 export function checkRequestFor(scenario: Scenario, apiUrl: string): CheckRequest {
@@ -38,4 +38,9 @@ export function cliArgumentsFor(scenario: Scenario, apiUrl: string): { args: str
     env.ARENA_USER_PASSWORD = check.userPassword;
   }
   return { args, env };
+}
+
+/** The reach step's credential-free probe as the simulator recorded it: a logout with no session. */
+export function isReachProbe(request: Pick<RecordedRequest, 'method' | 'path' | 'sessionFingerprint'>): boolean {
+  return request.method === 'PUT' && request.path.endsWith('/logout') && request.sessionFingerprint === null;
 }

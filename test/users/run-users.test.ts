@@ -14,13 +14,13 @@ import {
 } from '../../main/simulator/index.js';
 import { runUsersCheck, type UsersEvent, type UsersRequest } from '../../main/users/run-users.js';
 import { parseEmailList } from '../../main/users/email-input.js';
-import { checkRequestFor, leakedSecrets } from '../support/scenario-check.js';
+import { checkRequestFor, isReachProbe, leakedSecrets } from '../support/scenario-check.js';
 
 interface Run {
   report: UsersReport;
   simulator: SimulatorHandle;
   events: UsersEvent[];
-  /** Requests the server counted against the budget: all but the login. */
+  /** Requests the server counted against the budget: all but the login and the credential-free reach probe. */
   counted: number;
 }
 
@@ -36,7 +36,7 @@ async function runUsers(options: UsersWorkspaceOptions, emailsText: string, over
       { ...base, emails: list.value.emails, invalid: list.value.invalid, ...overrides },
       { onEvent: (event) => events.push(event) },
     );
-    const counted = simulator.requests.filter((request) => request.path !== '/v1/login').length;
+    const counted = simulator.requests.filter((request) => request.path !== '/v1/login' && !isReachProbe(request)).length;
     return { report, simulator, events, counted };
   } finally {
     await simulator.close();
@@ -45,6 +45,8 @@ async function runUsers(options: UsersWorkspaceOptions, emailsText: string, over
 
 /** The address as the admin would paste it (case-folded: Arena stores every third one in mixed case). */
 const email = (index: number): string => generatedUser(index).email.toLowerCase();
+/** The reach step's probe as paths() shows it: a logout with no session, before any credential. */
+const PROBE = 'PUT /v1/logout';
 const paths = (run: Run): string[] => run.simulator.requests.map((request) => `${request.method} ${request.path}${request.search}`);
 
 describe('users check: verdicts', () => {
@@ -64,6 +66,7 @@ describe('users check: verdicts', () => {
     const { report } = await runUsers({ users: 40 }, input);
     expect(report.ok).toBe(true);
     expect(report.steps.map((step) => [step.step, step.outcome])).toEqual([
+      ['reach', 'passed'],
       ['login', 'passed'],
       ['users', 'passed'],
       ['logout', 'passed'],
@@ -139,6 +142,7 @@ describe('users check: paging and cost', () => {
     expect(requestsUsed).toBe(pages + 1);
     expect(run.counted).toBe(requestsUsed);
     expect(paths(run)).toEqual([
+      PROBE,
       'POST /v1/login',
       ...Array.from({ length: pages }, (_, page) => `GET /v1/settings/users?offset=${page * 400}&limit=400`),
       'PUT /v1/logout',
@@ -189,7 +193,7 @@ describe('users check: paging and cost', () => {
     );
     expect(users?.diagnosis?.id).toBe('users.OVER_BUDGET');
     expect(JSON.stringify(users?.diagnosis)).not.toMatch(/\{budgetResetsAt/);
-    expect(paths(run)).toEqual(['POST /v1/login', 'GET /v1/settings/users?offset=0&limit=400', 'PUT /v1/logout']);
+    expect(paths(run)).toEqual([PROBE, 'POST /v1/login', 'GET /v1/settings/users?offset=0&limit=400', 'PUT /v1/logout']);
     expect(run.report.usersCheck.users).toEqual([]);
     expect(run.report.ok).toBe(false);
   });
@@ -198,7 +202,7 @@ describe('users check: paging and cost', () => {
     const beyondFirstPage = [1000, 1001, 1002, 1003].map(email);
     // 2000 users: 4 more pages and the logout need 5, and 5 are left after the first page.
     const run = await runUsers({ users: 2000 - LOGIN_EMPLOYEES, budget: { limit: 1000, used: 994 } }, beyondFirstPage.join('\n'));
-    expect(run.report.steps.map((step) => step.outcome)).toEqual(['passed', 'passed', 'passed']);
+    expect(run.report.steps.map((step) => step.outcome)).toEqual(['passed', 'passed', 'passed', 'passed']);
     expect(run.report.usersCheck.plan).toMatchObject({ strategy: 'list', requests: 6, remaining: 5 });
     expect(run.counted).toBe(6);
   });
@@ -228,7 +232,7 @@ describe('users check: privilege and failures', () => {
 
   it('skips the reads and the logout when the login fails', async () => {
     const run = await runUsers({ users: 10 }, email(1), { integrationSecret: 'wt-wrong' });
-    expect(run.report.steps.map((step) => step.outcome)).toEqual(['failed', 'skipped', 'skipped']);
+    expect(run.report.steps.map((step) => step.outcome)).toEqual(['passed', 'failed', 'skipped', 'skipped']);
     expect(run.counted).toBe(0);
     expect(run.report.usersCheck.requestsUsed).toBe(0);
   });
@@ -248,6 +252,7 @@ describe('users check: privilege and failures', () => {
         { signal: cancel.signal, onEvent: (event) => event.type === 'users-progress' && event.done === 2 && cancel.abort() },
       );
       expect(report.steps.map((step) => [step.step, step.outcome])).toEqual([
+        ['reach', 'passed'],
         ['login', 'passed'],
         ['users', 'skipped'],
         ['logout', 'passed'],

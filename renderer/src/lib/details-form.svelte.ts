@@ -1,7 +1,15 @@
 // The connection-details form: its state (kept by the wizard so Back and Check again find it as it was),
 // its validation with the shared rules of common/fields.ts, and the CheckIntent it turns into.
 import type { DataCentreId } from '../../../common/check-report';
-import { apiUrlProblem, emailProblem, proxyUrlProblem, secretProblem, workspaceIdProblem } from '../../../common/fields';
+import {
+  apiUrlProblem,
+  connectTimeoutTextProblem,
+  DEFAULT_CONNECT_TIMEOUT_SECONDS,
+  emailProblem,
+  proxyUrlProblem,
+  secretProblem,
+  workspaceIdProblem,
+} from '../../../common/fields';
 import type {
   CheckIntent,
   ConnectionDetails,
@@ -21,6 +29,7 @@ export const FIELD_ORDER = [
   'userEmail',
   'userPassword',
   'proxyUrl',
+  'connectTimeout',
 ] as const;
 export type FieldName = (typeof FIELD_ORDER)[number];
 export type FieldProblems = Partial<Record<FieldName, string>>;
@@ -33,6 +42,7 @@ export const FIELD_IDS: Readonly<Record<FieldName, string>> = {
   userEmail: 'field-user-email',
   userPassword: 'field-user-password',
   proxyUrl: 'field-proxy-url',
+  connectTimeout: 'field-connect-timeout',
 };
 
 export class DetailsForm {
@@ -49,6 +59,8 @@ export class DetailsForm {
   /** How this computer reaches Arena: the system's proxy settings (as Chromium resolves them), none, or this proxy. */
   proxyMode: ProxySetting['mode'] = $state('system');
   proxyUrl = $state('');
+  /** The connect limit in seconds, as typed (DNS, connecting and the TLS handshake, each). */
+  connectTimeout = $state(String(DEFAULT_CONNECT_TIMEOUT_SECONDS));
   /** What the keychain holds for the current details (never the secrets themselves). */
   remembered: RememberedSecrets = $state({ integration: false, user: false });
   /** Whether to use the remembered secret rather than typing one (when there is one). */
@@ -72,6 +84,7 @@ export class DetailsForm {
     this.remember = profile.remember;
     this.proxyMode = profile.proxy.mode;
     this.proxyUrl = profile.proxy.mode === 'manual' ? profile.proxy.url : '';
+    this.connectTimeout = String(profile.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS);
   }
 
   /** The fields the form shows now (a remembered secret has no input; the Onshape user's only when checked). */
@@ -135,7 +148,13 @@ export class DetailsForm {
       if (!this.userPasswordRemembered) set('userPassword', secretProblem(this.userPassword, 'password'));
     }
     if (this.proxyMode === 'manual') set('proxyUrl', proxyUrlProblem(this.proxyUrl));
+    set('connectTimeout', connectTimeoutTextProblem(this.connectTimeout));
     return problems;
+  }
+
+  /** The connect limit as the service takes it: seconds (check problems() first). */
+  get connectTimeoutSeconds(): number {
+    return Number(this.connectTimeout.trim());
   }
 
   /** The non-secret details, or null while the parts that identify them are not valid yet. */
@@ -178,6 +197,7 @@ export class DetailsForm {
       remember: keychainAvailable && this.remember,
       confirmedChange: false,
       proxy: this.proxy,
+      connectTimeoutSeconds: this.connectTimeoutSeconds,
     };
   }
 }

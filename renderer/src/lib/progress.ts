@@ -24,6 +24,11 @@ export const STATUS_LABELS: Readonly<Record<StepStatus, string>> = {
 
 export const NO_USER_NOTE = 'no Onshape user';
 
+/** The network test's one step. */
+export function reachProgress(): StepProgress[] {
+  return [{ step: 'reach', status: 'waiting', note: null }];
+}
+
 /** withUser: whether an Onshape user will be authorized; null when not known in advance (practice). */
 export function initialProgress(withUser: boolean | null): StepProgress[] {
   return [
@@ -36,9 +41,10 @@ export function initialProgress(withUser: boolean | null): StepProgress[] {
   ];
 }
 
-/** The users check's steps: login, reading the users, logout. */
+/** The users check's steps: reach, login, reading the users, logout. */
 export function usersProgress(): StepProgress[] {
   return [
+    { step: 'reach', status: 'waiting', note: null },
     { step: 'login', status: 'waiting', note: null },
     { step: 'users', status: 'waiting', note: null },
     { step: 'logout', status: 'waiting', note: null },

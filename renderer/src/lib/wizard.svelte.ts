@@ -250,8 +250,8 @@ export function userRecheckOffered(state: ResultState): boolean {
 export function userRecheckBase(state: ResultState): Omit<UserRecheckIntent, 'userPassword' | 'userChangeConfirmed'> | null {
   const run = state.run;
   if (!isConnectionRun(run)) return null;
-  const { details, integrationSecret, remember, proxy } = run.intent;
-  return { details: { ...details, userEmail: details.userEmail ?? '' }, integrationSecret, remember, proxy };
+  const { details, integrationSecret, remember, proxy, connectTimeoutSeconds } = run.intent;
+  return { details: { ...details, userEmail: details.userEmail ?? '' }, integrationSecret, remember, proxy, connectTimeoutSeconds };
 }
 
 /** Where the result screen's Back goes once no answer is left to undo. */
@@ -691,10 +691,18 @@ export class Wizard {
   async runUsers(): Promise<void> {
     const state = this.state;
     if (state.kind !== 'users-input' || state.preview === null) return;
-    const { details, integrationSecret, remember, confirmedChange, proxy } = state.intent;
+    const { details, integrationSecret, remember, confirmedChange, proxy, connectTimeoutSeconds } = state.intent;
     await this.run({
       kind: 'users',
-      intent: { details: { ...details, userEmail: null }, integrationSecret, remember, confirmedChange, proxy, emailsText: state.text },
+      intent: {
+        details: { ...details, userEmail: null },
+        integrationSecret,
+        remember,
+        confirmedChange,
+        proxy,
+        connectTimeoutSeconds,
+        emailsText: state.text,
+      },
     });
   }
 

@@ -2,7 +2,7 @@
 // from fixtures. Payloads go through structuredClone like Electron's IPC does, so a Svelte state proxy
 // handed to the API fails here as it would in the app. End-to-end tests use the real service instead
 // (test/renderer/support/test-api.ts).
-import type { UsersOutcome, UsersPreview } from '../../../common/ipc/contract';
+import type { ReachOutcome, UsersOutcome, UsersPreview } from '../../../common/ipc/contract';
 import type {
   CheckOutcome,
   CheckProgress,
@@ -62,6 +62,8 @@ export interface ScriptedApiOptions {
   checkResults?: Result<CheckOutcome>[];
   /** Answers of runPractice, in turn; the last one repeats. */
   practiceResults?: Result<CheckOutcome>[];
+  /** What runReach answers, in turn (absent: an internal error, as nothing was scripted); held like runs. */
+  reachResults?: Result<ReachOutcome>[];
   /** Progress events sent while a check runs, before it answers. */
   progress?: CheckProgress[];
   /** Keep runCheck / runPractice pending until release() is called. */
@@ -186,6 +188,17 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     async runPractice(intent) {
       const failure = record('runPractice', intent);
       return failure ? { ok: false, error: failure } : runLike(practiceResults);
+    },
+    async runReach(intent) {
+      const failure = record('runReach', intent);
+      if (failure) return { ok: false, error: failure };
+      cancelled = false;
+      for (const event of options.progress ?? []) emit(event);
+      if (options.holdRuns) await new Promise<void>((resolve) => (releaseHeld = resolve));
+      const queue = options.reachResults ?? [];
+      if (queue.length === 0) return { ok: false, error: { code: 'internal', message: 'No network test scripted.' } };
+      const answer = next(queue);
+      return cancelled && answer.ok ? ok({ ...answer.data, cancelled: true }) : answer;
     },
     async cancelCheck() {
       const failure = record('cancelCheck', undefined);
