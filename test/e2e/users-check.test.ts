@@ -48,6 +48,7 @@ describe('Check Onshape users', () => {
     await page.getByRole('button', { name: 'Check these users' }).click();
     await expect.poll(() => heading(page), { timeout: 15_000 }).toBe('2 of 4 Onshape users are ready');
     expect(simulator.requests.map((request) => request.path)).toEqual([
+      '/v1/logout', // the reach probe: no credential, no session
       '/v1/login',
       '/v1/settings/users',
       '/v1/settings/users',

@@ -104,6 +104,7 @@ describe('the re-check of the Onshape user', () => {
         userPassword: { source: 'typed', value: 'Dana#Arena-2025' },
         remember: sent?.remember,
         proxy: sent?.proxy,
+        connectTimeoutSeconds: sent?.connectTimeoutSeconds,
         userChangeConfirmed: false,
       },
     ]);
