@@ -16,7 +16,7 @@ import type {
 import type { InvalidLine, UsersReport, UsersStrategy } from '../users-report.js';
 import type { ScenarioGroup } from '../practice.js';
 
-import type { ExplainAnswers, Explanation } from '../explanation.js';
+import type { ExplainAnswers, Explanation, ExplanationReport } from '../explanation.js';
 
 export type { Answer, DiagnosisPathEntry };
 
@@ -295,6 +295,8 @@ export interface ExplanationOutputRequest {
   /** The candidate picked by answering "What were you doing…?"; null for the best-ranked one. */
   chosenId: string | null;
   answers: ExplainAnswers | null;
+  /** A past explanation from the history to save or copy (its text is not needed then), or null for the text given. */
+  historyId: string | null;
 }
 
 export interface ExplanationExportRequest extends ExplanationOutputRequest {
@@ -305,8 +307,8 @@ export interface ExplanationCopyRequest extends ExplanationOutputRequest {
   format: CopyFormat;
 }
 
-/** What a check (or another kind of result) looked like, kept in the history exactly as its export would show it. */
-export type HistoryRecord = { kind: 'check'; report: CheckReport };
+/** What a check or an explained message looked like, kept in the history exactly as its export would show it. */
+export type HistoryRecord = { kind: 'check'; report: CheckReport } | { kind: 'explain'; report: ExplanationReport };
 export type HistoryKind = HistoryRecord['kind'];
 export type HistoryEntry = HistoryRecord & { id: string };
 
@@ -318,10 +320,14 @@ export interface HistorySummary {
   /** The API address and workspace ID a check went to; null for a result that made no connection. */
   apiUrl: string | null;
   workspaceId: number | null;
+  /** A check that passed; an explained message never is (it explains an error). */
   ok: boolean;
-  /** "passed", or the failed step and Arena's code, e.g. "Log in as the integration user failed (4089)". */
+  /**
+   * "passed", or the failed step and Arena's code, e.g. "Log in as the integration user failed (4089)";
+   * for a message, what was recognised in it, e.g. "Explained message: Arena code 4089".
+   */
   outcome: string;
-  /** The diagnosis title, or "The connection works". */
+  /** The diagnosis title, or "The connection works"; for a message, the matched entry's title or the message's short form. */
   title: string;
 }
 

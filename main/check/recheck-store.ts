@@ -64,7 +64,7 @@ export function createRecheckStore(filePath: string, options: { now?: () => Date
   const read = async (): Promise<LoadedGateState> => {
     let text: string;
     try {
-      text = await readBoundedText(filePath, MAX_STATE_BYTES);
+      text = await readBoundedText(filePath, { maxBytes: MAX_STATE_BYTES, what: 're-check record', symlinks: 'follow' });
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { state: emptyGateState(), notice: null };
       // A FIFO or a huge file in its place: set aside, so the next start is not stuck on it again.

@@ -1,8 +1,9 @@
 // The history file's shape (<userData>/history.json). Strict objects everywhere, as in settings.json: an
 // unknown key is rejected rather than kept, so nothing can ride along into the file unnoticed. Each entry
-// is tagged with its kind, so another kind of result (an explained message) is one more union member.
+// is tagged with its kind: a check's report, or an explained message's.
 import { z } from 'zod';
 import type { CheckReport } from '../../common/check-report.js';
+import { MAX_EXPLAIN_INPUT_CHARS, type ExplanationReport } from '../../common/explanation.js';
 import type { HistoryEntry } from '../../common/ipc/contract.js';
 
 export const HISTORY_VERSION = 1;
@@ -133,12 +134,51 @@ export const checkReportSchema = z.strictObject({
   diagnosisPath: z.array(pathEntrySchema).max(10),
 });
 
+const answerSchema = z.enum(['yes', 'no', 'not-sure']);
+
+const explainCandidateSchema = z.strictObject({
+  endpoint: text(200),
+  code: z.number().int(),
+  id: text(200),
+  title: text(1000),
+  facts: z.record(text(200), text()),
+  stage: text(1000),
+  matchedBy: z.enum(['message', 'code']),
+});
+
+/** An explained message as its export holds it (common/explanation.ts): the text explained, masked as shown. */
+export const explanationReportSchema = z.strictObject({
+  tool: z.strictObject({ name: text(200), version: text(100) }),
+  createdAt: z.iso.datetime({ offset: true }),
+  explanation: z.strictObject({
+    recognized: z.boolean(),
+    input: text(MAX_EXPLAIN_INPUT_CHARS),
+    candidates: z.array(explainCandidateSchema).max(100),
+    diagnoses: z.array(diagnosisSchema).max(100),
+    question: z
+      .strictObject({
+        text: text(1000),
+        options: z.array(z.strictObject({ candidateId: text(200), label: text(1000) })).max(100),
+      })
+      .nullable(),
+  }),
+  chosenId: nullableText(200),
+  answers: z
+    .strictObject({
+      diagnosisId: text(200),
+      answers: z.array(z.strictObject({ causeId: text(200), question: text(), answer: answerSchema })).max(50),
+      concludedCauseId: nullableText(200),
+    })
+    .nullable(),
+});
+
 /** The ids the store gives its entries (random, base64url); the IPC schema accepts only these too. */
 export const HISTORY_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 const entryId = z.string().regex(HISTORY_ID_PATTERN);
 
 export const historyEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ id: entryId, kind: z.literal('check'), report: checkReportSchema }),
+  z.strictObject({ id: entryId, kind: z.literal('explain'), report: explanationReportSchema }),
 ]);
 
 export const historyFileSchema = z.strictObject({
@@ -151,6 +191,8 @@ export type HistoryFile = z.infer<typeof historyFileSchema>;
 // The schema must mirror the shared types exactly, both ways: a drift in either fails the type check.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const mirrorsReport: Same<z.infer<typeof checkReportSchema>, CheckReport> = true;
+const mirrorsExplanation: Same<z.infer<typeof explanationReportSchema>, ExplanationReport> = true;
 const mirrorsEntry: Same<z.infer<typeof historyEntrySchema>, HistoryEntry> = true;
 void mirrorsReport;
+void mirrorsExplanation;
 void mirrorsEntry;

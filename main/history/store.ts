@@ -2,11 +2,11 @@
 // would hold. Read with validation, written atomically, every access queued so two changes never lose one.
 // The settings file's rules apply: a damaged, oversized or strange file is set aside with a notice, never a crash.
 import { randomBytes } from 'node:crypto';
-import { lstat, open } from 'node:fs/promises';
 import type { HistoryEntry, HistoryRecord } from '../../common/ipc/contract.js';
 import { errorCode, writeFileAtomic } from '../settings/atomic-write.js';
 import { describeIssues } from '../settings/schema.js';
 import { HISTORY_LIMIT, HISTORY_VERSION, MAX_HISTORY_FILE_BYTES, historyFileSchema, type HistoryFile } from './schema.js';
+import { readBoundedText, UnreadableStateFile } from '../settings/bounded-read.js';
 import { moveAside } from '../settings/set-aside.js';
 
 export interface HistoryStore {
@@ -76,33 +76,18 @@ export function createHistoryStore(filePath: string, options: HistoryStoreOption
     }
   }
 
-  // Reads at most maxBytes + 1 bytes, so a file that grows while it is read still cannot cost memory.
-  async function readBounded(): Promise<string | 'too-large'> {
-    const handle = await open(filePath, 'r');
-    try {
-      const buffer = Buffer.allocUnsafe(maxBytes + 1);
-      let filled = 0;
-      while (filled < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      return filled > maxBytes ? 'too-large' : buffer.subarray(0, filled).toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  }
-
   async function readNow(): Promise<{ file: HistoryFile; notices: string[] }> {
-    let text: string | 'too-large';
+    let text: string;
     try {
-      // Checked before opening: opening a FIFO or a device would wait forever or read without end.
-      const info = await lstat(filePath);
-      if (!info.isFile()) return setAside('is not a regular file');
-      if (info.size > maxBytes) return setAside(`is larger than ${megabytes(maxBytes)}`);
-      text = await readBounded();
+      // A link is refused, not followed: it is set aside like anything else that is not a regular file.
+      text = await readBoundedText(filePath, { maxBytes, what: 'history file', symlinks: 'refuse' });
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { file: empty(), notices: [] };
+      if (error instanceof UnreadableStateFile) {
+        return setAside(error.code === 'EFBIG' ? `is larger than ${megabytes(maxBytes)}` : error.message);
+      }
+      // A folder in its place can only be moved aside, like anything else that is not a regular file.
+      if (errorCode(error) === 'EISDIR') return setAside('is not a regular file');
       return {
         file: empty(),
         notices: [
@@ -110,7 +95,6 @@ export function createHistoryStore(filePath: string, options: HistoryStoreOption
         ],
       };
     }
-    if (text === 'too-large') return setAside(`is larger than ${megabytes(maxBytes)}`);
     let data: unknown;
     try {
       data = JSON.parse(text);

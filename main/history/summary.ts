@@ -1,6 +1,7 @@
 // One line of the "Recent checks" list, worked out from the stored report itself, so the list and the
 // result it opens can never disagree.
 import type { CheckReport } from '../../common/check-report.js';
+import type { ExplanationReport } from '../../common/explanation.js';
 import type { HistoryEntry, HistorySummary } from '../../common/ipc/contract.js';
 import { STEP_LABELS } from '../../common/labels.js';
 
@@ -13,7 +14,29 @@ function checkOutcome(report: CheckReport): Pick<HistorySummary, 'outcome' | 'ti
   return { outcome: `${STEP_LABELS[failed.step]} failed${code}`, title: failed.diagnosis?.title ?? 'The check found a problem' };
 }
 
+/** A pasted message in one short line, as the list shows it when nothing in it was recognised. */
+export function shortForm(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+function explainSummary(id: string, report: ExplanationReport): HistorySummary {
+  const { explanation } = report;
+  const best = explanation.candidates[0];
+  return {
+    id,
+    kind: 'explain',
+    createdAt: report.createdAt,
+    apiUrl: null,
+    workspaceId: null,
+    ok: false,
+    outcome: best ? `Explained message: Arena code ${best.code}` : "Explained message: not in Arena's list",
+    title: best ? best.title : `“${shortForm(explanation.input)}”`,
+  };
+}
+
 export function summarise(entry: HistoryEntry): HistorySummary {
+  if (entry.kind === 'explain') return explainSummary(entry.id, entry.report);
   const { report } = entry;
   return {
     id: entry.id,

@@ -44,7 +44,7 @@ export function createDoctorService(givenHost: ServiceHost): DoctorService {
     ...checks.handlers,
     ...keychainHandlers(host),
     ...reportHandlers(host, last, history, log),
-    ...explainHandlers(host, now, log),
+    ...explainHandlers(host, now, log, history),
     listHistory: history.listHistory,
     openHistory: history.openHistory,
     deleteHistory: history.deleteHistory,

@@ -1,8 +1,9 @@
 // The service's history methods: the "Recent checks" list, opening one past result, deleting one or all,
-// and keeping a finished check. A result is kept as its export would show it, swept once more for the
-// secrets of the check that produced it while they are still known.
+// and keeping a finished check or an explained message. A result is kept as its export would show it,
+// swept once more for the secrets of the check that produced it while they are still known.
 import type { CheckReport } from '../../common/check-report.js';
-import type { HistoryEntry, HistoryList, IpcError, Result } from '../../common/ipc/contract.js';
+import type { ExplanationReport } from '../../common/explanation.js';
+import type { HistoryEntry, HistoryList, HistoryRecord, IpcError, Result } from '../../common/ipc/contract.js';
 import { summarise, type HistoryStore } from '../history/index.js';
 import type { AppLogger } from '../logging/index.js';
 import { redactValue } from '../privacy/redact.js';
@@ -12,10 +13,14 @@ export interface HistoryHandlers {
   openHistory(id: string): Promise<Result<HistoryEntry>>;
   deleteHistory(id: string): Promise<Result<HistoryList>>;
   clearHistory(): Promise<Result<HistoryList>>;
-  /** The report of a past result, or null when there is no such entry. */
+  /** The report of a past check, or null when there is no such entry (or it is an explained message). */
   reportOf(id: string): Promise<CheckReport | null>;
+  /** The report of a past explained message, or null when there is no such entry (or it is a check). */
+  explanationOf(id: string): Promise<ExplanationReport | null>;
   /** Keeps a finished check; returns notices for the admin when it could not be kept. */
   keep(report: CheckReport, secrets: readonly string[]): Promise<string[]>;
+  /** Keeps an explained message, as its export holds it; returns notices when it could not be kept. */
+  keepExplanation(report: ExplanationReport): Promise<string[]>;
 }
 
 const NOT_FOUND = 'That check is no longer in the list of recent checks.';
@@ -47,6 +52,12 @@ export function historyHandlers(store: HistoryStore | undefined, log: AppLogger)
     return { ok: true, data: { ...listed.data, notices: [notice, ...listed.data.notices] } };
   };
 
+  const add = async (record: HistoryRecord): Promise<string[]> => {
+    if (!store) return [];
+    const notice = await guarded(() => store.add(record), 'updated');
+    return notice ? [notice] : [];
+  };
+
   return {
     listHistory: list,
     openHistory: async (id) => {
@@ -60,11 +71,15 @@ export function historyHandlers(store: HistoryStore | undefined, log: AppLogger)
       return found ? after(notice) : fail('no-report', NOT_FOUND);
     },
     clearHistory: async () => (store ? after(await guarded(() => store.clear(), 'cleared')) : list()),
-    reportOf: async (id) => (store ? ((await store.get(id))?.report ?? null) : null),
-    keep: async (report, secrets) => {
-      if (!store) return [];
-      const notice = await guarded(() => store.add({ kind: 'check', report: redactValue(report, secrets) }), 'updated');
-      return notice ? [notice] : [];
+    reportOf: async (id) => {
+      const entry = store ? await store.get(id) : null;
+      return entry?.kind === 'check' ? entry.report : null;
     },
+    explanationOf: async (id) => {
+      const entry = store ? await store.get(id) : null;
+      return entry?.kind === 'explain' ? entry.report : null;
+    },
+    keep: (report, secrets) => add({ kind: 'check', report: redactValue(report, secrets) }),
+    keepExplanation: (report) => add({ kind: 'explain', report }),
   };
 }

@@ -27,7 +27,7 @@ export interface ServiceHost {
   /** Trust (extra CAs, the system store) and name resolution for every check; handed to the Arena client as is. */
   network?: ArenaNetwork;
   /** The recent checks, kept between runs of the app; absent: none are kept. */
-  history?: HistoryStore;
+  history?: HistoryStore | undefined;
   /** Where the re-check guard keeps its state between runs of the app; absent: in memory only. */
   recheckStore?: RecheckStore;
   /** The support log; it is told the secrets of each request, and removes them from everything logged. */

@@ -109,6 +109,7 @@ const explanationOutput = {
   text: explainText,
   chosenId: z.string().max(100).nullable(),
   answers: explainAnswersSchema,
+  historyId: historyIdSchema.nullable(),
 };
 
 /** A pasted list of Onshape users or a file's text; main/users/email-input.ts reads it. */

@@ -1,5 +1,5 @@
 // The service's last sweep at every sink: every answer and progress message to the window, the clipboard,
-// saved reports and the settings file are redacted of the secrets the service knows: those of the request
+// saved reports, the settings file and the history are redacted of the secrets the service knows: those of the request
 // being handled and those of the checks before it (so a report exported or copied later is swept too).
 // They are held in memory only, the most recent few.
 import { redact, redactValue } from '../privacy/redact.js';
@@ -34,9 +34,11 @@ export function createSinkSweep(): SinkSweep {
     text: (text) => redact(text, [...secrets]),
     value: (value) => redactValue(value, [...secrets]),
     sinks(host) {
-      const { settings } = host;
+      const { settings, history } = host;
       return {
         ...host,
+        // A WebToken typed for a check and later pasted into a message to explain is swept from the history too.
+        history: history && { ...history, add: (record) => history.add(sweep.value(record)) },
         writeClipboard: (text) => host.writeClipboard(sweep.text(text)),
         saveFile: (request) => host.saveFile({ ...request, content: sweep.text(request.content) }),
         settings: {

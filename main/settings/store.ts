@@ -88,7 +88,7 @@ export function createSettingsStore(filePath: string, options: SettingsStoreOpti
   async function readNow(): Promise<{ settings: Settings; notices: string[] }> {
     let text: string;
     try {
-      text = await readBoundedText(filePath, MAX_SETTINGS_BYTES);
+      text = await readBoundedText(filePath, { maxBytes: MAX_SETTINGS_BYTES, what: 'settings file', symlinks: 'follow' });
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return { settings: defaultSettings(), notices: [] };
       // A FIFO or a huge file in its place: set aside, so the next start is not stuck on it again.

@@ -187,12 +187,14 @@ export const VALID_PAYLOADS: Valid = {
     text: explainText,
     chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
     answers: explainAnswers,
+    historyId: fc.option(historyId, { nil: null }),
   }),
   copyExplanation: fc.record({
     format: copyFormat,
     text: explainText,
     chosenId: fc.option(fc.string({ maxLength: 100 }), { nil: null }),
     answers: explainAnswers,
+    historyId: fc.option(historyId, { nil: null }),
   }),
 };
 

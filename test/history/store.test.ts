@@ -1,10 +1,12 @@
 // The history store on real files in a temp folder per test: real reads, atomic writes, real renames.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHistoryStore, HISTORY_LIMIT, MAX_HISTORY_FILE_BYTES, summarise } from '../../main/history/index.js';
+import type { ExplanationReport } from '../../common/explanation.js';
+import { explainMessage } from '../../main/explain/explain.js';
 import { checkReport, stepResult } from '../support/report-builders.js';
 
 const FIXED = new Date('2025-03-04T10:11:12.345Z');
@@ -46,6 +48,18 @@ const failedLogin = checkReport({
   ],
 });
 
+/** An explained message as the service keeps it: the export's shape, nothing chosen yet. */
+function explanationReport(text: string): ExplanationReport {
+  const at = new Date('2025-03-04T09:00:00.000Z');
+  return {
+    tool: { name: 'arena-connect-doctor', version: '0.1.0' },
+    createdAt: at.toISOString(),
+    explanation: explainMessage(text, { now: at }),
+    chosenId: null,
+    answers: null,
+  };
+}
+
 let folder: string;
 let file: string;
 beforeEach(async () => {
@@ -75,6 +89,40 @@ describe('keeping results', () => {
       { outcome: 'Log in as the integration user failed (4089)', title: 'Arena rejected the WebToken', workspaceId: 898765432 },
       { outcome: 'passed', title: 'The connection works', workspaceId: 898765432 },
     ]);
+  });
+
+  it('keeps explained messages beside checks, across a restart, and summarises each by what was recognised', async () => {
+    const store = createHistoryStore(file);
+    const check = await store.add({ kind: 'check', report: failedLogin });
+    const recognised = explanationReport('Sync failed: The category “Mechanical Part” (guid J1L49Y1KSGZ9SBNUN5OX) is deleted.');
+    const unknown = explanationReport(
+      `Nothing we know about,\n  spread over lines and far longer than a list line should ever be shown, ${'x'.repeat(80)}`,
+    );
+    const first = await store.add({ kind: 'explain', report: recognised });
+    const second = await store.add({ kind: 'explain', report: unknown });
+    const reopened = createHistoryStore(file);
+    expect((await reopened.list()).entries.map((entry) => entry.id)).toEqual([second.id, first.id, check.id]);
+    expect(await reopened.get(first.id)).toEqual({ id: first.id, kind: 'explain', report: recognised });
+    const [unknownLine, recognisedLine] = (await reopened.list()).entries.map(summarise);
+    expect(recognisedLine).toMatchObject({
+      kind: 'explain',
+      apiUrl: null,
+      workspaceId: null,
+      ok: false,
+      outcome: `Explained message: Arena code ${String(recognised.explanation.candidates[0]?.code)}`,
+      title: recognised.explanation.candidates[0]?.title,
+    });
+    expect(unknownLine?.outcome).toBe("Explained message: not in Arena's list");
+    // The message's short form: one line, cut with an ellipsis.
+    expect(unknownLine?.title).toBe('“Nothing we know about, spread over lines and far longer than a list line should…”');
+  });
+
+  it('refuses to write an explanation carrying an unexpected field (the pasted text beside the masked one, say)', async () => {
+    const store = createHistoryStore(file);
+    const report = explanationReport('4089');
+    const sneaky = { ...report, explanation: { ...report.explanation, raw: SENTINEL } };
+    await expect(store.add({ kind: 'explain', report: sneaky })).rejects.toThrow();
+    expect((await readdir(folder)).includes('history.json') ? await readFile(file, 'utf8') : '').not.toContain(SENTINEL);
   });
 
   it(`keeps only the newest ${HISTORY_LIMIT}`, async () => {
@@ -187,6 +235,24 @@ describe('a damaged, oversized or strange file is set aside with a notice', () =
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('is damaged (not valid JSON)');
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'a symbolic link in its place is set aside, not followed: the file it points to is left as it was',
+    async () => {
+      const elsewhere = join(folder, 'elsewhere.json');
+      const store = createHistoryStore(elsewhere);
+      await store.add({ kind: 'check', report: failedLogin });
+      const before = await readFile(elsewhere, 'utf8');
+      await symlink(elsewhere, file);
+      const { entries, notices } = await createHistoryStore(file, { now: () => FIXED }).list();
+      expect(entries).toEqual([]);
+      expect(notices[0]).toBe(
+        `The history file ${file} is not a regular file, so the list of recent checks starts empty. The old file was kept as ${join(folder, ASIDE)}.`,
+      );
+      await createHistoryStore(file).add({ kind: 'check', report: checkReport() });
+      expect(await readFile(elsewhere, 'utf8')).toBe(before);
+    },
+  );
 
   it('a folder in its place is set aside the same way, without crashing', async () => {
     await mkdir(file);

@@ -51,7 +51,9 @@ describe('explainMessage', () => {
 describe('exporting and copying an explanation', () => {
   it('saves a page that says no connection was made, with the values escaped', async () => {
     const { service, exportDir } = setup();
-    const saved = data(await service.handle('exportExplanation', { format: 'html', text: DELETED, chosenId: null, answers: null }));
+    const saved = data(
+      await service.handle('exportExplanation', { format: 'html', text: DELETED, chosenId: null, answers: null, historyId: null }),
+    );
     expect(saved).toEqual({
       saved: true,
       fileName: join(exportDir, 'arena-connect-doctor-explained-reserve.3238-2026-03-04T05-06-07Z.html'),
@@ -70,7 +72,7 @@ describe('exporting and copying an explanation', () => {
       answers: [{ causeId: 'no-file-policy', question: 'Q?', answer: 'yes' as const }],
       concludedCauseId: 'no-file-policy',
     };
-    data(await service.handle('exportExplanation', { format: 'json', text: '3024', chosenId: 'add-file.3024', answers }));
+    data(await service.handle('exportExplanation', { format: 'json', text: '3024', chosenId: 'add-file.3024', answers, historyId: null }));
     const json = JSON.parse(readFileSync(join(exportDir, readdirSync(exportDir)[0] ?? ''), 'utf8')) as Record<string, unknown>;
     expect(json).toMatchObject({
       recognized: true,
@@ -83,17 +85,27 @@ describe('exporting and copying an explanation', () => {
 
   it('ignores a chosen candidate the text does not have', async () => {
     const { service, host, exportDir } = setup();
-    data(await service.handle('copyExplanation', { format: 'text', text: '3238', chosenId: 'login.4001', answers: null }));
+    data(await service.handle('copyExplanation', { format: 'text', text: '3238', chosenId: 'login.4001', answers: null, historyId: null }));
     expect(host.clipboard.at(-1)).toContain('(Arena code 3238,');
     expect(host.clipboard.at(-1)).not.toContain('4001');
-    data(await service.handle('exportExplanation', { format: 'json', text: '3238', chosenId: 'login.4001', answers: null }));
+    data(
+      await service.handle('exportExplanation', { format: 'json', text: '3238', chosenId: 'login.4001', answers: null, historyId: null }),
+    );
     const json = JSON.parse(readFileSync(join(exportDir, readdirSync(exportDir)[0] ?? ''), 'utf8')) as Record<string, unknown>;
     expect(json.chosenId).toBeNull();
   });
 
   it('copies the same text the CLI prints', async () => {
     const { service, host } = setup();
-    data(await service.handle('copyExplanation', { format: 'text', text: 'Quantity must be positive.', chosenId: null, answers: null }));
+    data(
+      await service.handle('copyExplanation', {
+        format: 'text',
+        text: 'Quantity must be positive.',
+        chosenId: null,
+        answers: null,
+        historyId: null,
+      }),
+    );
     const copied = host.clipboard.at(-1) ?? '';
     expect(copied).toMatch(
       /^A BOM line has a negative quantity \(Arena code 3227, POST \/items\/\{guid\}\/bom or PUT \/items\/\{guid\}\/bom\/\{guid\}\)/,
@@ -104,12 +116,14 @@ describe('exporting and copying an explanation', () => {
   it('saves and copies Markdown for a support ticket: the values escaped, a pasted secret masked', async () => {
     const { service, host, exportDir } = setup();
     const pasted = `${DELETED}\nX-Web-Token: ${ECHO_SECRETS.webtoken} password=${ECHO_SECRETS.userPassword}`;
-    const saved = data(await service.handle('exportExplanation', { format: 'md', text: pasted, chosenId: null, answers: null }));
+    const saved = data(
+      await service.handle('exportExplanation', { format: 'md', text: pasted, chosenId: null, answers: null, historyId: null }),
+    );
     expect(saved).toEqual({
       saved: true,
       fileName: join(exportDir, 'arena-connect-doctor-explained-reserve.3238-2026-03-04T05-06-07Z.md'),
     });
-    data(await service.handle('copyExplanation', { format: 'md', text: pasted, chosenId: null, answers: null }));
+    data(await service.handle('copyExplanation', { format: 'md', text: pasted, chosenId: null, answers: null, historyId: null }));
     const file = readFileSync(saved.saved ? saved.fileName : '', 'utf8');
     expect(host.clipboard.at(-1)).toBe(file);
     expect(file).toMatch(/^# Arena Connect Doctor report\n/);

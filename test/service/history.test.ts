@@ -210,3 +210,85 @@ describe('the history holds no secret', () => {
     expect(JSON.stringify(await service.handle('openHistory', entry?.id ?? ''))).not.toContain('WT-echo');
   });
 });
+
+describe('explained messages in the history', () => {
+  const DELETED = 'Sync failed: The category “Mechanical Part” (guid J1L49Y1KSGZ9SBNUN5OX) is deleted.';
+
+  it('each explanation is kept as its export holds it, survives a restart, opens, exports as it was, and is deleted', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'doctor-history-'));
+    const service = serviceOn(dataDir);
+    const explained = data(await service.handle('explainMessage', { text: DELETED }));
+    data(await service.handle('explainMessage', { text: 'Something odd happened in the sync, nobody knows why at all, really.' }));
+
+    const restarted = serviceOn(dataDir);
+    const { entries } = data(await restarted.handle('listHistory', undefined));
+    expect(entries.map(({ kind, ok, outcome, title, apiUrl, workspaceId }) => ({ kind, ok, outcome, title, apiUrl, workspaceId }))).toEqual(
+      [
+        {
+          kind: 'explain',
+          ok: false,
+          outcome: "Explained message: not in Arena's list",
+          title: '“Something odd happened in the sync, nobody knows why at all, really.”',
+          apiUrl: null,
+          workspaceId: null,
+        },
+        {
+          kind: 'explain',
+          ok: false,
+          outcome: `Explained message: Arena code ${String(explained.candidates[0]?.code)}`,
+          title: explained.candidates[0]?.title,
+          apiUrl: null,
+          workspaceId: null,
+        },
+      ],
+    );
+    const [unknown, recognised] = entries;
+    if (!unknown || !recognised) throw new Error('two entries expected');
+    const opened = data(await restarted.handle('openHistory', recognised.id));
+    expect(opened).toMatchObject({ kind: 'explain', report: { explanation: explained, chosenId: null, answers: null } });
+
+    // Saved from the history: the kept explanation, with when it was explained, whatever text comes with the request.
+    const saved = data(
+      await restarted.handle('exportExplanation', { format: 'json', text: 'x', chosenId: null, answers: null, historyId: recognised.id }),
+    );
+    expect(saved.saved).toBe(true);
+    const file = readFileSync(join(dataDir, 'reports', readdirSync(join(dataDir, 'reports'))[0] ?? ''), 'utf8');
+    expect(JSON.parse(file)).toMatchObject({ input: DELETED, createdAt: opened.report.createdAt });
+    // A check's export does not take an explanation's id, nor the other way round.
+    expect(
+      await restarted.handle('exportReport', { format: 'json', supportTicket: null, diagnosisPath: [], historyId: recognised.id }),
+    ).toMatchObject({ ok: false, error: { code: 'no-report' } });
+
+    expect(data(await restarted.handle('deleteHistory', recognised.id)).entries.map((entry) => entry.id)).toEqual([unknown.id]);
+    expect(
+      await restarted.handle('copyExplanation', { format: 'text', text: 'x', chosenId: null, answers: null, historyId: recognised.id }),
+    ).toMatchObject({ ok: false, error: { code: 'no-report' } });
+  });
+
+  it('a pasted message holding a labelled WebToken or password keeps only the masked text, exactly as the export shows it', async () => {
+    const token = 'WT-pasted-7c1e0b9d4a';
+    const password = 'Pw-pasted-93kd!x';
+    const text = `4089 Invalid Token. X-Web-Token: ${token} password=${password}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'doctor-history-'));
+    const service = serviceOn(dataDir);
+    const shown = data(await service.handle('explainMessage', { text }));
+    const onDisk = readFileSync(join(dataDir, 'history.json'), 'utf8');
+    for (const secret of [token, password, encodeURIComponent(token)]) expect(onDisk).not.toContain(secret);
+    const [entry] = data(await service.handle('listHistory', undefined)).entries;
+    const kept = data(await service.handle('openHistory', entry?.id ?? ''));
+    expect(kept.kind === 'explain' ? kept.report.explanation : null).toEqual(shown);
+    expect(shown.input).not.toContain(token);
+  });
+
+  it('a WebToken typed for a check and then pasted, unlabelled, into a message to explain is swept from the history', async () => {
+    const healthy = scenario('healthy');
+    const simulator = await simulatorFor(healthy);
+    const dataDir = mkdtempSync(join(tmpdir(), 'doctor-history-'));
+    const service = serviceOn(dataDir);
+    data(await service.handle('runCheck', intentFor(healthy, simulator.apiUrl)));
+    data(await service.handle('explainMessage', { text: `Onshape said 4089 for ${healthy.check.secret} today` }));
+    const onDisk = readFileSync(join(dataDir, 'history.json'), 'utf8');
+    expect(onDisk).toContain('Onshape said 4089 for');
+    expect(leakedSecrets(healthy, onDisk)).toEqual([]);
+  });
+});

@@ -30,7 +30,7 @@ import type {
   UsersPreview,
 } from '../../../common/ipc/contract';
 import type { UserStatus } from '../../../common/users-report';
-import { shownDiagnosisIndex, type Explanation } from '../../../common/explanation';
+import { shownDiagnosisIndex, type Explanation, type ExplanationReport } from '../../../common/explanation';
 import { safeCall } from './call';
 import { DetailsForm } from './details-form.svelte';
 import { answerQuestion, diagnosedSteps, type WalkAnswer } from './diagnosis-path';
@@ -103,6 +103,8 @@ export type ExplainedState = {
   chosenId: string | null;
   /** Answers to the shown diagnosis's questions; choosing another candidate starts them afresh. */
   answers: WalkAnswer[];
+  /** Set when it is a past explanation from the recent checks: its entry and when it was explained. */
+  past?: { id: string; createdAt: string };
 };
 
 /** The screens a run goes back to when it is cancelled or cannot run. */
@@ -154,6 +156,7 @@ export type WizardEvent =
   | { type: 'change-answer'; step: StepName | 'explain'; index: number }
   | { type: 'restart-questions'; step: StepName | 'explain' }
   | { type: 'history-opened'; id: string; report: CheckOutcome['report'] }
+  | { type: 'history-explanation-opened'; id: string; report: ExplanationReport }
   | { type: 'check-again-invalid' }
   | { type: 'open-user-recheck' }
   | { type: 'user-recheck-confirm'; confirmed: boolean }
@@ -292,6 +295,19 @@ function historyResult(id: string, report: CheckOutcome['report']): ResultState 
   return resultOf({ kind: 'history', id }, outcome);
 }
 
+/** A past explanation as the explained screen shows it: as it was kept, the admin's choice included. */
+function pastExplanation(id: string, report: ExplanationReport): ExplainedState {
+  const { explanation } = report;
+  return {
+    kind: 'explained',
+    text: explanation.input,
+    explanation,
+    chosenId: report.chosenId,
+    answers: [],
+    past: { id, createdAt: report.createdAt },
+  };
+}
+
 /** The answers of one step with the one at index and every later one taken back. */
 function changeAnswer(state: ResultState, step: StepName, index: number): ResultState {
   const before = state.answers[step] ?? [];
@@ -417,9 +433,10 @@ function back(state: WizardState): WizardState {
     case 'explaining':
       return state;
     case 'explained':
-      // Undo the last answer first, like a check's result; then back to the text, as it was pasted.
+      // Undo the last answer first, like a check's result; then back to the text, as it was pasted
+      // (a past explanation goes back to the start screen it was opened from).
       if (state.answers.length > 0) return { ...state, answers: state.answers.slice(0, -1) };
-      return { kind: 'explain-input', text: state.text, error: null };
+      return state.past ? START : { kind: 'explain-input', text: state.text, error: null };
     case 'explain-report':
       return state.explained;
     case 'users-input':
@@ -489,6 +506,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.kind === 'result' ? changeAnswer(state, event.step, 0) : state;
     case 'history-opened':
       return state.kind === 'start' ? historyResult(event.id, event.report) : state;
+    case 'history-explanation-opened':
+      return state.kind === 'start' ? pastExplanation(event.id, event.report) : state;
     case 'open-user-recheck':
       return state.kind === 'result' && userRecheckOffered(state) ? { kind: 'user-recheck', result: state, notice: null } : state;
     case 'user-recheck-confirm':
@@ -516,7 +535,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'explain-answer':
       return state.kind === 'explained' ? answerExplained(state, event.answer) : state;
     case 'check-next':
-      return state.kind === 'explained' && checkCanTest(state) ? FRESH_DETAILS : state;
+      return state.kind === 'explained' && !state.past && checkCanTest(state) ? FRESH_DETAILS : state;
     case 'open-users': {
       // From the start screen, or from a check that passed: the connection is then known to work.
       const from = state.kind === 'start' || (state.kind === 'result' && isConnectionRun(state.run) && state.outcome.report.ok);
@@ -726,7 +745,9 @@ export class Wizard {
     if (this.state.kind !== 'start') return null;
     const result = await safeCall(() => this.api.openHistory(id));
     if (!result.ok) return result.error;
-    this.send({ type: 'history-opened', id, report: result.data.report });
+    const entry = result.data;
+    if (entry.kind === 'explain') this.send({ type: 'history-explanation-opened', id, report: entry.report });
+    else this.send({ type: 'history-opened', id, report: entry.report });
     return null;
   }
 
