@@ -177,6 +177,24 @@ describe.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('result s
     await reviewState(page, `result-passed-${name}`);
   });
 
+  it('a used-up request budget (4084) says when it resets in the local zone, and when that is past', async () => {
+    const page = await openAs(layout);
+    await practise(page, scenario('request-budget-exhausted'));
+    await waitForProblem(page);
+    expect(await heading(page)).toBe('The workspace has used up its Arena API requests for today');
+    const facts = page.getByRole('article').first().locator('dl.facts');
+    expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain(`Request budget resets 04/03/2026, 09:00:00 (${ZONE})`);
+    expect(await facts.textContent()).not.toContain('already past');
+    await reviewState(page, `result-budget-used-up-${name}`);
+
+    // The same result shown after the reset (the page's clock a day on): said to be past.
+    await page.clock.fastForward('24:00:00');
+    await page.getByRole('button', { name: 'Save or copy a report' }).click();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await waitForProblem(page);
+    expect((await facts.innerText()).replace(/\s+/g, ' ')).toContain(`Request budget resets 04/03/2026, 09:00:00 (${ZONE}): already past`);
+  });
+
   it('two failed steps (authorize, then logout): each with its own evidence and walk, both passing axe', async () => {
     const page = await openAs(layout);
     await practise(page, scenario('session-expired-before-authorize'));
