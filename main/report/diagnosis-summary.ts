@@ -1,7 +1,7 @@
 // The short form of a diagnosis that the CLI's JSON contract carries: {id, title, causes[], actions[]}.
 // Pure formatting of a Diagnosis, so reports need not load the knowledge base to print one.
 import type { Diagnosis } from '../../common/check-report.js';
-import { formatFixStep } from './format.js';
+import { formatFixStep } from '../../common/fix-steps.js';
 
 export interface DiagnosisSummary {
   id: string;

@@ -3,7 +3,7 @@
 // links, images or HTML.
 import { ANSWER_LABELS, RECHECK_LABELS } from '../../common/labels.js';
 import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, shownDiagnosisIndex, type ExplanationReport } from '../../common/explanation.js';
-import { formatFixStep } from './format.js';
+import { formatFixStep } from '../../common/fix-steps.js';
 import { escapeInline } from './markdown-report.js';
 
 export function renderExplanationMarkdown(report: ExplanationReport): string {

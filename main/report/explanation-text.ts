@@ -1,7 +1,7 @@
 // The plain-text form of an explanation: the CLI's output and the clipboard copy. Fix steps first.
 import { RECHECK_LABELS } from '../../common/labels.js';
 import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, shownDiagnosisIndex, type ExplanationReport } from '../../common/explanation.js';
-import { formatFixStep } from './format.js';
+import { formatFixStep } from '../../common/fix-steps.js';
 
 export function renderExplanationText(report: ExplanationReport): string {
   const { explanation } = report;

@@ -1,14 +1,6 @@
 // Small formatters shared by the text, Markdown and HTML renderings of a report.
-import type {
-  CheckReport,
-  FixStep,
-  PhaseTimings,
-  ReachNetwork,
-  ReachReport,
-  RequestBudget,
-  StepResult,
-} from '../../common/check-report.js';
-import { ACTOR_LABELS, PHASE_LABELS, STEP_LABELS } from '../../common/labels.js';
+import type { CheckReport, PhaseTimings, ReachNetwork, ReachReport, RequestBudget, StepResult } from '../../common/check-report.js';
+import { PHASE_LABELS, STEP_LABELS } from '../../common/labels.js';
 
 export function formatTimings(timings: PhaseTimings | null, durationMs: number): string {
   if (!timings) return `${durationMs} ms`;
@@ -31,11 +23,6 @@ export function formatBudget(budget: RequestBudget | null): string {
 
 export function formatCode(step: StepResult): string {
   return step.errorCode === null ? '' : String(step.errorCode);
-}
-
-export function formatFixStep(fix: FixStep): string {
-  const where = fix.uiPath ? ` (${fix.uiPath})` : '';
-  return `${ACTOR_LABELS[fix.who]}: ${fix.text}${where}`;
 }
 
 export function headline(report: CheckReport): string {

@@ -1,16 +1,8 @@
 // The Markdown form of a report: what a support engineer reads first, top to bottom.
 import type { CheckReport, Diagnosis, DiagnosisPathEntry, ReachReport, StepResult } from '../../common/check-report.js';
 import { ANSWER_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
-import {
-  describeTarget,
-  formatBudget,
-  formatCode,
-  formatFixStep,
-  formatTimings,
-  headline,
-  reachEvidence,
-  reachHeadline,
-} from './format.js';
+import { formatFixStep } from '../../common/fix-steps.js';
+import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence, reachHeadline } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
 import { presentable, swept } from './presentable.js';
 

@@ -1,16 +1,8 @@
 // The plain-text form of a report: the CLI's summary and the clipboard copy. Fix steps first, detail after.
 import type { CheckReport, ReachReport, StepResult } from '../../common/check-report.js';
 import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
-import {
-  describeTarget,
-  formatBudget,
-  formatCode,
-  formatFixStep,
-  formatTimings,
-  headline,
-  reachEvidence,
-  reachHeadline,
-} from './format.js';
+import { formatFixStep } from '../../common/fix-steps.js';
+import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence, reachHeadline } from './format.js';
 import { presentable, swept } from './presentable.js';
 
 /** secrets: those the caller still knows, for the last sweep (the CLI's, or the app's last check's). */

@@ -3,7 +3,8 @@
 import { USER_STATUSES, USER_STATUS_LABELS, countByStatus, type UsersReport, type UserVerdict } from '../../common/users-report.js';
 import { diagnosisSummary, type DiagnosisSummary } from './diagnosis-summary.js';
 import { STEP_LABELS } from '../../common/labels.js';
-import { describeTarget, formatFixStep } from './format.js';
+import { formatFixStep } from '../../common/fix-steps.js';
+import { describeTarget } from './format.js';
 import { escapeHtml, renderHtml } from './html-report.js';
 import { toJsonReport, type JsonReport } from './json-report.js';
 import { diagnosisLines, stepLine } from './text-report.js';

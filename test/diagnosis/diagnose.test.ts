@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Endpoint } from '../../common/check-report.js';
 import { ACTOR_LABELS, diagnose, type DiagnosisInput } from '../../main/diagnosis/diagnose.js';
 import { diagnosisSummary } from '../../main/report/diagnosis-summary.js';
-import { formatFixStep as renderFixStep } from '../../main/report/format.js';
+import { formatFixStep as renderFixStep } from '../../common/fix-steps.js';
 import { findEntry } from '../../main/knowledge/index.js';
 
 const NOW = new Date('2025-03-04T05:06:07.000Z');

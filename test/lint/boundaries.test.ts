@@ -36,7 +36,7 @@ describe('import boundaries', () => {
   });
 
   it('a Svelte component importing from main/ is refused too', async () => {
-    const component = `<script lang="ts">\n  import { formatFixStep } from '../../../main/report/format.js';\n  const text: string = String(formatFixStep);\n</script>\n<p>{text}</p>\n`;
+    const component = `<script lang="ts">\n  import { formatBudget } from '../../../main/report/format.js';\n  const text: string = String(formatBudget);\n</script>\n<p>{text}</p>\n`;
     expect(await boundaryMessages('renderer/src/parts/Steps.svelte', component)).toEqual([
       expect.stringMatching(/only through the typed IPC contract/),
     ]);

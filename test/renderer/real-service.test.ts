@@ -34,6 +34,9 @@ describe('wizard against the real service (practice)', () => {
     }
     await user.click(screen.getByRole('button', { name: 'Yes' }));
     await screen.findByRole('heading', { name: 'The likely cause' });
+    await user.click(screen.getByRole('button', { name: 'Copy these steps' }));
+    await screen.findByText('Steps copied to the clipboard.');
+    const copiedSteps = testApi.host.clipboard.at(-1) ?? '';
 
     await user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
     await heading('Report');
@@ -52,7 +55,13 @@ describe('wizard against the real service (practice)', () => {
 
     await user.click(screen.getByRole('button', { name: 'Copy summary' }));
     await screen.findByText('Summary copied to the clipboard.');
-    expect(testApi.host.clipboard.at(-1)).toContain('CS-777');
+    const summary = testApi.host.clipboard.at(-1) ?? '';
+    expect(summary).toContain('CS-777');
+    // The steps the admin copied read exactly as the report's fix steps (one formatter, common/fix-steps.ts).
+    const stepLines = copiedSteps.split('\n').flatMap((line) => /^\d+\. (.+)$/.exec(line)?.slice(1) ?? []);
+    expect(stepLines).toHaveLength(2);
+    const reportLines = summary.split('\n').map((line) => line.replace(/^\s+- /, ''));
+    for (const line of stepLines) expect(reportLines).toContain(line);
 
     await user.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
     await screen.findByText('Markdown copied to the clipboard: paste it into the support ticket.');

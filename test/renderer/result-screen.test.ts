@@ -91,9 +91,7 @@ describe('Result: a step failed', () => {
     expect(await screen.findByText('Steps copied to the clipboard.')).toBeInTheDocument();
     const [copied] = scripted.payloadsOf('copyText');
     expect(copied).toContain('Cause: Arena Support generated a new WebToken');
-    expect(copied).toContain(
-      '2. Replace the old WebToken with the current one.\n   Where: Onshape > Settings > Arena\n   Who: Onshape administrator',
-    );
+    expect(copied).toContain('2. Onshape administrator: Replace the old WebToken with the current one. (Onshape > Settings > Arena)');
 
     // The path is kept for the report.
     await user.click(screen.getByRole('button', { name: 'Save or copy a report' }));

@@ -1,7 +1,6 @@
 // Small text helpers shared by the screens.
-import type { Diagnosis, DiagnosisCause, FixStep, RequestBudget, StepResult } from '../../../common/check-report';
+import type { RequestBudget, StepResult } from '../../../common/check-report';
 import { parseInstant } from '../../../common/instant';
-import { ACTOR_LABELS } from '../../../common/labels';
 
 /** 125 → "02:05"; negative values count as zero. */
 export function mmss(totalSeconds: number): string {
@@ -84,15 +83,4 @@ export function describeStepError(step: StepResult): string {
 export function budgetText(budget: RequestBudget | null): string | null {
   if (!budget || budget.remaining === null) return null;
   return budget.limit === null ? `${budget.remaining} requests` : `${budget.remaining} of ${budget.limit} requests`;
-}
-
-/** The fix steps as plain text, for the clipboard. */
-export function fixStepsText(diagnosis: Diagnosis, cause: DiagnosisCause): string {
-  const lines = [`${diagnosis.title}`, `Cause: ${cause.summary}`, '', 'Steps:'];
-  cause.fixSteps.forEach((step: FixStep, index: number) => {
-    lines.push(`${index + 1}. ${step.text}`);
-    if (step.uiPath) lines.push(`   Where: ${step.uiPath}`);
-    lines.push(`   Who: ${ACTOR_LABELS[step.who]}`);
-  });
-  return lines.join('\n');
 }
