@@ -1,13 +1,14 @@
 // What a stressed admin sees on the screens before a result, in real Chromium over the development bridge:
 // the start screen without a focus ring on its heading, the practice list's groups and filter, the details
-// form at 480 px and in dark mode, and the warning's summary. axe runs on every state; screenshots go to
-// test-results/screenshots/ for review.
+// form (labels beside their boxes, an error only after interaction), and the warning's summary. Each at the
+// default width, in dark mode and at 480 px; axe and a horizontal-overflow check on every state; screenshots
+// go to test-results/screenshots/ for review.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../main/simulator/index.js';
 import { axeViolations } from './support/axe.js';
-import { screenshot } from './support/harness.js';
-import { showAs, type Layout } from './support/layout.js';
+import { LAYOUTS, showAs, type Layout } from './support/layout.js';
+import { reviewState } from './support/review.js';
 import { heading, START_HEADING } from './support/screens.js';
 import { usePerTestSession } from './support/session.js';
 
@@ -31,12 +32,13 @@ function focusRing(page: Page): Promise<{ tag: string; outline: string }> {
   });
 }
 
-describe('start screen', () => {
+const EACH_LAYOUT = LAYOUTS.map((layout) => [layout.name, layout] as const);
+
+describe.each(EACH_LAYOUT)('start screen (%s)', (name, layout) => {
   it('takes focus on its heading for screen readers, without drawing a ring on it; buttons still show theirs', async () => {
-    const page = await open();
+    const page = await open(layout);
     expect(await focusRing(page)).toEqual({ tag: 'H1', outline: 'none' });
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'admin-start-first-load');
+    await reviewState(page, `admin-start-first-load-${name}`);
     await page.keyboard.press('Tab');
     const ring = await focusRing(page);
     expect(ring.tag).toBe('BUTTON');
@@ -44,18 +46,14 @@ describe('start screen', () => {
   });
 });
 
-describe('practice list', () => {
-  it.each([
-    ['light', false],
-    ['dark', true],
-  ])('groups by what fails and filters by code (%s)', async (name, dark) => {
-    const page = await open({ dark });
+describe.each(EACH_LAYOUT)('practice list (%s)', (name, layout) => {
+  it('groups by what fails and filters by code', async () => {
+    const page = await open(layout);
     await page.getByRole('button', { name: 'Practice with sample problems' }).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 2 }).allTextContents())
       .toEqual(['Reaching Arena', "The integration user's login", "The Onshape user's authorization", 'Logging out', 'Nothing fails']);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, `admin-practice-grouped-${name}`);
+    await reviewState(page, `admin-practice-grouped-${name}`);
     await page.getByLabel('Filter by title, Arena code or description').fill('4083');
     await expect
       .poll(() => page.locator('button.scenario').allTextContents())
@@ -64,60 +62,48 @@ describe('practice list', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Filter by title, Arena code or description').fill('nothing like this');
     await expect.poll(() => page.getByText(/No sample problem matches/).count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, `admin-practice-no-match-${name}`);
+    await reviewState(page, `admin-practice-no-match-${name}`);
   });
 });
 
-describe('details form', () => {
-  it.each([
-    ['480-light', 480, false],
-    ['480-dark', 480, true],
-    // 480 px at 150 % zoom, or large text: the long labels are where a wrapping row used to drop them.
-    ['320-light', 320, false],
-    ['wide-dark', 1000, true],
-  ])('keeps every checkbox and radio label beside its box (%s), and passes axe with problems shown', async (name, width, dark) => {
-    const page = await open({ width, dark });
+describe.each([
+  ...EACH_LAYOUT,
+  ['480-dark', { width: 480, dark: true }],
+  // 480 px at 150 % zoom, or large text: the long labels are where a wrapping row used to drop them.
+  ['320', { width: 320, dark: false }],
+] as const)('details form (%s)', (name, layout) => {
+  it('keeps every checkbox and radio label beside its box, and passes axe with problems shown', async () => {
+    const page = await open(layout);
     await page.getByRole('button', { name: 'Check my connection' }).click();
     await page.getByLabel('Also check an Onshape user').check();
-    const boxes = await page.locator('.field.checkbox').evaluateAll((fields) =>
-      fields.map((field) => {
-        const box = field.querySelector('input')?.getBoundingClientRect();
-        const label = field.querySelector('label')?.getBoundingClientRect();
-        return {
-          text: field.querySelector('label')?.textContent ?? '',
-          besides: !!box && !!label && label.left >= box.right && label.top < box.bottom,
-        };
-      }),
-    );
-    expect(boxes.length).toBeGreaterThanOrEqual(5);
-    for (const box of boxes) expect(box, box.text).toMatchObject({ besides: true });
+    expect(await page.locator('.field.checkbox').count()).toBeGreaterThanOrEqual(5);
+    await reviewState(page, `admin-details-${name}`);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(2);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, `admin-details-problems-${name}`);
+    await reviewState(page, `admin-details-problems-${name}`);
   });
+});
 
+describe.each(EACH_LAYOUT)('details form, errors after interaction (%s)', (name, layout) => {
   it('a field revealed after a failed submit waits until it is left', async () => {
-    const page = await open();
+    const page = await open(layout);
     await page.getByRole('button', { name: 'Check my connection' }).click();
     await page.getByLabel('Also check an Onshape user').uncheck();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => page.getByLabel('Workspace ID').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Also check an Onshape user').check();
     expect(await page.getByLabel("Onshape user's email").getAttribute('aria-invalid')).toBeNull();
+    await reviewState(page, `admin-details-revealed-${name}`);
     await page.getByLabel("Onshape user's email").focus();
     await page.keyboard.press('Tab');
     await expect.poll(() => page.getByLabel("Onshape user's email").getAttribute('aria-invalid')).toBe('true');
+    await reviewState(page, `admin-details-revealed-left-${name}`);
   });
 });
 
-describe('warning screen', () => {
-  it.each([
-    ['480-light', 480, false],
-    ['wide-dark', 1000, true],
-  ])('summarises where the check connects and what it costs, with "Log in now" (%s)', async (name, width, dark) => {
-    const page = await open({ width, dark });
+describe.each(EACH_LAYOUT)('warning screen (%s)', (name, layout) => {
+  it('summarises where the check connects and what it costs, with "Log in now"', async () => {
+    const page = await open(layout);
     await page.getByRole('button', { name: 'Check my connection' }).click();
     await page.getByLabel('Workspace ID').fill('123456789');
     await page.getByLabel('Integration user email').fill('onshape-integration@example.com');
@@ -137,7 +123,6 @@ describe('warning screen', () => {
     );
     expect(await page.getByRole('button', { name: 'Log in now' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Continue' }).count()).toBe(0);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, `admin-warning-${name}`);
+    await reviewState(page, `admin-warning-${name}`);
   });
 });

@@ -6,15 +6,16 @@
 // mode and at 480 px, with axe and a horizontal-overflow check; a screenshot of each for review. The app's
 // and the page's clocks are set (no wall-clock assertion), and the page's time zone and locale are fixed.
 import { createServer } from 'node:net';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ManualClock, type Scenario } from '../../main/simulator/index.js';
 import { axeViolations } from './support/axe.js';
 import { continueAndLogIn, fillDetails } from './support/details-form.js';
-import { screenshot, type AppOptions } from './support/harness.js';
-import { horizontalOverflow, labelsNotBeside, showAs, type Layout } from './support/layout.js';
+import type { AppOptions } from './support/harness.js';
+import { LAYOUTS, showAs, type Layout } from './support/layout.js';
+import { reviewState } from './support/review.js';
 import { scenario } from './support/scenarios.js';
 import { heading, PASSED_HEADING, START_HEADING, waitForHeading, waitForProblem } from './support/screens.js';
 import { usePerTestSession } from './support/session.js';
@@ -25,24 +26,6 @@ const session = usePerTestSession();
 const T0 = new Date('2026-03-04T05:06:07.000Z');
 const ZONE = 'Europe/Berlin';
 const CLOCKS: AppOptions = { now: () => T0, pageTime: T0, timezoneId: ZONE, locale: 'en-GB' };
-
-const LAYOUTS: (Layout & { name: string })[] = [
-  { name: 'light', width: 1000, dark: false },
-  { name: 'dark', width: 1000, dark: true },
-  { name: '480', width: 480, dark: false },
-];
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** Every state: axe finds nothing, nothing reaches past the window's sides, labels stay beside their boxes, and its PNG is written. */
-async function reviewState(page: Page, name: string): Promise<void> {
-  expect(await axeViolations(page), name).toEqual([]);
-  expect(await horizontalOverflow(page), name).toEqual([]);
-  expect(await labelsNotBeside(page), name).toEqual([]);
-  const file = await screenshot(page, name);
-  expect(statSync(file).size, file).toBeGreaterThan(PNG_SIGNATURE.length);
-  expect(readFileSync(file).subarray(0, PNG_SIGNATURE.length).equals(PNG_SIGNATURE), file).toBe(true);
-}
 
 async function openAs(layout: Layout, options: AppOptions = CLOCKS): Promise<Page> {
   const { page } = await session.open(options);

@@ -55,3 +55,10 @@ export function labelsNotBeside(page: Page): Promise<string[]> {
     }),
   );
 }
+
+/** The layouts every screen state is checked in: the default width, dark mode, and a narrow 480 px window. */
+export const LAYOUTS: readonly (Layout & { name: string })[] = [
+  { name: 'light', width: 1000, dark: false },
+  { name: 'dark', width: 1000, dark: true },
+  { name: '480', width: 480, dark: false },
+];
