@@ -2,8 +2,8 @@
 // every simulator scenario is checked through the details form with its WebToken and passwords typed in,
 // its report saved as HTML and JSON and copied, then the page is left. Afterwards nothing holds a secret:
 // not the page (DOM and form values), not any message the page received (API answers and progress
-// events), not the exported files, the clipboard, the settings file, the history of recent checks, or the
-// support log.
+// events), not the exported files, the clipboard, the settings file, the history of recent checks (which
+// also keeps a message pasted to explain that holds every secret typed before), or the support log.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,26 @@ describe.each(SCENARIOS.map((scenario) => [scenario.name, scenario] as const))('
   });
 });
 
+describe('a message pasted to explain', () => {
+  it('holding the WebTokens and passwords typed earlier, labelled and not, is explained and kept without them', async () => {
+    const { page, bridge } = session.app;
+    const typed = audited
+      .flatMap((scenario) => [scenario.check.secret, scenario.check.userPassword ?? ''])
+      .filter((secret) => secret !== '');
+    const [token, password] = typed;
+    const pasted = `4089 Invalid Token. X-Web-Token: ${token ?? ''} password=${password ?? ''} and also ${typed.join(' ')}`.slice(0, 9_000);
+    await page.goto(`${bridge.origin}/`);
+    await page.getByRole('button', { name: 'Explain an error I see in Onshape' }).click();
+    await page.getByLabel('The error as Onshape shows it').fill(pasted);
+    await page.getByRole('button', { name: 'Explain' }).click();
+    await expect.poll(() => page.getByText('Explained from a message, no connection made.').count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await expect.poll(() => heading(page)).toBe('Check the Onshape–Arena connection');
+    // The form's own field is gone with the screen; the page holds none of it now.
+    expect(leaksIn(await pageText(page))).toEqual([]);
+  });
+});
+
 describe('after every scenario', () => {
   it('no exported report, clipboard copy, message to the page, settings file, history or log line holds a secret', async () => {
     const { app } = session;
@@ -71,7 +91,11 @@ describe('after every scenario', () => {
     expect(leaksIn(app.received.join('\n'))).toEqual([]);
     expect(leaksIn(readFileSync(join(app.dataDir, 'settings.json'), 'utf8'))).toEqual([]);
     const history = readFileSync(join(app.dataDir, 'history.json'), 'utf8');
-    expect((JSON.parse(history) as { entries: unknown[] }).entries).toHaveLength(SCENARIOS.length);
+    // Every check, and the explained message.
+    expect((JSON.parse(history) as { entries: { kind: string }[] }).entries.map((entry) => entry.kind)).toEqual([
+      'explain',
+      ...SCENARIOS.map(() => 'check'),
+    ]);
     expect(leaksIn(history)).toEqual([]);
     await app.host.logger.flush();
     const logs = join(app.dataDir, 'logs');
