@@ -188,6 +188,20 @@ describe.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('result s
     await reviewState(page, `result-two-failed-steps-${name}`);
   });
 
+  it('a web filter\'s page in Arena\'s place: its title and text as plain text, never "Arena said:"', async () => {
+    const page = await openAs(layout);
+    await practise(page, scenario('web-filter-block-page'));
+    await waitForProblem(page);
+    const figure = page.getByRole('figure', { name: /The web page that came back instead/ });
+    await expect.poll(() => figure.count()).toBe(1);
+    expect(await figure.locator('.page-title').textContent()).toMatch(/^Its title: .+/);
+    // Shown as text: the page's own markup never becomes elements on this screen.
+    expect(await figure.locator('blockquote *').count()).toBe(0);
+    expect(await text(page)).not.toContain('Arena said');
+    expect(await primaries(page)).toHaveLength(1);
+    await reviewState(page, `result-web-page-${name}`);
+  });
+
   it('a refused port is "This computer got:", never "Arena said:"', async () => {
     const port = await refusedPort();
     const page = await openAs(layout);
