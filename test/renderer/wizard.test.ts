@@ -7,6 +7,7 @@ import Wizard from '../../renderer/src/Wizard.svelte';
 import { DOCTOR_API_KEY } from '../../renderer/src/lib/context';
 import {
   CANCELLED_MESSAGE,
+  REACH_CANCELLED_MESSAGE,
   Wizard as WizardMachine,
   transition,
   type DetailsState,
@@ -14,10 +15,10 @@ import {
   type WizardKind,
   type WizardState,
 } from '../../renderer/src/lib/wizard.svelte';
-import { SCENARIOS, login4089Outcome, passedOutcome, startupInfo } from './support/fixtures';
+import { SCENARIOS, login4089Outcome, passedOutcome, reachRefusedOutcome, startupInfo } from './support/fixtures';
 import { expectFocused, failedHeading, fillValidDetails, heading, openDetails, renderApp, screen } from './support/render-app';
 import { createScriptedApi } from './support/scripted-api';
-import { EXPLAINED, INTENT, RESULT, WIZARD_STATE_EXAMPLES } from './support/wizard-states';
+import { EXPLAINED, INTENT, REACH_INTENT, RESULT, WIZARD_STATE_EXAMPLES } from './support/wizard-states';
 
 const NEEDS_CHANGE: IpcError = { code: 'recheck-needs-change', message: 'The last check of this account failed; confirm a change.' };
 const ok = (data: CheckOutcome): Result<CheckOutcome> => ({ ok: true, data });
@@ -62,6 +63,16 @@ const EVENTS: WizardEvent[] = [
   },
 ];
 
+EVENTS.push(
+  { type: 'open-reach' },
+  { type: 'run-started', run: { kind: 'reach', intent: REACH_INTENT }, at: 0 },
+  { type: 'reach-finished', result: { ok: true, data: reachRefusedOutcome() } },
+  { type: 'reach-finished', result: { ok: false, error: { code: 'check-in-progress', message: 'A check is already running.' } } },
+  { type: 'answer', step: 'reach', answer: 'no' },
+  { type: 'change-answer', step: 'reach', index: 0 },
+  { type: 'restart-questions', step: 'reach' },
+);
+
 const KINDS = Object.keys(WIZARD_STATE_EXAMPLES) as WizardKind[];
 
 function refusedDetails(confirmed: boolean): DetailsState {
@@ -75,6 +86,39 @@ function runFrom(state: WizardState, result: Result<CheckOutcome>): WizardState 
 }
 
 describe('wizard transitions', () => {
+  it('the network test: start → form → running (one step) → result → report, Back to the form; cancel and refusal return to it', () => {
+    const form = transition({ kind: 'start' }, { type: 'open-reach' });
+    expect(form).toEqual({ kind: 'reach-input', error: null });
+    const running = transition(form, { type: 'run-started', run: { kind: 'reach', intent: REACH_INTENT }, at: 0 });
+    expect(running).toMatchObject({ kind: 'running', progress: [{ step: 'reach', status: 'waiting' }] });
+    // A check's answer does not end a network test, nor the other way round.
+    expect(transition(running, { type: 'run-finished', result: ok(passedOutcome()) })).toBe(running);
+    const result = transition(running, { type: 'reach-finished', result: { ok: true, data: reachRefusedOutcome() } });
+    expect(result).toMatchObject({ kind: 'reach-result', intent: REACH_INTENT, answers: [] });
+    const answered = transition(result, { type: 'answer', step: 'reach', answer: 'no' });
+    expect(answered).toMatchObject({ answers: [{ causeId: 'firewall-rejects', answer: 'no' }] });
+    expect(transition(answered, { type: 'answer', step: 'login', answer: 'no' })).toBe(answered);
+    expect(transition(answered, { type: 'change-answer', step: 'reach', index: 0 })).toMatchObject({ answers: [] });
+    const report = transition(answered, { type: 'open-report' });
+    expect(report).toMatchObject({ kind: 'reach-report' });
+    expect(transition(transition(report, { type: 'ticket', text: 'SR-1' }), { type: 'back' })).toMatchObject({
+      kind: 'reach-result',
+      ticket: 'SR-1',
+    });
+    expect(transition(result, { type: 'back' })).toEqual({ kind: 'reach-input', error: null });
+    expect(transition(result, { type: 'open-details' })).toEqual({ kind: 'details', notice: null });
+    const cancelled = transition(running, {
+      type: 'reach-finished',
+      result: { ok: true, data: { ...reachRefusedOutcome(), cancelled: true } },
+    });
+    expect(cancelled).toEqual({ kind: 'reach-input', error: { code: 'cancelled', message: REACH_CANCELLED_MESSAGE } });
+    const busy = { code: 'check-in-progress' as const, message: 'A check is already running.' };
+    expect(transition(running, { type: 'reach-finished', result: { ok: false, error: busy } })).toEqual({
+      kind: 'reach-input',
+      error: busy,
+    });
+  });
+
   it('every event in every state leads to a state the router knows (an unhandled event changes nothing)', () => {
     for (const kind of KINDS) {
       for (const event of EVENTS) {

@@ -16,6 +16,7 @@ import type {
   DataCentreOption,
   RememberedSecrets,
   ProxySetting,
+  ReachIntent,
   SavedProfile,
   SecretInput,
 } from '../../../common/ipc/contract';
@@ -33,6 +34,9 @@ export const FIELD_ORDER = [
 ] as const;
 export type FieldName = (typeof FIELD_ORDER)[number];
 export type FieldProblems = Partial<Record<FieldName, string>>;
+
+/** The fields "Test the network only" needs: where Arena is and how to get there, no account and no secret. */
+export const REACH_FIELDS: readonly FieldName[] = ['apiUrl', 'proxyUrl', 'connectTimeout'];
 
 export const FIELD_IDS: Readonly<Record<FieldName, string>> = {
   apiUrl: 'field-api-url',
@@ -107,10 +111,10 @@ export class DetailsForm {
     });
   }
 
-  /** A submit: every field on the form now shows its problem. */
-  markSubmitted(): void {
+  /** A submit: every field on the form now shows its problem (only those of a screen that shows some of them). */
+  markSubmitted(only: readonly FieldName[] | null = null): void {
     this.submitted = true;
-    this.submittedFields = this.visibleFields();
+    this.submittedFields = this.visibleFields().filter((field) => only === null || only.includes(field));
   }
 
   /** A field shows its problem once the admin left it, or when it was on the form at the last submit. */
@@ -178,6 +182,16 @@ export class DetailsForm {
       loginType: this.usePassword ? 'password' : 'webtoken',
       userEmail: this.checkUser ? this.userEmail.trim() : null,
     };
+  }
+
+  /** The network test's request, or null while its fields are not valid: no account, no secret. */
+  reachIntent(centres: readonly DataCentreOption[]): ReachIntent | null {
+    const problems = this.problems();
+    if (REACH_FIELDS.some((field) => problems[field] !== undefined)) return null;
+    const apiUrl =
+      this.dataCentre === 'custom' ? this.customApiUrl.trim() : centres.find((centre) => centre.id === this.dataCentre)?.apiBase;
+    if (apiUrl === undefined) return null;
+    return { target: { dataCentre: this.dataCentre, apiUrl }, proxy: this.proxy, connectTimeoutSeconds: this.connectTimeoutSeconds };
   }
 
   intent(centres: readonly DataCentreOption[], keychainAvailable: boolean): CheckIntent | null {

@@ -63,7 +63,7 @@ export function answerQuestion(diagnosis: Diagnosis, answers: readonly WalkAnswe
 }
 
 /** Failed steps whose diagnosis the wizard walks, in report order. */
-export function diagnosedSteps(report: CheckReport): { step: StepName; diagnosis: Diagnosis }[] {
+export function diagnosedSteps(report: Pick<CheckReport, 'steps'>): { step: StepName; diagnosis: Diagnosis }[] {
   const found: { step: StepName; diagnosis: Diagnosis }[] = [];
   for (const step of report.steps) {
     if (step.outcome === 'failed' && step.diagnosis) found.push({ step: step.step, diagnosis: step.diagnosis });
@@ -72,7 +72,10 @@ export function diagnosedSteps(report: CheckReport): { step: StepName; diagnosis
 }
 
 /** The path taken, for the report: one entry per diagnosis where at least one question was answered. */
-export function diagnosisPath(report: CheckReport, answersByStep: Partial<Record<StepName, readonly WalkAnswer[]>>): DiagnosisPathEntry[] {
+export function diagnosisPath(
+  report: Pick<CheckReport, 'steps'>,
+  answersByStep: Partial<Record<StepName, readonly WalkAnswer[]>>,
+): DiagnosisPathEntry[] {
   const entries: DiagnosisPathEntry[] = [];
   for (const { step, diagnosis } of diagnosedSteps(report)) {
     const answers = answersByStep[step] ?? [];

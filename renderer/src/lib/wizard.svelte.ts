@@ -20,6 +20,8 @@ import type {
   ExportResult,
   GateQuery,
   IpcError,
+  ReachIntent,
+  ReachOutcome,
   RecheckGate,
   Result,
   ScenarioSummary,
@@ -34,7 +36,7 @@ import { shownDiagnosisIndex, type Explanation, type ExplanationReport } from '.
 import { safeCall } from './call';
 import { DetailsForm } from './details-form.svelte';
 import { answerQuestion, diagnosedSteps, type WalkAnswer } from './diagnosis-path';
-import { announcement, applyProgress, initialProgress, usersProgress, type StepProgress } from './progress';
+import { announcement, applyProgress, initialProgress, reachProgress, usersProgress, type StepProgress } from './progress';
 import type { UsersSort } from './users-table';
 import { UserRecheckForm } from './user-recheck-form.svelte';
 
@@ -44,6 +46,8 @@ export type Run =
   | { kind: 'user-recheck'; intent: UserRecheckIntent }
   | { kind: 'practice'; scenario: ScenarioSummary }
   | { kind: 'users'; intent: UsersIntent };
+/** "Test the network only": the reach step alone, no credential; its result has a screen of its own. */
+export type ReachRun = { kind: 'reach'; intent: ReachIntent };
 /** Where a result on screen came from: a run just now, or the history of recent checks (read-only). */
 export type ResultSource = Run | { kind: 'history'; id: string };
 
@@ -107,8 +111,19 @@ export type ExplainedState = {
   past?: { id: string; createdAt: string };
 };
 
+/** "Test the network only (no sign-in)": where Arena is and how to get there; why the last test did not run. */
+export type ReachInputState = { kind: 'reach-input'; error: IpcError | null };
+/** The network test's one step: its diagnosis walked like a check's, its evidence, a report like a check's. */
+export type ReachResultState = {
+  kind: 'reach-result';
+  intent: ReachIntent;
+  outcome: ReachOutcome;
+  answers: WalkAnswer[];
+  ticket: string;
+};
+
 /** The screens a run goes back to when it is cancelled or cannot run. */
-export type ReturnState = DetailsState | PracticeState | ResultState | UsersInputState | UserRecheckState;
+export type ReturnState = DetailsState | PracticeState | ResultState | UsersInputState | UserRecheckState | ReachInputState;
 
 export type WizardState =
   | { kind: 'start' }
@@ -117,7 +132,7 @@ export type WizardState =
   | { kind: 'warning'; intent: CheckIntent; back: DetailsState }
   | {
       kind: 'running';
-      run: Run;
+      run: Run | ReachRun;
       returnTo: ReturnState;
       progress: StepProgress[];
       said: string;
@@ -131,7 +146,10 @@ export type WizardState =
   | ExplainedState
   | { kind: 'explain-report'; explained: ExplainedState }
   | UsersInputState
-  | UsersResultState;
+  | UsersResultState
+  | ReachInputState
+  | ReachResultState
+  | { kind: 'reach-report'; result: ReachResultState };
 
 export type WizardKind = WizardState['kind'];
 
@@ -148,7 +166,7 @@ export type WizardEvent =
   | { type: 'submit-details'; intent: CheckIntent }
   | { type: 'confirm-change'; confirmed: boolean }
   | { type: 'gate'; gate: DetailsGate }
-  | { type: 'run-started'; run: Run; at: number }
+  | { type: 'run-started'; run: Run | ReachRun; at: number }
   | { type: 'progress'; event: CheckProgress }
   | { type: 'run-finished'; result: Result<CheckOutcome> }
   | { type: 'answer'; step: StepName; answer: Answer }
@@ -176,7 +194,9 @@ export type WizardEvent =
   | { type: 'users-finished'; result: Result<UsersOutcome> }
   | { type: 'users-filter'; filter: UserStatus | 'all' }
   | { type: 'users-sort'; sort: UsersSort }
-  | { type: 'users-exported'; result: Result<ExportResult> };
+  | { type: 'users-exported'; result: Result<ExportResult> }
+  | { type: 'open-reach' }
+  | { type: 'reach-finished'; result: Result<ReachOutcome> };
 
 export const START: WizardState = { kind: 'start' };
 const FRESH_DETAILS: DetailsState = { kind: 'details', notice: null };
@@ -353,6 +373,8 @@ function returnWith(returnTo: ReturnState, error: IpcError): ReturnState {
       const refusal = refusalOf(error);
       return { ...returnTo, notice: refusal ? { kind: 'refused', refusal } : { kind: 'problem', error } };
     }
+    case 'reach-input':
+      return { ...returnTo, error };
     case 'result': {
       const recheck: RecheckGate = { ...returnTo.recheck };
       if (error.code === 'recheck-wait' && error.retryAt) recheck.waitUntil = error.retryAt;
@@ -363,6 +385,7 @@ function returnWith(returnTo: ReturnState, error: IpcError): ReturnState {
 }
 
 function finishRun(state: Extract<WizardState, { kind: 'running' }>, result: Result<CheckOutcome>): WizardState {
+  if (state.run.kind === 'reach') return state;
   if (!result.ok) return returnWith(state.returnTo, result.error);
   // A cancelled run is not shown as a result: back to where it was started, saying what the main process
   // knows was left in Arena (a late login answer logged out of, or nothing opened).
@@ -370,6 +393,24 @@ function finishRun(state: Extract<WizardState, { kind: 'running' }>, result: Res
     return returnWith(state.returnTo, { code: 'cancelled', message: result.data.cancelNote ?? CANCELLED_MESSAGE });
   }
   return resultOf(state.run, result.data);
+}
+
+/** A network test that ran shows its result; one that could not run, or was cancelled, goes back to its form. */
+function finishReach(state: Extract<WizardState, { kind: 'running' }>, result: Result<ReachOutcome>): WizardState {
+  if (state.run.kind !== 'reach') return state;
+  if (!result.ok) return returnWith(state.returnTo, result.error);
+  if (result.data.cancelled) return returnWith(state.returnTo, { code: 'cancelled', message: REACH_CANCELLED_MESSAGE });
+  return { kind: 'reach-result', intent: state.run.intent, outcome: result.data, answers: [], ticket: '' };
+}
+
+/** Said after a cancelled network test: it sends no credential, so nothing can have been left in Arena. */
+export const REACH_CANCELLED_MESSAGE = 'The network test was cancelled. No credential was sent, so nothing was opened in Arena.';
+
+function answerReach(state: ReachResultState, given: Answer): ReachResultState {
+  const found = diagnosedSteps(state.outcome.report)[0];
+  if (!found) return state;
+  const after = answerQuestion(found.diagnosis, state.answers, given);
+  return after.length === state.answers.length ? state : { ...state, answers: after };
 }
 
 function answer(state: ResultState, step: StepName, given: Answer): ResultState {
@@ -443,6 +484,13 @@ function back(state: WizardState): WizardState {
       return START;
     case 'users-result':
       return { ...state.input, error: null, refusal: null };
+    case 'reach-input':
+      return START;
+    case 'reach-result':
+      // The same form, as it was: to change the address, the proxy or the limit and test again.
+      return { kind: 'reach-input', error: null };
+    case 'reach-report':
+      return state.result;
   }
 }
 
@@ -450,7 +498,12 @@ function back(state: WizardState): WizardState {
 export function transition(state: WizardState, event: WizardEvent): WizardState {
   switch (event.type) {
     case 'open-details':
-      return state.kind === 'start' ? FRESH_DETAILS : state;
+      // From the start, or from a network test: Arena is reachable, or the admin goes on to check anyway.
+      return state.kind === 'start' || state.kind === 'reach-result' ? FRESH_DETAILS : state;
+    case 'open-reach':
+      return state.kind === 'start' ? { kind: 'reach-input', error: null } : state;
+    case 'reach-finished':
+      return state.kind === 'running' ? finishReach(state, event.result) : state;
     case 'open-practice':
       return state.kind === 'start' ? { kind: 'practice', notice: null } : state;
     case 'back':
@@ -479,10 +532,14 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         returnTo = { ...state, recheckError: null };
       else if (state.kind === 'user-recheck' && event.run.kind === 'user-recheck') returnTo = { ...state, notice: null };
       else if (state.kind === 'users-input' && event.run.kind === 'users' && state.preview !== null) returnTo = state;
+      else if (state.kind === 'reach-input' && event.run.kind === 'reach') returnTo = { kind: 'reach-input', error: null };
+      // "Test again" from the network test's result; a cancel returns to its form.
+      else if (state.kind === 'reach-result' && event.run.kind === 'reach') returnTo = { kind: 'reach-input', error: null };
       else return state;
       const withUser =
         event.run.kind === 'check' ? event.run.intent.details.userEmail !== null : event.run.kind === 'user-recheck' ? true : null;
-      const progress = event.run.kind === 'users' ? usersProgress() : initialProgress(withUser);
+      const progress =
+        event.run.kind === 'users' ? usersProgress() : event.run.kind === 'reach' ? reachProgress() : initialProgress(withUser);
       return { kind: 'running', run: event.run, returnTo, progress, said: '', startedAt: event.at };
     }
     case 'progress': {
@@ -493,8 +550,14 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'run-finished':
       return state.kind === 'running' ? finishRun(state, event.result) : state;
     case 'answer':
+      if (state.kind === 'reach-result') return event.step === 'reach' ? answerReach(state, event.answer) : state;
       return state.kind === 'result' ? answer(state, event.step, event.answer) : state;
     case 'change-answer':
+      if (state.kind === 'reach-result') {
+        return event.step === 'reach' && event.index >= 0 && event.index < state.answers.length
+          ? { ...state, answers: state.answers.slice(0, event.index) }
+          : state;
+      }
       if (event.step === 'explain') {
         return state.kind === 'explained' && event.index >= 0 && event.index < state.answers.length
           ? { ...state, answers: state.answers.slice(0, event.index) }
@@ -502,6 +565,7 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       }
       return state.kind === 'result' ? changeAnswer(state, event.step, event.index) : state;
     case 'restart-questions':
+      if (state.kind === 'reach-result') return event.step === 'reach' ? { ...state, answers: [] } : state;
       if (event.step === 'explain') return state.kind === 'explained' ? { ...state, answers: [] } : state;
       return state.kind === 'result' ? changeAnswer(state, event.step, 0) : state;
     case 'history-opened':
@@ -519,8 +583,10 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
         : state;
     case 'open-report':
       if (state.kind === 'explained') return { kind: 'explain-report', explained: state };
+      if (state.kind === 'reach-result') return { kind: 'reach-report', result: state };
       return state.kind === 'result' ? { kind: 'report', result: state } : state;
     case 'ticket':
+      if (state.kind === 'reach-report') return { ...state, result: { ...state.result, ticket: event.text } };
       return state.kind === 'report' ? { ...state, result: { ...state.result, ticket: event.text } } : state;
     case 'open-explain':
       return state.kind === 'start' ? { kind: 'explain-input', text: '', error: null } : state;
@@ -756,10 +822,27 @@ export class Wizard {
     await safeCall(() => this.api.cancelCheck());
   }
 
-  private async run(run: Run): Promise<void> {
+  /** "Test the network" on its form: the reach step alone, with no credential. */
+  async testNetwork(intent: ReachIntent): Promise<void> {
+    if (this.state.kind !== 'reach-input') return;
+    await this.run({ kind: 'reach', intent });
+  }
+
+  /** "Test again" on the network test's result: the same address, proxy and limit. */
+  async testNetworkAgain(): Promise<void> {
+    if (this.state.kind !== 'reach-result') return;
+    await this.run({ kind: 'reach', intent: this.state.intent });
+  }
+
+  private async run(run: Run | ReachRun): Promise<void> {
     const before = this.state;
     this.send({ type: 'run-started', run, at: this.now() });
     if (this.state === before) return;
+    if (run.kind === 'reach') {
+      const intent = run.intent;
+      this.send({ type: 'reach-finished', result: await safeCall(() => this.api.runReach(intent)) });
+      return;
+    }
     if (run.kind === 'users') {
       const intent = run.intent;
       this.send({ type: 'users-finished', result: await safeCall(() => this.api.runUsersCheck(intent)) });

@@ -1,10 +1,10 @@
 // Typed, realistic CheckReport / CheckOutcome fixtures for component tests of the wizard's branching.
 // Texts follow the knowledge base (main/knowledge/login-entries.ts) so the screens show what they will show.
-import type { UsersOutcome } from '../../../common/ipc/contract';
+import type { ReachOutcome, UsersOutcome } from '../../../common/ipc/contract';
 import type { UsersReport } from '../../../common/users-report';
 import type { Explanation } from '../../../common/explanation';
 import { explainMessage } from '../../../main/explain/explain';
-import type { CheckReport, Diagnosis, StepName, StepResult } from '../../../common/check-report';
+import type { CheckReport, Diagnosis, ReachNetwork, StepName, StepResult } from '../../../common/check-report';
 import type { CheckOutcome, DataCentreOption, RecheckGate, ScenarioSummary, StartupInfo, TlsHint } from '../../../common/ipc/contract';
 
 export const DATA_CENTRES: DataCentreOption[] = [
@@ -308,4 +308,88 @@ export function usersOutcome(): UsersOutcome {
     },
   };
   return { report: usersReport, recheck: { waitUntil: null, needsChange: false }, notices: [], cancelled: false };
+}
+
+/** The reach step's evidence as a network test saw it: a direct connection to one of two addresses. */
+export const REACH_NETWORK: ReachNetwork = {
+  addresses: ['52.9.1.10', '2600:1f1c::10'],
+  addressUsed: '52.9.1.10',
+  proxy: null,
+  phases: { dnsMs: 12, connectMs: 21, tlsMs: 35, firstByteMs: 60 },
+  certificate: {
+    subject: 'CN=api.arenasolutions.com',
+    issuer: 'CN=Amazon RSA 2048 M02, O=Amazon',
+    issuerOrganization: 'Amazon',
+    issuerCommonName: 'Amazon RSA 2048 M02',
+    validFrom: '2025-06-01T00:00:00.000Z',
+    validTo: '2026-06-30T23:59:59.000Z',
+    nameMatches: true,
+    chainLength: 3,
+  },
+  clockOffsetSeconds: 0,
+  findings: [],
+};
+
+/** "Test the network only" as the service answers it: one step, reached or not. */
+export function reachOutcome(overrides: Partial<StepResult> = {}): ReachOutcome {
+  const reach = step('reach', { httpStatus: 401, budget: null, network: REACH_NETWORK, ...overrides });
+  return {
+    report: {
+      tool: { name: 'arena-connect-doctor', version: '0.1.0' },
+      runtime: { node: '22.12.0', platform: 'linux', arch: 'x64', electron: null },
+      createdAt: '2025-11-22T10:00:01.000Z',
+      target: { dataCentre: 'us', apiUrl: 'https://api.arenasolutions.com/v1' },
+      ok: reach.outcome === 'passed',
+      steps: [reach],
+    },
+    notices: [],
+    cancelled: false,
+  };
+}
+
+/** The network test when a private address answered for Arena's public host, and the connection was refused. */
+export function reachRefusedOutcome(): ReachOutcome {
+  return reachOutcome({
+    outcome: 'failed',
+    httpStatus: null,
+    errorCode: 'ECONNREFUSED',
+    message: 'connect ECONNREFUSED 10.0.0.1:443',
+    timings: null,
+    network: {
+      ...REACH_NETWORK,
+      addresses: ['10.0.0.1'],
+      addressUsed: '10.0.0.1',
+      phases: { dnsMs: 3, connectMs: null, tlsMs: null, firstByteMs: null },
+      certificate: null,
+      clockOffsetSeconds: null,
+      findings: [
+        {
+          id: 'private-address',
+          text: 'The Arena API host api.arenasolutions.com resolved to 10.0.0.1, which is not a public internet address.',
+        },
+      ],
+    },
+    diagnosis: {
+      id: 'network.ECONNREFUSED',
+      title: 'Nothing accepted the connection to Arena',
+      meaning: 'The connection was refused: nothing listens at that address, or a firewall rejects it.',
+      causes: [
+        {
+          id: 'firewall-rejects',
+          summary: 'A firewall on this network rejects connections to Arena.',
+          question: 'Do other HTTPS sites open from this computer?',
+          fixSteps: [{ who: 'network-admin', text: 'Allow HTTPS to the Arena API host.' }],
+        },
+        {
+          id: 'wrong-address',
+          summary: 'The address is not Arena’s.',
+          question: 'Was a custom API address typed?',
+          fixSteps: [{ who: 'you', text: 'Choose the data centre instead.' }],
+        },
+      ],
+      recheck: 'after-change',
+      facts: {},
+      arenaMessage: null,
+    },
+  });
 }

@@ -1,11 +1,11 @@
 // One example of every wizard state. Typed as a record over every kind, so a new state cannot be added
 // without an example here, and the "every state renders a screen" test covers it at once.
-import type { CheckIntent } from '../../../common/ipc/contract';
+import type { CheckIntent, ReachIntent } from '../../../common/ipc/contract';
 import type { ResultState, WizardKind, WizardState } from '../../../renderer/src/lib/wizard.svelte';
-import { initialProgress } from '../../../renderer/src/lib/progress';
+import { initialProgress, reachProgress } from '../../../renderer/src/lib/progress';
 import type { ExplainedState } from '../../../renderer/src/lib/wizard.svelte';
-import type { UsersInputState, UsersResultState } from '../../../renderer/src/lib/wizard.svelte';
-import { DATA_CENTRES, SCENARIOS, explained, login4089Outcome, usersOutcome } from './fixtures';
+import type { ReachResultState, UsersInputState, UsersResultState } from '../../../renderer/src/lib/wizard.svelte';
+import { DATA_CENTRES, SCENARIOS, explained, login4089Outcome, reachRefusedOutcome, usersOutcome } from './fixtures';
 import { authorizeFailedResult } from './user-recheck-fixtures';
 
 export const INTENT: CheckIntent = {
@@ -43,6 +43,19 @@ export const EXPLAINED: ExplainedState = {
   explanation: explained(DELETED_CATEGORY),
   chosenId: null,
   answers: [],
+};
+
+export const REACH_INTENT: ReachIntent = {
+  target: { dataCentre: 'us', apiUrl: DATA_CENTRES[0]!.apiBase },
+  proxy: { mode: 'system' },
+  connectTimeoutSeconds: 10,
+};
+export const REACH_RESULT: ReachResultState = {
+  kind: 'reach-result',
+  intent: REACH_INTENT,
+  outcome: reachRefusedOutcome(),
+  answers: [],
+  ticket: '',
 };
 
 export const USERS_INPUT: UsersInputState = {
@@ -99,4 +112,16 @@ export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardS
   'explain-report': { state: { kind: 'explain-report', explained: EXPLAINED }, heading: 'Report' },
   'users-input': { state: USERS_INPUT, heading: 'Check Onshape users' },
   'users-result': { state: USERS_RESULT, heading: '1 of 2 Onshape users are ready' },
+  'reach-input': { state: { kind: 'reach-input', error: null }, heading: 'Test the network only' },
+  'reach-result': { state: REACH_RESULT, heading: 'Nothing accepted the connection to Arena' },
+  'reach-report': { state: { kind: 'reach-report', result: REACH_RESULT }, heading: 'Report' },
+};
+/** The running screen of a network test: the one step. */
+export const REACH_RUNNING: WizardState = {
+  kind: 'running',
+  run: { kind: 'reach', intent: REACH_INTENT },
+  returnTo: { kind: 'reach-input', error: null },
+  progress: reachProgress(),
+  said: '',
+  startedAt: 0,
 };
