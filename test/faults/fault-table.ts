@@ -33,8 +33,8 @@ export interface StepView {
   diagnosis: { id: string; title: string; facts: Record<string, string>; causeIds: string[] } | null;
 }
 
+/** What a row may check after the run. No durations: time to verdict is bench/reach-verdict.mjs's claim. */
 export interface RunOutcome {
-  elapsedMs: number;
   /** The step the fault is diagnosed at: reach, or login for a fault only a login answer can show. */
   verdict: StepView;
 }
@@ -148,10 +148,10 @@ export const FAULTS: readonly Fault[] = [
       const backlog = await startFullBacklog();
       return {
         apiUrl: backlog.apiUrl,
-        verify: ({ verdict, elapsedMs }) => {
-          expect(verdict.message).toMatch(/could not connect: the connection did not complete/);
+        // The connect limit (1 s) fired, not the answer limit (5 s): the message names it. How soon is the bench's claim.
+        verify: ({ verdict }) => {
+          expect(verdict.message).toBe('No answer within 1 s (could not connect: the connection did not complete).');
           expect(verdict.connectMs).toBeNull();
-          expect(elapsedMs).toBeLessThan(4_000);
         },
         close: () => backlog.close(),
       };
@@ -504,11 +504,10 @@ export const FAULTS: readonly Fault[] = [
       const total = 50 * 1024 * 1024;
       const server = await startFaultServer({ onRequest: (socket, _request, observed) => hugeBody(socket, total, observed) });
       return one(server, {
-        verify: ({ elapsedMs }) => {
+        verify: () => {
           // The client stops at its 1 MiB cap; what left the server is that plus socket buffers, far from 50 MB.
           expect(server.observed.clientLeftEarly).toBe(true);
           expect(server.observed.bytesWritten).toBeLessThan(total / 4);
-          expect(elapsedMs).toBeLessThan(5_000);
         },
       });
     },

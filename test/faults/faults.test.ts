@@ -1,5 +1,5 @@
 // The fault suite: every row of the fault table through the CLI (a real process) and through the app's
-// main-process service, each expected to end in a named diagnosis, within the timeout, without a crash, a
+// main-process service, each expected to end in a named diagnosis, within its limits, without a crash, a
 // stack trace or a leaked secret. Traffic stays on 127.0.0.1; DNS never leaves the machine (fault-dns.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,14 +20,20 @@ import { FAULTS, SENTINEL_WEBTOKEN, type Fault, type RunOutcome, type Staged, ty
 const DOCTOR = fileURLToPath(new URL('../../out/cli/doctor.mjs', import.meta.url));
 const DEFAULT_TIMEOUT_SECONDS = 2;
 const DEFAULT_CONNECT_TIMEOUT_SECONDS = 2;
-/** Slack on top of the check's own timeout: process start, TLS, a loaded machine. */
-const SLACK_MS = 3_000;
+/** Generous: process start, TLS, a machine loaded by the rest of the suite. */
+const SANITY_SLACK_MS = 10_000;
 /** A stack frame: "    at fn (/path/file.js:12:34)" or "    at /path/file.js:12:34". */
 const STACK_TRACE = /^\s+at\s.*:\d+:\d+\)?$/m;
 
 const timeoutOf = (fault: Fault): number => fault.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 const connectTimeoutOf = (fault: Fault): number => fault.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS;
 const stageOf = (fault: Fault): 'reach' | 'login' => fault.stagedAt ?? 'reach';
+/**
+ * A sanity limit, not a timing claim (bench/reach-verdict.mjs measures time to verdict against a baseline):
+ * every limit the check was given (reach's connect and answer limits, the login's answer limit) plus the
+ * slack. A run past it ignored its limits; a run within it may still be slow, which only the bench can say.
+ */
+const sanityLimitMs = (fault: Fault): number => (connectTimeoutOf(fault) + 2 * timeoutOf(fault)) * 1000 + SANITY_SLACK_MS;
 
 /** Every fault runs with reach first: the outcomes a fault at reach, or at the login, leaves behind. */
 const OUTCOMES = {
@@ -75,7 +81,7 @@ function runCli(fault: Fault, staged: Staged): Promise<CliRun> {
     let stdout = '';
     let stderr = '';
     // A hung CLI must fail the test, not the whole run: kill it well past any honest finish.
-    const guard = setTimeout(() => child.kill('SIGKILL'), timeoutOf(fault) * 1000 + 15_000);
+    const guard = setTimeout(() => child.kill('SIGKILL'), sanityLimitMs(fault) + 5_000);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('close', (code, signal) => {
@@ -201,14 +207,14 @@ describe.concurrent.each(rows)('fault through the CLI: %s', (_name, fault) => {
       expect(run.stdout + run.stderr).not.toMatch(STACK_TRACE);
       expect(run.stdout + run.stderr).not.toContain(SENTINEL_WEBTOKEN);
       expect(run.code).toBe(1);
-      expect(run.elapsedMs).toBeLessThan(timeoutOf(fault) * 1000 + SLACK_MS);
+      expect(run.elapsedMs).toBeLessThan(sanityLimitMs(fault));
       const report = JSON.parse(run.stdout) as { ok: boolean; steps: CliJsonStep[] };
       expect(report.ok).toBe(false);
       expectStaged(fault, report.steps);
       expect(report.steps[0]?.network?.phases).toBeDefined();
       const verdict = fromCli(report.steps[verdictIndex(fault)]);
       expectNamedDiagnosis(fault, verdict);
-      return { elapsedMs: run.elapsedMs, verdict };
+      return { verdict };
     });
   });
 });
@@ -268,7 +274,7 @@ describe.concurrent.each(rows)('fault through the app service: %s', (_name, faul
         throw new Error(`the service threw: ${String(error)}`, { cause: error });
       }
       const elapsedMs = Date.now() - started;
-      expect(elapsedMs).toBeLessThan(timeoutOf(fault) * 1000 + SLACK_MS);
+      expect(elapsedMs).toBeLessThan(sanityLimitMs(fault));
       expect(JSON.stringify(result)).not.toContain(SENTINEL_WEBTOKEN);
       // The support log saw the whole check, and never the WebToken.
       await host.logger?.flush();
@@ -281,7 +287,7 @@ describe.concurrent.each(rows)('fault through the app service: %s', (_name, faul
       expectStaged(fault, report.steps);
       const verdict = fromReport(report.steps[verdictIndex(fault)]);
       expectNamedDiagnosis(fault, verdict);
-      return { elapsedMs, verdict };
+      return { verdict };
     });
   });
 });
