@@ -168,14 +168,40 @@ export interface ReachFinding {
   text: string;
 }
 
+/**
+ * Why a check took its route to Arena. Direct: chosen by the admin (--proxy direct, "Connect directly"),
+ * nothing set (no --proxy, no HTTPS_PROXY), NO_PROXY names the API host, a loopback address, this
+ * computer's proxy settings say DIRECT, or they could not be read. Through a proxy: the admin named it
+ * (--proxy, "Use this proxy"), HTTPS_PROXY names it, or this computer's proxy settings do.
+ */
+export type RouteReason =
+  | 'chosen-direct'
+  | 'nothing-set'
+  | 'no-proxy-match'
+  | 'loopback'
+  | 'system-direct'
+  | 'system-unreadable'
+  | 'chosen-proxy'
+  | 'environment-proxy'
+  | 'system-proxy';
+
+/** How the check reached Arena (every step the same way), and why. */
+export interface ReachRoute {
+  /** system-proxy: the proxy this computer's settings named; explicit-proxy: one named to this tool. */
+  via: 'direct' | 'system-proxy' | 'explicit-proxy';
+  reason: RouteReason;
+}
+
 /** What the reach step saw of the network between this computer and Arena's API. */
 export interface ReachNetwork {
   /** Every address the API host resolved to (IPv4 and IPv6); empty when a proxy resolves it, or DNS failed. */
   addresses: string[];
   /** The address the connection went to (the proxy's when one is used); null when no connection was tried. */
   addressUsed: string | null;
-  /** The proxy the probe went through, or null for a direct connection. */
+  /** The proxy the check went through (scheme, host and port: never a user name or password), or null for direct. */
   proxy: string | null;
+  /** How the check reached Arena and why; null when the caller did not say (a report from before this field). */
+  route: ReachRoute | null;
   phases: { dnsMs: number | null; connectMs: number | null; tlsMs: number | null; firstByteMs: number | null };
   certificate: PresentedCertificate | null;
   /** This computer's clock minus Arena's Date header, in seconds (positive: this computer is ahead). */

@@ -7,6 +7,7 @@ import type {
   FactName,
   ReachNetwork,
   RecheckPolicy,
+  RouteReason,
   StepName,
   StepOutcome,
 } from './check-report.js';
@@ -50,6 +51,31 @@ export const RECHECK_LABELS: Readonly<Record<RecheckPolicy, string>> = {
   'wait-five-minutes': 'Wait five minutes before checking again: another attempt now extends the lockout.',
   'after-change': 'Check again only after the fix has been made: the same details will fail the same way.',
 };
+
+/** Why a check took its route to Arena, in plain words. */
+export const ROUTE_REASON_LABELS: Readonly<Record<RouteReason, string>> = {
+  'chosen-direct': 'this tool is set to connect directly',
+  'nothing-set': 'no proxy is set for this tool: no --proxy, no HTTPS_PROXY',
+  'no-proxy-match': "NO_PROXY names Arena's API host",
+  loopback: 'an address on this computer is never reached through a proxy',
+  'system-direct': "this computer's proxy settings send Arena's address directly",
+  'system-unreadable': "this computer's proxy settings could not be read, so the check went directly",
+  'chosen-proxy': 'the proxy this tool is set to use',
+  'environment-proxy': 'named by the HTTPS_PROXY environment variable',
+  'system-proxy': "named by this computer's proxy settings",
+};
+
+/**
+ * How a check reached Arena, for every rendering: "through the proxy http://proxy:8080 (named by this
+ * computer's proxy settings)" or "directly, without a proxy (NO_PROXY names Arena's API host)". A report
+ * without a route says only what it knows.
+ */
+export function routeText(network: Pick<ReachNetwork, 'proxy' | 'route'>): string {
+  const { proxy, route } = network;
+  const why = route ? ` (${ROUTE_REASON_LABELS[route.reason]})` : '';
+  const direct = route ? route.via === 'direct' : proxy === null;
+  return direct ? `directly, without a proxy${why}` : `through the proxy ${proxy ?? 'whose address is not known'}${why}`;
+}
 
 /** The reach step's phases, in the order they happen, as the timeline and the reports name them. */
 export const PHASE_LABELS: readonly { key: keyof ReachNetwork['phases']; label: string }[] = [

@@ -1,7 +1,7 @@
 // The reach step's evidence as label/value rows: one wording for the wizard and every report (text,
 // Markdown, HTML): addresses, where it connected, the proxy, the timeline, the certificate, the clock.
 import type { ReachNetwork } from './check-report.js';
-import { PHASE_LABELS } from './labels.js';
+import { PHASE_LABELS, routeText } from './labels.js';
 
 /** The reach step's evidence as label/value rows, for every rendering: addresses, timeline, certificate, clock. */
 export function reachEvidence(network: ReachNetwork): [string, string][] {
@@ -9,7 +9,7 @@ export function reachEvidence(network: ReachNetwork): [string, string][] {
   const resolved = network.addresses.length > 0 ? network.addresses.join(', ') : network.proxy ? 'resolved by the proxy' : 'none';
   rows.push(['Addresses', resolved]);
   rows.push(['Connected to', network.addressUsed ?? 'no connection was made']);
-  rows.push(['Proxy', network.proxy ?? 'none (direct)']);
+  rows.push(['Route', routeText(network)]);
   rows.push(['Timeline', formatPhases(network.phases)]);
   const { certificate } = network;
   rows.push([

@@ -48,7 +48,8 @@ export interface ReachOptions {
 /** What the probe found. `call.ok` means Arena's API answered as only Arena does. */
 export interface ReachOutcome {
   call: CallOutcome;
-  network: Omit<ReachNetwork, 'findings'>;
+  /** The route and findings are the runner's: it knows why this proxy (or none) was chosen. */
+  network: Omit<ReachNetwork, 'findings' | 'route'>;
 }
 
 export async function probeReach(options: ReachOptions, signal?: AbortSignal): Promise<ReachOutcome> {

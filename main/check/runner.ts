@@ -21,7 +21,7 @@ import { probeReach } from '../arena/reach.js';
 import { ENDPOINT_PATHS, REACH_PROBE, type ArenaCall } from '../arena/request-shapes.js';
 import type { KnowledgeScope } from '../knowledge/types.js';
 import type { CheckEvidence } from '../diagnosis/evidence.js';
-import type { ProxyRoute } from '../network/proxy.js';
+import { proxyAddress, reportedRoute, type ProxyRoute } from '../network/proxy.js';
 import { toolInfo } from '../version.js';
 
 export interface CheckRequest {
@@ -70,7 +70,7 @@ export const NOT_REACHED_REASON = 'Arena could not be reached, so no credential 
 export const CANCELLED_BEFORE_CREDENTIAL = 'Cancelled by you before any credential was sent.';
 
 /** What the reach step needs: where Arena is and how to get there, no credential. */
-export type ReachRequest = Pick<CheckRequest, 'apiUrl' | 'timeoutMs' | 'connectTimeoutMs' | 'proxyUrl'>;
+export type ReachRequest = Pick<CheckRequest, 'apiUrl' | 'timeoutMs' | 'connectTimeoutMs' | 'proxyUrl' | 'route'>;
 
 const userAgent = (): string => `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`;
 
@@ -97,7 +97,13 @@ export async function reachStep(request: ReachRequest, environment: CheckEnviron
     environment.signal,
   );
   const finishedAt = now();
-  const withFindings = { ...network, findings: await findingsOf(request.apiUrl, network) };
+  const withFindings: ReachNetwork = {
+    ...network,
+    // The report names a proxy by scheme, host and port only; the route says why it (or none) was used.
+    proxy: network.proxy === null ? null : proxyAddress(network.proxy),
+    route: request.route ? reportedRoute(request.route) : null,
+    findings: await findingsOf(request.apiUrl, network),
+  };
   let result: StepResult;
   if (call.errorCode === CANCELLED) {
     result = {
@@ -358,7 +364,7 @@ function skippedAt(step: StepName, endpoint: Endpoint, url: string, at: Date, re
 }
 
 /** What the reach step noticed besides its outcome; the wording is data in the knowledge base. */
-async function findingsOf(apiUrl: string, network: Omit<ReachNetwork, 'findings'>): Promise<ReachFinding[]> {
+async function findingsOf(apiUrl: string, network: Omit<ReachNetwork, 'findings' | 'route'>): Promise<ReachFinding[]> {
   const { reachFindings } = await import('../diagnosis/reach-findings.js');
   return reachFindings(apiUrl, network);
 }

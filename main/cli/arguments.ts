@@ -10,7 +10,7 @@ import {
   workspaceIdProblem,
 } from '../../common/fields.js';
 import { DATA_CENTRE_IDS, dataCentreById } from '../arena/data-centres.js';
-import { normaliseProxyUrl, proxyFromEnvironment } from '../network/proxy.js';
+import { normaliseProxyUrl, proxyFromEnvironment, proxyUrlOf, type ProxyRoute } from '../network/proxy.js';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_TIMEOUT_MS } from '../arena/client.js';
 import { MAX_EXPLAIN_INPUT_CHARS } from '../../common/explanation.js';
 import { printable } from '../../common/printable.js';
@@ -27,6 +27,8 @@ export interface ReachOptions {
   proxyUrl: string | null;
   /** Where proxyUrl came from, for the admin: '--proxy', 'HTTPS_PROXY' or 'https_proxy'; null when direct. */
   proxySource: string | null;
+  /** How the check reaches Arena and why (proxyUrl is its proxy): the report says why a check went direct. */
+  route: ProxyRoute;
 }
 
 /** How to reach Arena and log in: shared by check and users. */
@@ -362,7 +364,8 @@ function parseReachTarget(values: ConnectionValues, env: CliEnvironment): Parsed
   const proxy = chooseProxy(values.proxy, apiUrl, env);
   if (!proxy.ok) return proxy;
 
-  return ok({ apiUrl, dataCentre, ...limits.value, proxyUrl: proxy.value.url, proxySource: proxy.value.source });
+  const { route, source } = proxy.value;
+  return ok({ apiUrl, dataCentre, ...limits.value, proxyUrl: proxyUrlOf(route), proxySource: source, route });
 }
 
 /** --timeout (the answer limit) and --connect-timeout (DNS, TCP, TLS), in seconds, as milliseconds. */
@@ -386,22 +389,26 @@ function parseLimits(
   return ok({ timeoutMs, connectTimeoutMs });
 }
 
-/** --proxy wins; "direct" means none; otherwise HTTPS_PROXY / https_proxy unless NO_PROXY names the host. */
+/**
+ * --proxy wins; "direct" means none; otherwise HTTPS_PROXY / https_proxy unless NO_PROXY names the host.
+ * The route says which, so the report can say why a check went direct.
+ */
 function chooseProxy(
   option: string | undefined,
   apiUrl: string,
   env: CliEnvironment,
-): Parsed<{ url: string | null; source: string | null }> {
+): Parsed<{ route: ProxyRoute; source: string | null }> {
   if (option !== undefined) {
-    if (option.trim().toLowerCase() === 'direct') return ok({ url: null, source: null });
+    if (option.trim().toLowerCase() === 'direct') return ok({ route: { via: 'direct', chosenBy: 'setting' }, source: null });
     const problem = proxyUrlProblem(option);
-    return problem ? fail(`--proxy: ${problem}`) : ok({ url: normaliseProxyUrl(option), source: '--proxy' });
+    if (problem) return fail(`--proxy: ${problem}`);
+    return ok({ route: { via: 'proxy', proxyUrl: normaliseProxyUrl(option), chosenBy: 'setting' }, source: '--proxy' });
   }
   const named = proxyFromEnvironment(apiUrl, env);
-  if (!named) return ok({ url: null, source: null });
+  if (named.kind === 'direct') return ok({ route: { via: 'direct', chosenBy: named.because }, source: null });
   const problem = proxyUrlProblem(named.value);
   if (problem) return fail(`${named.variable}: ${problem} Use --proxy URL or --proxy direct instead.`);
-  return ok({ url: normaliseProxyUrl(named.value), source: named.variable });
+  return ok({ route: { via: 'proxy', proxyUrl: normaliseProxyUrl(named.value), chosenBy: 'environment' }, source: named.variable });
 }
 
 const MAX_ARGUMENT_LENGTH = 4096;

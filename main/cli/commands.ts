@@ -106,10 +106,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     timeoutMs: options.timeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
     proxyUrl: options.proxyUrl,
-    // Why a direct check went direct (--proxy direct, NO_PROXY, nothing set) is not kept: only a proxy is evidence.
-    route: options.proxyUrl
-      ? { via: 'proxy', proxyUrl: options.proxyUrl, chosenBy: options.proxySource === '--proxy' ? 'setting' : 'environment' }
-      : null,
+    route: options.route,
   });
   // The renderers sanitise network text for the terminal and sweep the output for this run's secrets.
   const secrets = [secret.value, ...(user ? [user.password] : [])];
@@ -131,6 +128,7 @@ async function reach(options: ReachOptions & { json: boolean }, io: CliIo): Prom
     timeoutMs: options.timeoutMs,
     connectTimeoutMs: options.connectTimeoutMs,
     proxyUrl: options.proxyUrl,
+    route: options.route,
   });
   io.stdout.write(options.json ? renderReachJson(report) : renderReachText(report));
   return report.ok ? EXIT.passed : EXIT.failed;

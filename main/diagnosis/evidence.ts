@@ -86,7 +86,7 @@ function urlPath(evidence: CheckEvidence): EvidenceAnswer | null {
     : { answer: 'yes', evidence: `the API URL's path is ${path === '' ? 'empty' : path}` };
 }
 
-function toolProxy(route: ProxyRoute): EvidenceAnswer {
+function toolProxy(route: ProxyRoute): EvidenceAnswer | null {
   if (route.via === 'proxy') {
     const name = proxyName(route.proxyUrl);
     const evidence = {
@@ -96,10 +96,14 @@ function toolProxy(route: ProxyRoute): EvidenceAnswer {
     }[route.chosenBy];
     return { answer: 'yes', evidence };
   }
+  // Settings that could not be read say nothing about whether this tool would use a proxy.
+  if (route.chosenBy === 'unreadable') return null;
   const evidence = {
     setting: 'this tool is set to connect directly, without a proxy',
     system: "this computer's proxy settings send Arena's address directly, and this tool follows them",
     default: 'no proxy is set for this tool (no --proxy, no HTTPS_PROXY)',
+    'no-proxy': "NO_PROXY names Arena's API host, so this tool connects to it directly",
+    loopback: 'the API address is on this computer, which is never reached through a proxy',
   }[route.chosenBy];
   return { answer: 'no', evidence };
 }

@@ -7,7 +7,7 @@ import { fillFacts } from './fill-facts.js';
 
 const PUBLIC_ARENA_HOSTS = new Set(DATA_CENTRES.map((centre) => new URL(centre.apiBase).hostname));
 
-export function reachFindings(apiUrl: string, network: Omit<ReachNetwork, 'findings'>): ReachFinding[] {
+export function reachFindings(apiUrl: string, network: Omit<ReachNetwork, 'findings' | 'route'>): ReachFinding[] {
   const findings: ReachFinding[] = [];
   const host = hostOf(apiUrl);
   if (host && PUBLIC_ARENA_HOSTS.has(host)) {

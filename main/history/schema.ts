@@ -67,6 +67,24 @@ const reachNetworkSchema = z.strictObject({
   addresses: z.array(text(100)).max(100),
   addressUsed: nullableText(100),
   proxy: nullableText(2048),
+  // Absent from entries kept before the field existed.
+  route: z
+    .strictObject({
+      via: z.enum(['direct', 'system-proxy', 'explicit-proxy']),
+      reason: z.enum([
+        'chosen-direct',
+        'nothing-set',
+        'no-proxy-match',
+        'loopback',
+        'system-direct',
+        'system-unreadable',
+        'chosen-proxy',
+        'environment-proxy',
+        'system-proxy',
+      ]),
+    })
+    .nullable()
+    .default(null),
   phases: z.strictObject({
     dnsMs: millis.nullable(),
     connectMs: millis.nullable(),

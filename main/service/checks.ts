@@ -246,6 +246,7 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
             timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             connectTimeoutMs: connectLimitMs(intent.connectTimeoutSeconds, host),
             proxyUrl: proxyUrlOf(route),
+            route,
           },
           { ...environment(signal), network: host.network ?? {} },
         );

@@ -20,7 +20,19 @@ function parsed(args: string[], env: CliEnvironment = {}): CheckOptions | string
 
 describe('--proxy and HTTPS_PROXY', () => {
   it('goes direct by default', () => {
-    expect(parsed([])).toMatchObject({ proxyUrl: null, proxySource: null });
+    expect(parsed([])).toMatchObject({ proxyUrl: null, proxySource: null, route: { via: 'direct', chosenBy: 'default' } });
+  });
+
+  it('keeps why a check goes direct or through a proxy, for the report', () => {
+    const env = { HTTPS_PROXY: 'http://proxy.corp.example:3128' };
+    expect(parsed(['--proxy', 'direct'], env)).toMatchObject({ route: { via: 'direct', chosenBy: 'setting' } });
+    expect(parsed([], { ...env, NO_PROXY: '.arenasolutions.com' })).toMatchObject({ route: { via: 'direct', chosenBy: 'no-proxy' } });
+    expect(parsed([], env)).toMatchObject({
+      route: { via: 'proxy', proxyUrl: 'http://proxy.corp.example:3128', chosenBy: 'environment' },
+    });
+    expect(parsed(['--proxy', 'http://other.corp.example:8080'], env)).toMatchObject({
+      route: { via: 'proxy', proxyUrl: 'http://other.corp.example:8080', chosenBy: 'setting' },
+    });
   });
 
   it('takes an explicit http or https proxy, reduced to scheme, host and port', () => {
@@ -111,11 +123,56 @@ describe('the CLI through HTTPS_PROXY, as a real process', () => {
       });
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`through the proxy ${proxy.url} (from HTTPS_PROXY)`);
+      // The text report says the route too, and why.
+      expect(run.stdout).toContain(`Route: through the proxy ${proxy.url} (named by the HTTPS_PROXY environment variable)`);
       expect(run.stdout).toContain('PROXY_AUTH_REQUIRED');
       expect(run.stdout + run.stderr).not.toContain(SENTINEL_WEBTOKEN);
       expect(proxy.connects.map((entry) => entry.target)).toEqual(['arena-api.fault.invalid:443']);
     } finally {
       await proxy.close();
     }
+  });
+});
+
+/** doctor as a real process, its names resolved by the fault DNS (nothing leaves this machine). */
+function doctorRun(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', dnsPreload(), DOCTOR, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('why the CLI went direct, as a real process', () => {
+  const REACH = ['reach', '--api-url', 'https://arena-api.fault.invalid/v1', '--timeout', '2'];
+
+  it('says NO_PROXY matched, in the text and the JSON, and never asks the proxy', async () => {
+    const proxy = await startRefusingProxy(407);
+    try {
+      const env = { HTTPS_PROXY: proxy.url, NO_PROXY: 'fault.invalid' };
+      const text = await doctorRun(REACH, env);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain("Route: directly, without a proxy (NO_PROXY names Arena's API host)");
+      const json = JSON.parse((await doctorRun([...REACH, '--json'], env)).stdout) as {
+        steps: { network?: { proxy: string | null; route: unknown } }[];
+      };
+      expect(json.steps[0]?.network).toMatchObject({ proxy: null, route: { via: 'direct', reason: 'no-proxy-match' } });
+      expect(proxy.connects).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('says when --proxy direct or nothing set it direct', async () => {
+    const chosen = await doctorRun([...REACH, '--proxy', 'direct'], { HTTPS_PROXY: 'http://127.0.0.1:9' });
+    expect(chosen.stdout).toContain('Route: directly, without a proxy (this tool is set to connect directly)');
+    const nothing = await doctorRun(REACH, {});
+    expect(nothing.stdout).toContain('Route: directly, without a proxy (no proxy is set for this tool: no --proxy, no HTTPS_PROXY)');
   });
 });

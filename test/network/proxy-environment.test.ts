@@ -7,12 +7,19 @@ const ARENA = 'https://api.arenasolutions.com/v1';
 describe('proxyFromEnvironment', () => {
   it('reads HTTPS_PROXY, else https_proxy, and never HTTP_PROXY', () => {
     expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080' })).toEqual({
+      kind: 'proxy',
       variable: 'HTTPS_PROXY',
       value: 'http://proxy:8080',
     });
-    expect(proxyFromEnvironment(ARENA, { https_proxy: 'http://p:1' })).toEqual({ variable: 'https_proxy', value: 'http://p:1' });
-    expect(proxyFromEnvironment(ARENA, { HTTP_PROXY: 'http://p:1', http_proxy: 'http://p:1' })).toBeNull();
-    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: '  ' })).toBeNull();
+    expect(proxyFromEnvironment(ARENA, { https_proxy: 'http://p:1' })).toEqual({
+      kind: 'proxy',
+      variable: 'https_proxy',
+      value: 'http://p:1',
+    });
+    // Direct because nothing is set: the report says so.
+    const nothing = { kind: 'direct', because: 'default' };
+    expect(proxyFromEnvironment(ARENA, { HTTP_PROXY: 'http://p:1', http_proxy: 'http://p:1' })).toEqual(nothing);
+    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: '  ' })).toEqual(nothing);
   });
 
   it.each([
@@ -22,19 +29,22 @@ describe('proxyFromEnvironment', () => {
     ['*.arenasolutions.com'],
     ['intranet.example, API.arenasolutions.com:443'],
   ])('leaves the host out when NO_PROXY is %s', (noProxy) => {
-    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', NO_PROXY: noProxy })).toBeNull();
-    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', no_proxy: noProxy })).toBeNull();
+    const bypassed = { kind: 'direct', because: 'no-proxy' };
+    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', NO_PROXY: noProxy })).toEqual(bypassed);
+    expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', no_proxy: noProxy })).toEqual(bypassed);
   });
 
   it('keeps the proxy when NO_PROXY names another host or only a look-alike', () => {
     for (const noProxy of ['intranet.example', 'solutions.com.evil', 'notarenasolutions.com']) {
-      expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', NO_PROXY: noProxy }), noProxy).not.toBeNull();
+      expect(proxyFromEnvironment(ARENA, { HTTPS_PROXY: 'http://proxy:8080', NO_PROXY: noProxy }), noProxy).toMatchObject({
+        kind: 'proxy',
+      });
     }
   });
 
   it('never sends loopback addresses (the simulator) through a proxy', () => {
     for (const apiUrl of ['http://127.0.0.1:4000/v1', 'http://localhost:4000/v1', 'http://[::1]:4000/v1', 'http://LOCALHOST:1/v1']) {
-      expect(proxyFromEnvironment(apiUrl, { HTTPS_PROXY: 'http://proxy:8080' }), apiUrl).toBeNull();
+      expect(proxyFromEnvironment(apiUrl, { HTTPS_PROXY: 'http://proxy:8080' }), apiUrl).toEqual({ kind: 'direct', because: 'loopback' });
     }
   });
 

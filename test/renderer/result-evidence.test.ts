@@ -7,7 +7,9 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../renderer/src/App.svelte';
 import { report, step } from './support/fixtures';
-import { failedHeading, renderApp, runToFailure, screen, within } from './support/render-app';
+import type { CheckReport, ReachNetwork } from '../../common/check-report';
+import type { CheckOutcome } from '../../common/ipc/contract';
+import { failedHeading, renderApp, runToFailure, runToResult, screen, within } from './support/render-app';
 import { createTestApi, type TestApi } from './support/test-api';
 
 async function violations(): Promise<string[]> {
@@ -19,6 +21,55 @@ let testApi: TestApi | null = null;
 afterEach(async () => {
   if (testApi) await rm(testApi.dataDir, { recursive: true, force: true });
   testApi = null;
+});
+
+function outcomeOf(report: CheckReport): CheckOutcome {
+  return { report, recheck: { waitUntil: null, needsChange: true }, tlsHint: null, notices: [], cancelled: false, cancelNote: null };
+}
+
+const NETWORK: ReachNetwork = {
+  addresses: [],
+  addressUsed: null,
+  proxy: 'http://proxy.corp.example:8080',
+  route: { via: 'system-proxy', reason: 'system-proxy' },
+  phases: { dnsMs: null, connectMs: 3, tlsMs: 20, firstByteMs: 40 },
+  certificate: null,
+  clockOffsetSeconds: 0,
+  findings: [],
+};
+
+describe('the route a check took, on the result screen', () => {
+  it('names the proxy and why it was used, on a passed check and on a failed one', async () => {
+    const passed = report({ steps: [step('reach', { endpoint: 'PUT /logout', httpStatus: 401, network: NETWORK }), step('login')] });
+    const rendered = renderApp({ checkResults: [{ ok: true, data: outcomeOf(passed) }] });
+    await runToResult(rendered, 'The connection works');
+    expect(document.querySelector('.route-line')).toHaveTextContent(
+      "How this check reached Arena: through the proxy http://proxy.corp.example:8080 (named by this computer's proxy settings)",
+    );
+    expect(await violations()).toEqual([]);
+  });
+
+  it('says why a check went direct', async () => {
+    const network: ReachNetwork = { ...NETWORK, proxy: null, route: { via: 'direct', reason: 'no-proxy-match' } };
+    const failed = report({
+      ok: false,
+      steps: [
+        step('reach', {
+          endpoint: 'PUT /logout',
+          outcome: 'failed',
+          httpStatus: null,
+          errorCode: 'ECONNREFUSED',
+          message: 'refused',
+          network,
+        }),
+      ],
+    });
+    const rendered = renderApp({ checkResults: [{ ok: true, data: outcomeOf(failed) }] });
+    await runToFailure(rendered);
+    expect(document.querySelector('.route-line')).toHaveTextContent(
+      "How this check reached Arena: directly, without a proxy (NO_PROXY names Arena's API host)",
+    );
+  });
 });
 
 describe('a web page instead of Arena, on the result screen', () => {
@@ -39,6 +90,10 @@ describe('a web page instead of Arena, on the result screen', () => {
     );
     expect(excerpt?.textContent).not.toMatch(/reportBlock|font-family|</);
     expect(page.querySelector('b, script, style, h1')).toBeNull();
+    // The route the check took: the simulator is on this computer, reached directly.
+    expect(document.querySelector('.route-line')).toHaveTextContent(
+      'How this check reached Arena: directly, without a proxy (an address on this computer is never reached through a proxy)',
+    );
     expect(await violations()).toEqual([]);
   });
 

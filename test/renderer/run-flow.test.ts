@@ -105,6 +105,7 @@ describe('Running', () => {
           addresses: ['52.9.1.10'],
           addressUsed: '52.9.1.10',
           proxy: null,
+          route: { via: 'direct', reason: 'system-direct' },
           phases: { dnsMs: 12, connectMs: 21, tlsMs: 35, firstByteMs: 60 },
           certificate: null,
           clockOffsetSeconds: 0,

@@ -12,6 +12,7 @@ const network: ReachNetwork = {
   addresses: ['10.0.0.1', '2001:db8::1'],
   addressUsed: '10.0.0.1',
   proxy: null,
+  route: { via: 'direct', reason: 'no-proxy-match' },
   phases: { dnsMs: 4, connectMs: 21, tlsMs: 35, firstByteMs: 60 },
   certificate: {
     subject: 'CN=api.arenasolutions.com\u001b[2J',
@@ -44,6 +45,8 @@ describe('the reach evidence', () => {
     expect(rendered).toContain('chain of 3');
     expect(rendered).toContain('600 s ahead of');
     expect(rendered).toContain('about 10 minutes ahead');
+    // The route and why it went direct (Markdown escapes the parentheses).
+    expect(rendered.replace(/\\/g, '')).toContain('directly, without a proxy (NO_PROXY names Arena');
     expect(rendered).not.toContain('\u001b');
   });
 
@@ -54,6 +57,7 @@ describe('the reach evidence', () => {
       addresses: ['10.0.0.1', '2001:db8::1'],
       addressUsed: '10.0.0.1',
       proxy: null,
+      route: { via: 'direct', reason: 'no-proxy-match' },
       phases: { dnsMs: 4, connectMs: 21, tlsMs: 35, firstByteMs: 60 },
       certificate: { issuer: 'CN=Zscaler Intermediate Root CA, O=Zscaler Inc.', nameMatches: true, chainLength: 3 },
       clockOffsetSeconds: 600,

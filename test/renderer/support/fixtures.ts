@@ -315,6 +315,7 @@ export const REACH_NETWORK: ReachNetwork = {
   addresses: ['52.9.1.10', '2600:1f1c::10'],
   addressUsed: '52.9.1.10',
   proxy: null,
+  route: { via: 'direct', reason: 'system-direct' },
   phases: { dnsMs: 12, connectMs: 21, tlsMs: 35, firstByteMs: 60 },
   certificate: {
     subject: 'CN=api.arenasolutions.com',
