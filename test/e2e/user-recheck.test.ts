@@ -1,6 +1,6 @@
 // "Check only the Onshape user again" in Chromium over the development bridge, against the simulator:
-// authorize fails on a wrong Onshape user password; the control opens the small form; the rejected
-// password again is refused there with the confirmation, and nothing is sent; the correct password logs
+// authorize fails on a wrong Onshape user password; the control opens the small form, which shows the
+// guard's hold at once; the rejected password again is refused there with the confirmation, and nothing is sent; the correct password logs
 // in with the same WebToken, authorizes, logs out and passes. Requests are counted at the simulator; axe
 // runs on each new state.
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,9 @@ describe('Check only the Onshape user again', () => {
     await waitForHeading(page, CONTROL);
     expect(await page.getByLabel('Onshape user email').inputValue()).toBe(chosen.check.userEmail);
     expect(await page.getByLabel('Workspace ID').count()).toBe(0);
+    // The guard's hold on the Onshape user shows as the form opens, before anything is typed or sent.
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The check did not run' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByRole('alert').textContent()).toContain('Onshape user');
     expect(await axeViolations(page)).toEqual([]);
 
     // The rejected password again, unchanged: refused on this screen, with the confirmation; nothing sent.
@@ -46,8 +49,9 @@ describe('Check only the Onshape user again', () => {
     expect(credentialed(sim)).toBe(sentBefore);
     expect(await axeViolations(page)).toEqual([]);
 
-    // The correct password is a change by itself: it runs once, logging in with the same WebToken.
+    // The correct password is a change by itself: the hold lifts, and it runs once, logging in with the same WebToken.
     await page.getByLabel("Onshape user's Arena password", { exact: true }).fill(correct);
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The check did not run' }).count(), { timeout: 10_000 }).toBe(0);
     await page.getByRole('button', { name: 'Check the Onshape user' }).click();
     await waitForHeading(page, PASSED_HEADING);
     const sentLogins = logins(sim);

@@ -3,8 +3,8 @@
 // integration credential; a refusal of the guard comes back to the form with its confirmation; axe on each.
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import type { CheckOutcome, IpcError, Result } from '../../common/ipc/contract';
-import { transition, userRecheckOffered, type ResultState } from '../../renderer/src/lib/wizard.svelte';
+import type { CheckOutcome, DetailsGate, GateQuery, IpcError, Result } from '../../common/ipc/contract';
+import { transition, userRecheckNotice, userRecheckOffered, type ResultState } from '../../renderer/src/lib/wizard.svelte';
 import { login4089Outcome, passedOutcome } from './support/fixtures';
 import { failedHeading, fillValidDetails, heading, openDetails, renderApp, screen, type Rendered } from './support/render-app';
 import { authorize20000Outcome, authorizeFailedResult, USER_EMAIL } from './support/user-recheck-fixtures';
@@ -17,6 +17,15 @@ const NEEDS_CHANGE: IpcError = {
   message: 'Arena refused the last check of the Onshape user (code 20000), and the same password would be refused the same way.',
 };
 const CONTROL = 'Check only the Onshape user again';
+const REJECTED = 'Dana#Arena-2023';
+
+/** The guard as the service answers after the authorize failure: the Onshape user is held for the rejected password (or none). */
+function heldForRejected(query: GateQuery): DetailsGate {
+  const open = { waitUntil: null, needsChange: false, reason: null };
+  const typed = query.userPassword.source === 'typed' ? query.userPassword.value : null;
+  const held = typed === null || typed === REJECTED;
+  return { integration: open, user: held ? { waitUntil: null, needsChange: true, reason: NEEDS_CHANGE.message } : open };
+}
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
@@ -130,7 +139,10 @@ describe('the re-check of the Onshape user', () => {
   });
 
   it("the guard's refusal comes back to the form with its confirmation, which then goes with the re-check", async () => {
-    const rendered = renderApp({ checkResults: [ok(authorize20000Outcome()), { ok: false, error: NEEDS_CHANGE }, ok(passedOutcome())] });
+    const rendered = renderApp({
+      checkResults: [ok(authorize20000Outcome()), { ok: false, error: NEEDS_CHANGE }, ok(passedOutcome())],
+      gate: heldForRejected,
+    });
     await runWithUser(rendered);
     await rendered.user.click(screen.getByRole('button', { name: CONTROL }));
     await rendered.user.type(screen.getByLabelText("Onshape user's Arena password"), 'Dana#Arena-2023');
@@ -162,5 +174,53 @@ describe('the re-check of the Onshape user', () => {
     const checks = rendered.scripted.payloadsOf('runCheck');
     expect(checks).toHaveLength(2);
     expect(checks[1]?.userPassword).toEqual({ source: 'typed', value: 'Dana#Arena-2024' });
+  });
+});
+
+describe('the hold, shown before anything is sent', () => {
+  it('shows when the form opens, stays for the rejected password, and lifts for another one; the query is the re-check as typed', async () => {
+    const rendered = renderApp({ checkResults: [ok(authorize20000Outcome())], gate: heldForRejected });
+    await runWithUser(rendered);
+    await rendered.user.click(screen.getByRole('button', { name: CONTROL }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(NEEDS_CHANGE.message);
+    expect(screen.getByLabelText(/I changed something since the last check/)).not.toBeChecked();
+
+    await rendered.user.type(screen.getByLabelText("Onshape user's Arena password"), REJECTED);
+    const asked = (password: string) =>
+      rendered.scripted
+        .payloadsOf('gateFor')
+        .some((query) => query.userPassword.source === 'typed' && query.userPassword.value === password);
+    await expect.poll(() => asked(REJECTED)).toBe(true);
+    expect(screen.getByRole('alert')).toHaveTextContent(NEEDS_CHANGE.message);
+
+    await rendered.user.type(screen.getByLabelText("Onshape user's Arena password"), '-new');
+    await expect.poll(() => screen.queryByRole('alert')).toBeNull();
+    const last = rendered.scripted.payloadsOf('gateFor').at(-1);
+    expect(last).toEqual({
+      details: { ...authorize20000Outcome().report.target, userEmail: USER_EMAIL },
+      integrationSecret: { source: 'typed', value: 'wt-0123456789abcdef' },
+      userPassword: { source: 'typed', value: `${REJECTED}-new` },
+    });
+    expect(rendered.scripted.payloadsOf('recheckUser')).toHaveLength(0);
+  });
+
+  it('a wait of either account wins; a held integration user is said plainly, without a confirmation that could not help', () => {
+    const open = { waitUntil: null, needsChange: false, reason: null };
+    const held = { waitUntil: null, needsChange: true, reason: 'Held.' };
+    const locked = { waitUntil: '2030-01-01T00:05:00.000Z', needsChange: false, reason: 'Locked.' };
+    expect(userRecheckNotice(null, { integration: open, user: locked })).toEqual({
+      kind: 'refused',
+      refusal: { kind: 'wait', message: 'Locked.', retryAt: locked.waitUntil },
+    });
+    expect(userRecheckNotice(null, { integration: locked, user: held })).toMatchObject({ refusal: { kind: 'wait' } });
+    expect(userRecheckNotice(null, { integration: held, user: held })).toMatchObject({
+      kind: 'problem',
+      error: { code: 'recheck-needs-change', account: 'integration' },
+    });
+    const ticked = { kind: 'refused', refusal: { kind: 'needs-change', message: 'Held.', confirmed: true } } as const;
+    expect(userRecheckNotice(ticked, { integration: open, user: held })).toEqual(ticked);
+    expect(userRecheckNotice(ticked, { integration: open, user: open })).toBeNull();
+    const cancelled = { kind: 'problem', error: { code: 'cancelled', message: 'Cancelled.' } } as const;
+    expect(userRecheckNotice(cancelled, { integration: open, user: open })).toEqual(cancelled);
   });
 });

@@ -33,6 +33,7 @@ import type {
 } from '../../../common/ipc/contract';
 import type { UserStatus } from '../../../common/users-report';
 import { shownDiagnosisIndex, type Explanation, type ExplanationReport } from '../../../common/explanation';
+import { emailProblem, MAX_SECRET_LENGTH } from '../../../common/fields';
 import { safeCall } from './call';
 import { DetailsForm } from './details-form.svelte';
 import { answerQuestion, diagnosedSteps, type WalkAnswer } from './diagnosis-path';
@@ -178,6 +179,7 @@ export type WizardEvent =
   | { type: 'check-again-invalid' }
   | { type: 'open-user-recheck' }
   | { type: 'user-recheck-confirm'; confirmed: boolean }
+  | { type: 'user-recheck-gate'; gate: DetailsGate }
   | { type: 'open-report' }
   | { type: 'ticket'; text: string }
   | { type: 'open-explain' }
@@ -267,6 +269,35 @@ export function userRecheckOffered(state: ResultState): boolean {
   if (!isConnectionRun(state.run)) return false;
   const outcome = (step: StepName) => state.outcome.report.steps.find((candidate) => candidate.step === step)?.outcome;
   return outcome('login') === 'passed' && outcome('authorize') === 'failed';
+}
+
+/**
+ * What the re-check form says before anything is sent, from the guard's answer for the re-check as typed:
+ * a lockout wait of either account; a needed change of the Onshape user's account, which the form's
+ * confirmation answers (kept ticked while it is still asked); or a held integration user, which that
+ * confirmation does not answer (the whole check, from the result screen, does). Null when nothing holds it.
+ */
+export function userRecheckNotice(current: DetailsNotice | null, gate: DetailsGate): DetailsNotice | null {
+  // A wait wins: no confirmation shortens it.
+  const waiting = refusalOfGate({
+    ...gate,
+    integration: { ...gate.integration, needsChange: false },
+    user: gate.user && { ...gate.user, needsChange: false },
+  });
+  if (waiting) return { kind: 'refused', refusal: waiting };
+  if (gate.integration.needsChange) {
+    const message = `${gate.integration.reason ?? NEEDS_CHANGE_REASON} Check the whole connection again from the result screen instead.`;
+    return { kind: 'problem', error: { code: 'recheck-needs-change', account: 'integration', message } };
+  }
+  if (gate.user?.needsChange) {
+    const shown = current?.kind === 'refused' && current.refusal.kind === 'needs-change' ? current.refusal : null;
+    return {
+      kind: 'refused',
+      refusal: { kind: 'needs-change', message: gate.user.reason ?? NEEDS_CHANGE_REASON, confirmed: shown?.confirmed ?? false },
+    };
+  }
+  // The change the admin typed (another password, another user) is what the guard wanted.
+  return current?.kind === 'refused' || current?.error.code === 'recheck-needs-change' ? null : current;
 }
 
 /** The connection, integration credential and proxy a re-check of the Onshape user sends again: those of the run shown. */
@@ -577,6 +608,11 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
     case 'user-recheck-confirm':
       if (state.kind !== 'user-recheck' || state.notice?.kind !== 'refused' || state.notice.refusal.kind !== 'needs-change') return state;
       return { ...state, notice: { kind: 'refused', refusal: { ...state.notice.refusal, confirmed: event.confirmed } } };
+    case 'user-recheck-gate': {
+      if (state.kind !== 'user-recheck') return state;
+      const notice = userRecheckNotice(state.notice, event.gate);
+      return JSON.stringify(notice) === JSON.stringify(state.notice) ? state : { ...state, notice };
+    }
     case 'check-again-invalid':
       return state.kind === 'result' && isConnectionRun(state.run)
         ? { kind: 'details', notice: { kind: 'problem', error: INVALID_FOR_AGAIN } }
@@ -747,6 +783,23 @@ export class Wizard {
         userChangeConfirmed: confirmed,
       },
     });
+  }
+
+  /** Asks the guard about the re-check as the small form holds it now; the answer updates that form's notice. */
+  async checkUserRecheckGate(): Promise<void> {
+    const state = this.state;
+    if (state.kind !== 'user-recheck') return;
+    const base = userRecheckBase(state.result);
+    const { email, password } = this.userRecheckForm;
+    if (!base || emailProblem(email, 'Onshape user') !== null || password.length > MAX_SECRET_LENGTH) return;
+    const query: GateQuery = {
+      details: { ...base.details, userEmail: email.trim() },
+      integrationSecret: base.integrationSecret,
+      userPassword: password === '' ? { source: 'none' } : { source: 'typed', value: password },
+    };
+    const asked = ++this.gateQueries;
+    const result = await safeCall(() => this.api.gateFor(query));
+    if (result.ok && asked === this.gateQueries) this.send({ type: 'user-recheck-gate', gate: result.data });
   }
 
   /** Explain on the explain screen: the pasted text, explained by the service without any connection. */
