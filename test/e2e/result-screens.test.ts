@@ -6,7 +6,7 @@
 // mode and at 480 px, with axe and a horizontal-overflow check; a screenshot of each for review. The app's
 // and the page's clocks are set (no wall-clock assertion), and the page's time zone and locale are fixed.
 import { createServer } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -261,6 +261,19 @@ describe.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('Recent c
     expect(await primaries(page)).toEqual(['Save or copy a report']);
     await reviewState(page, `result-past-check-${name}`);
     const before = simulator.requests.length;
+    // Its report can still be saved: the past check's, as it was.
+    await page.getByRole('button', { name: 'Save or copy a report' }).click();
+    await waitForHeading(page, 'Report');
+    await page.getByRole('button', { name: 'Save as JSON' }).click();
+    const reports = join(app.dataDir, 'reports');
+    await expect.poll(() => (existsSync(reports) ? readdirSync(reports).length : 0)).toBe(1);
+    const saved = JSON.parse(readFileSync(join(reports, readdirSync(reports)[0] ?? ''), 'utf8')) as {
+      ok: boolean;
+      target: { apiUrl: string };
+    };
+    expect(saved).toMatchObject({ ok: true, target: { apiUrl: simulator.apiUrl } });
+    await page.getByRole('button', { name: 'Back' }).click();
+    await waitForHeading(page, PASSED_HEADING);
     await page.getByRole('button', { name: 'Start over' }).click();
     await waitForHeading(page, START_HEADING);
 
