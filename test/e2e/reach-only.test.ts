@@ -89,7 +89,8 @@ describe('Test the network only', () => {
       .getByRole('list', { name: 'Time to reach Arena, by phase' });
     await expect.poll(() => timeline.textContent()).toMatch(/connect \d+ ms.*first byte \d+ ms/i);
     expect(await evidence(page, 'Connected to')).toBe('127.0.0.1');
-    expect(await evidence(page, 'Proxy')).toBe('none (direct)');
+    // The route, and why: the form chose a direct connection.
+    expect(await evidence(page, 'Route')).toBe('directly, without a proxy (this tool is set to connect directly)');
     expect(await evidence(page, 'Certificate')).toBe('none (no TLS, or no handshake)');
     expect(await evidence(page, 'Clock')).toMatch(/clock/);
     await checkEveryLayout(page, 'reached');
