@@ -265,12 +265,11 @@ describe.each(LAYOUTS.map((layout) => [layout.name, layout] as const))('Recent c
     await page.getByRole('button', { name: 'Save or copy a report' }).click();
     await waitForHeading(page, 'Report');
     await page.getByRole('button', { name: 'Save as JSON' }).click();
+    // The app says "Saved" once the file is complete.
+    await expect.poll(() => page.getByRole('status').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Saved/)]));
     const reports = join(app.dataDir, 'reports');
-    await expect.poll(() => (existsSync(reports) ? readdirSync(reports).length : 0)).toBe(1);
-    const saved = JSON.parse(readFileSync(join(reports, readdirSync(reports)[0] ?? ''), 'utf8')) as {
-      ok: boolean;
-      target: { apiUrl: string };
-    };
+    expect(existsSync(reports) ? readdirSync(reports) : []).toHaveLength(1);
+    const saved = JSON.parse(readFileSync(join(reports, readdirSync(reports)[0] ?? ''), 'utf8')) as unknown;
     expect(saved).toMatchObject({ ok: true, target: { apiUrl: simulator.apiUrl } });
     await page.getByRole('button', { name: 'Back' }).click();
     await waitForHeading(page, PASSED_HEADING);
