@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../main/simulator/recording.js';
 import { axeViolations } from './support/axe.js';
+import { screenshot } from './support/harness.js';
 import { continueAndLogIn, fillDetails } from './support/details-form.js';
 import { credentialed, logins, scenario } from './support/scenarios.js';
 import { heading, PASSED_HEADING, START_HEADING, waitForHeading, waitForProblem } from './support/screens.js';
@@ -30,6 +31,7 @@ describe('Check only the Onshape user again', () => {
     expect([logins(sim).length, authorizes().length]).toEqual([1, 1]);
     expect(await axeViolations(page)).toEqual([]);
 
+    await screenshot(page, 'user-recheck-offered');
     await page.getByRole('button', { name: CONTROL }).click();
     await waitForHeading(page, CONTROL);
     expect(await page.getByLabel('Onshape user email').inputValue()).toBe(chosen.check.userEmail);
@@ -38,6 +40,7 @@ describe('Check only the Onshape user again', () => {
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The check did not run' }).count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByRole('alert').textContent()).toContain('Onshape user');
     expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'user-recheck-form-held');
 
     // The rejected password again, unchanged: refused on this screen, with the confirmation; nothing sent.
     const sentBefore = credentialed(sim);
