@@ -5,7 +5,8 @@ import { DIAGNOSIS_4089, login4089Outcome } from './support/fixtures';
 describe('diagnosis path', () => {
   it('asks the causes in order and concludes at the first Yes', () => {
     let answers: WalkAnswer[] = [];
-    expect(walkState(DIAGNOSIS_4089, answers)).toMatchObject({ kind: 'asking', index: 0, total: 3 });
+    expect(walkState(DIAGNOSIS_4089, answers)).toMatchObject({ kind: 'asking', index: 0, total: DIAGNOSIS_4089.causes.length });
+    expect(DIAGNOSIS_4089.causes).toHaveLength(4);
     answers = answerQuestion(DIAGNOSIS_4089, answers, 'no');
     expect(walkState(DIAGNOSIS_4089, answers)).toMatchObject({ kind: 'asking', index: 1 });
     answers = answerQuestion(DIAGNOSIS_4089, answers, 'yes');
@@ -15,19 +16,19 @@ describe('diagnosis path', () => {
   });
 
   it('leaves the causes not ruled out when the questions run out', () => {
-    const answers = (['not-sure', 'no', 'not-sure'] as const).reduce<WalkAnswer[]>(
+    const answers = (['not-sure', 'no', 'not-sure', 'not-sure'] as const).reduce<WalkAnswer[]>(
       (list, answer) => answerQuestion(DIAGNOSIS_4089, list, answer),
       [],
     );
     const state = walkState(DIAGNOSIS_4089, answers);
     expect(state.kind).toBe('exhausted');
     if (state.kind !== 'exhausted') return;
-    expect(state.remaining.map((cause) => cause.id)).toEqual(['webtoken-invalid', 'integration-use-disabled']);
+    expect(state.remaining.map((cause) => cause.id)).toEqual(['webtoken-invalid', 'wrong-workspace', 'integration-use-disabled']);
     expect(state.allRuledOut).toBe(false);
   });
 
   it('shows every cause when every answer was No', () => {
-    const answers = (['no', 'no', 'no'] as const).reduce<WalkAnswer[]>((list, answer) => answerQuestion(DIAGNOSIS_4089, list, answer), []);
+    const answers = DIAGNOSIS_4089.causes.reduce<WalkAnswer[]>((list) => answerQuestion(DIAGNOSIS_4089, list, 'no'), []);
     expect(walkState(DIAGNOSIS_4089, answers)).toMatchObject({ kind: 'exhausted', allRuledOut: true });
   });
 
@@ -54,19 +55,26 @@ describe('diagnosis path', () => {
   });
 
   it('skips a question the check answered: its "No" rules the cause out, its "Yes" concludes', () => {
-    const [first, second, third] = DIAGNOSIS_4089.causes;
-    if (!first || !second || !third) throw new Error('fixture');
-    const ruledOut = { ...DIAGNOSIS_4089, causes: [{ ...first, answered: { answer: 'no' as const, evidence: 'e' } }, second, third] };
-    expect(walkState(ruledOut, [])).toMatchObject({ kind: 'asking', index: 0, total: 2, cause: { id: second.id } });
+    const [first, second, third, fourth] = DIAGNOSIS_4089.causes;
+    if (!first || !second || !third || !fourth) throw new Error('fixture');
+    const ruledOut = {
+      ...DIAGNOSIS_4089,
+      causes: [{ ...first, answered: { answer: 'no' as const, evidence: 'e' } }, second, third, fourth],
+    };
+    expect(walkState(ruledOut, [])).toMatchObject({ kind: 'asking', index: 0, total: 3, cause: { id: second.id } });
     const answers = answerQuestion(ruledOut, [], 'no');
     expect(answers).toEqual([{ causeId: second.id, question: second.question, answer: 'no' }]);
-    expect(walkState(ruledOut, answers)).toMatchObject({ kind: 'asking', index: 1, total: 2, cause: { id: third.id } });
-    expect(walkState(ruledOut, answerQuestion(ruledOut, answers, 'no'))).toMatchObject({ kind: 'exhausted', allRuledOut: true });
-    expect(walkState(ruledOut, answerQuestion(ruledOut, answers, 'not-sure'))).toMatchObject({
+    expect(walkState(ruledOut, answers)).toMatchObject({ kind: 'asking', index: 1, total: 3, cause: { id: third.id } });
+    const thirdNo = answerQuestion(ruledOut, answers, 'no');
+    expect(walkState(ruledOut, answerQuestion(ruledOut, thirdNo, 'no'))).toMatchObject({ kind: 'exhausted', allRuledOut: true });
+    expect(walkState(ruledOut, answerQuestion(ruledOut, thirdNo, 'not-sure'))).toMatchObject({
       kind: 'exhausted',
-      remaining: [{ id: third.id }],
+      remaining: [{ id: fourth.id }],
     });
-    const concluded = { ...DIAGNOSIS_4089, causes: [first, { ...second, answered: { answer: 'yes' as const, evidence: 'e' } }, third] };
+    const concluded = {
+      ...DIAGNOSIS_4089,
+      causes: [first, { ...second, answered: { answer: 'yes' as const, evidence: 'e' } }, third, fourth],
+    };
     const afterFirst = answerQuestion(concluded, [], 'no');
     expect(walkState(concluded, afterFirst)).toMatchObject({ kind: 'concluded', cause: { id: second.id } });
   });

@@ -1,13 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACTOR_LABELS, FACT_LABELS } from '../../common/labels';
-import { DIAGNOSIS_4089, lockoutOutcome, login4089Outcome, passedOutcome, transportOutcome } from './support/fixtures';
+import {
+  DIAGNOSIS_4089,
+  authorize20016Outcome,
+  lockoutOutcome,
+  login4089Outcome,
+  passedOutcome,
+  transportOutcome,
+} from './support/fixtures';
 import { localZone } from '../../renderer/src/lib/format';
 import { expectFocused, failedHeading, heading, renderApp, runToFailure, runToResult, screen, within } from './support/render-app';
 
-const [Q1, Q2, Q3] = DIAGNOSIS_4089.causes.map((cause) => cause.question);
+const [Q1, Q2, Q3, Q4] = DIAGNOSIS_4089.causes.map((cause) => cause.question);
 
 async function questionHeading(n: number): Promise<HTMLElement> {
-  return screen.findByRole('heading', { name: `Question ${n} of 3` });
+  return screen.findByRole('heading', { name: `Question ${n} of ${DIAGNOSIS_4089.causes.length}` });
 }
 
 describe('Result: all steps passed', () => {
@@ -33,7 +40,7 @@ describe('Result: all steps passed', () => {
 describe('Result: a step failed', () => {
   it("shows the step, Arena's code and message, the diagnosis and its facts by their labels", async () => {
     const outcome = login4089Outcome();
-    const login = outcome.report.steps[0]!;
+    const login = outcome.report.steps.find((step) => step.step === 'login')!;
     // Every fact there is, so none can reach the screen by its key.
     const facts = Object.fromEntries(Object.keys(FACT_LABELS).map((name) => [name, '7']));
     login.diagnosis = {
@@ -138,11 +145,14 @@ describe('Result: a step failed', () => {
     await questionHeading(3);
     expect(screen.getByText(Q3!, { selector: '.question-text' })).toBeInTheDocument();
     await rendered.user.click(screen.getByRole('button', { name: 'Not sure' }));
+    await questionHeading(4);
+    expect(screen.getByText(Q4!, { selector: '.question-text' })).toBeInTheDocument();
+    await rendered.user.click(screen.getByRole('button', { name: 'Not sure' }));
     expectFocused(await screen.findByRole('heading', { name: 'These causes are still possible' }));
-    expect(screen.getByRole('heading', { name: DIAGNOSIS_4089.causes[0]!.summary })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: DIAGNOSIS_4089.causes[2]!.summary })).toBeInTheDocument();
-    expect(screen.queryByRole('heading', { name: DIAGNOSIS_4089.causes[1]!.summary })).not.toBeInTheDocument();
-    expect(screen.getAllByRole('button', { name: 'Copy these steps' })).toHaveLength(2);
+    const [first, second, third, fourth] = DIAGNOSIS_4089.causes;
+    for (const cause of [first!, third!, fourth!]) expect(screen.getByRole('heading', { name: cause.summary })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: second!.summary })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Copy these steps' })).toHaveLength(3);
   });
 
   it('shows the TLS hint prominently, and a transport code instead of an Arena code', async () => {
@@ -269,28 +279,34 @@ describe('Result notices', () => {
 
 describe('Questions the check answered', () => {
   it('are not asked: they are listed as answered from this check, and the count leaves them out', async () => {
-    const outcome = login4089Outcome();
-    const login = outcome.report.steps[0]!;
-    const [first, ...rest] = login.diagnosis!.causes;
-    login.diagnosis = {
-      ...login.diagnosis!,
-      causes: [{ ...first!, answered: { answer: 'no', evidence: 'login and authorize were 0.2 s apart' } }, ...rest],
-    };
+    const outcome = authorize20016Outcome();
+    const causes = outcome.report.steps.find((step) => step.step === 'authorize')!.diagnosis!.causes;
+    const answered = causes.filter((cause) => cause.answered);
+    const asked = causes.filter((cause) => !cause.answered);
+    // The real diagnosis: the check saw the login 0.2 s before, so "did 90 minutes pass?" is answered No.
+    expect(answered.map((cause) => [cause.id, cause.answered])).toEqual([
+      ['session-expired', { answer: 'no', evidence: 'login and authorize were 0.2 s apart' }],
+    ]);
     const rendered = renderApp({ checkResults: [{ ok: true, data: outcome }] });
     await runToFailure(rendered);
     const list = screen.getByRole('list', { name: 'Answered from this check' });
-    expect(list).toHaveTextContent(`${first!.question} Answered from this check: No (login and authorize were 0.2 s apart).`);
-    expect(await screen.findByRole('heading', { name: 'Question 1 of 2' })).toBeInTheDocument();
-    expect(screen.getByText(rest[0]!.question, { selector: '.question-text' })).toBeInTheDocument();
-    expect(screen.queryByText(first!.question, { selector: '.question-text' })).not.toBeInTheDocument();
-    await rendered.user.click(screen.getByRole('button', { name: 'Yes' }));
+    expect(list).toHaveTextContent(`${answered[0]!.question} Answered from this check: No (login and authorize were 0.2 s apart).`);
+    expect(screen.queryByText(answered[0]!.question, { selector: '.question-text' })).not.toBeInTheDocument();
+    expect(screen.getByText(asked[0]!.question, { selector: '.question-text' })).toBeInTheDocument();
+    // No to the one question asked: the check's own No counts too, so every cause is ruled out at once.
+    await rendered.user.click(screen.getByRole('button', { name: 'No' }));
+    expect(await screen.findByRole('heading', { name: 'Your answers ruled out every known cause' })).toBeInTheDocument();
+    expect(screen.queryByText(answered[0]!.question, { selector: '.question-text' })).not.toBeInTheDocument();
+    await rendered.user.click(screen.getByRole('button', { name: `Change your answer to: ${asked[0]!.question}` }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Yes' }));
     await rendered.user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
     await heading('Report');
     await rendered.user.click(screen.getByRole('button', { name: /Save as HTML/ }));
     expect(rendered.scripted.payloadsOf('exportReport')[0]?.diagnosisPath).toEqual([
       expect.objectContaining({
-        answers: [expect.objectContaining({ causeId: rest[0]!.id, answer: 'yes' })],
-        concludedCauseId: rest[0]!.id,
+        step: 'authorize',
+        answers: [expect.objectContaining({ causeId: asked[0]!.id, answer: 'yes' })],
+        concludedCauseId: asked[0]!.id,
       }),
     ]);
   });

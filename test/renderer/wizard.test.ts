@@ -96,7 +96,7 @@ describe('wizard transitions', () => {
     const result = transition(running, { type: 'reach-finished', result: { ok: true, data: reachRefusedOutcome() } });
     expect(result).toMatchObject({ kind: 'reach-result', intent: REACH_INTENT, answers: [] });
     const answered = transition(result, { type: 'answer', step: 'reach', answer: 'no' });
-    expect(answered).toMatchObject({ answers: [{ causeId: 'firewall-rejects', answer: 'no' }] });
+    expect(answered).toMatchObject({ answers: [{ causeId: 'wrong-address', answer: 'no' }] });
     expect(transition(answered, { type: 'answer', step: 'login', answer: 'no' })).toBe(answered);
     expect(transition(answered, { type: 'change-answer', step: 'reach', index: 0 })).toMatchObject({ answers: [] });
     const report = transition(answered, { type: 'open-report' });

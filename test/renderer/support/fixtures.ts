@@ -1,9 +1,13 @@
-// Typed, realistic CheckReport / CheckOutcome fixtures for component tests of the wizard's branching.
-// Texts follow the knowledge base (main/knowledge/login-entries.ts) so the screens show what they will show.
+// Typed CheckReport / CheckOutcome fixtures for component tests of the wizard's branching, shaped as the
+// runner reports a check (reach first, the runner's skip reasons) and diagnosed by the real diagnose() from
+// the answer each step got, so the screens see what users see: the knowledge base's causes, facts and ids.
 import type { ReachOutcome, UsersOutcome } from '../../../common/ipc/contract';
 import type { UsersReport } from '../../../common/users-report';
 import type { Explanation } from '../../../common/explanation';
 import { explainMessage } from '../../../main/explain/explain';
+import { NOT_REACHED_REASON } from '../../../main/check/runner';
+import { diagnose } from '../../../main/diagnosis/diagnose';
+import { adviceIdFor, verdictCode } from '../../../main/users/verdicts';
 import type { CheckReport, Diagnosis, ReachNetwork, StepName, StepResult } from '../../../common/check-report';
 import type { CheckOutcome, DataCentreOption, RecheckGate, ScenarioSummary, StartupInfo, TlsHint } from '../../../common/ipc/contract';
 
@@ -82,53 +86,60 @@ export function step(name: StepName, overrides: Partial<StepResult> = {}): StepR
   };
 }
 
-export const DIAGNOSIS_4089: Diagnosis = {
-  id: 'login.4089',
-  title: 'Arena rejected the WebToken',
-  meaning:
-    'Arena does not accept the WebToken for this workspace and integration user. Either the token itself is wrong or out of date, it belongs to another workspace, or the employee it is assigned to is not marked for integration use.',
-  causes: [
-    {
-      id: 'webtoken-invalid',
-      summary: 'The WebToken entered is not the one Arena issued: mistyped, cut short or with extra spaces.',
-      question: 'Was the WebToken typed by hand, or could it have lost or gained characters when it was pasted?',
-      fixSteps: [
-        {
-          who: 'onshape-admin',
-          text: 'Paste the WebToken again exactly as Arena Support sent it, with no spaces or line breaks before or after it.',
-          uiPath: 'Onshape > Settings > Arena',
-        },
-      ],
-    },
-    {
-      id: 'webtoken-regenerated',
-      summary: 'Arena Support generated a new WebToken (or updated it), so the one Onshape holds no longer works.',
-      question: 'Has Arena Support issued or changed a WebToken for this workspace since the connection last worked?',
-      fixSteps: [
-        {
-          who: 'arena-support',
-          text: 'Ask Arena Support for the current WebToken of the integration user (send it through a secure channel).',
-        },
-        { who: 'onshape-admin', text: 'Replace the old WebToken with the current one.', uiPath: 'Onshape > Settings > Arena' },
-      ],
-    },
-    {
-      id: 'integration-use-disabled',
-      summary: 'The employee the WebToken is assigned to has "For Integration Use" switched off.',
-      question: 'Does the integration user\'s employee record in Arena show "For Integration Use" as No?',
-      fixSteps: [
-        {
-          who: 'arena-admin',
-          text: "Open the integration user's employee record and set For Integration Use to Yes, then save.",
-          uiPath: 'Arena > Workspace > Settings > Employees > Employee > For Integration Use = Yes',
-        },
-      ],
-    },
-  ],
-  recheck: 'after-change',
-  facts: {},
-  arenaMessage: 'Invalid Token.',
-};
+/** When the fixtures' check ran: its steps start at 10:00:00, the report is made a second later. */
+const CHECKED_AT = new Date('2025-11-22T10:00:00.412Z');
+
+/** What a step got back, as the runner hands it to diagnose(): Arena's answer, or this computer's failure. */
+interface StepAnswer {
+  httpStatus: number | null;
+  errorCode: number | string | null;
+  message: string | null;
+}
+
+/** A failed step as the runner reports it, diagnosed by the real knowledge base with the runner's evidence. */
+export function failedStep(name: StepName, answer: StepAnswer, overrides: Partial<StepResult> = {}): StepResult {
+  const failed = step(name, { outcome: 'failed', budget: null, ...answer, ...overrides });
+  // After the login: the fixtures' passed login (step('login')), as the runner finds it among the earlier steps.
+  const passedLogin = step('login');
+  const login = name === 'authorize' || name === 'logout' ? { startedAt: passedLogin.startedAt, durationMs: passedLogin.durationMs } : null;
+  const input = {
+    endpoint: name === 'reach' ? ('reach' as const) : failed.endpoint,
+    ...answer,
+    budget: failed.budget,
+    serverDate: failed.serverDate,
+    certificate: failed.network?.certificate ?? null,
+  };
+  // The runner gives the reach step no evidence (nothing else has run yet); later steps get what it saw.
+  const evidence = { step: name, stepStartedAt: failed.startedAt, login, apiUrl: 'https://api.arenasolutions.com/v1', route: null };
+  const diagnosis = diagnose(input, name === 'reach' ? { now: CHECKED_AT } : { now: CHECKED_AT, evidence });
+  return { ...failed, diagnosis };
+}
+
+/** The steps after a failed login, skipped with the runner's words. */
+const AFTER_FAILED_LOGIN: StepResult[] = [
+  step('authorize', {
+    outcome: 'skipped',
+    httpStatus: null,
+    skippedReason: 'The login failed, so there was no session to authorize a user with.',
+    budget: null,
+  }),
+  step('logout', {
+    outcome: 'skipped',
+    httpStatus: null,
+    skippedReason: 'The login failed, so there was no session to log out of.',
+    budget: null,
+  }),
+];
+
+/** Reach passed: Arena's API answered the credential-free probe (401, code 401) over a direct connection. */
+function reached(): StepResult {
+  return step('reach', { httpStatus: 401, budget: null, network: REACH_NETWORK });
+}
+
+const LOGIN_4089: StepAnswer = { httpStatus: 400, errorCode: 4089, message: 'Invalid Token.' };
+
+/** What the app shows for Arena's 4089 at the login: every cause the knowledge base gives, in its order. */
+export const DIAGNOSIS_4089: Diagnosis = failedStep('login', LOGIN_4089).diagnosis!;
 
 export function report(overrides: Partial<CheckReport> = {}): CheckReport {
   return {
@@ -147,8 +158,14 @@ export function report(overrides: Partial<CheckReport> = {}): CheckReport {
     workspaceName: 'Example Robotics (Production)',
     budget: { limit: 25000, remaining: 24987, resetsAt: '2025-11-23T00:00:00Z' },
     steps: [
+      reached(),
       step('login'),
-      step('authorize', { outcome: 'skipped', httpStatus: null, skippedReason: 'no Onshape user', budget: null }),
+      step('authorize', {
+        outcome: 'skipped',
+        httpStatus: null,
+        skippedReason: 'No Onshape user was given, so no user was authorized.',
+        budget: null,
+      }),
       step('logout'),
     ],
     practiceScenario: null,
@@ -170,18 +187,7 @@ export function login4089Outcome(gate: RecheckGate = { waitUntil: null, needsCha
       ok: false,
       workspaceName: null,
       budget: null,
-      steps: [
-        step('login', {
-          outcome: 'failed',
-          httpStatus: 400,
-          errorCode: 4089,
-          message: 'Invalid Token.',
-          budget: null,
-          diagnosis: DIAGNOSIS_4089,
-        }),
-        step('authorize', { outcome: 'skipped', httpStatus: null, skippedReason: 'login failed', budget: null }),
-        step('logout', { outcome: 'skipped', httpStatus: null, skippedReason: 'login failed', budget: null }),
-      ],
+      steps: [reached(), failedStep('login', LOGIN_4089), ...AFTER_FAILED_LOGIN],
     }),
     recheck: gate,
     tlsHint,
@@ -191,64 +197,71 @@ export function login4089Outcome(gate: RecheckGate = { waitUntil: null, needsCha
   };
 }
 
-export function lockoutOutcome(waitUntil: string): CheckOutcome {
-  const outcome = login4089Outcome({ waitUntil, needsChange: false });
-  const [login, ...rest] = outcome.report.steps;
-  if (!login?.diagnosis) throw new Error('fixture');
+/**
+ * The login passed and Arena refused to authorize the Onshape user (20016), 0.2 s after the login: the check
+ * answers the "did 90 minutes pass?" question itself (No), so the screen asks only the other one.
+ */
+export function authorize20016Outcome(): CheckOutcome {
+  const refused = failedStep(
+    'authorize',
+    { httpStatus: 400, errorCode: 20016, message: 'User not authorized for workspace.' },
+    { startedAt: '2025-11-22T10:00:00.612Z' },
+  );
+  const target = { ...report().target, userEmail: 'designer@example.com' };
   return {
-    ...outcome,
-    report: {
-      ...outcome.report,
-      steps: [
-        {
-          ...login,
-          errorCode: 4088,
-          message: 'Too many failed login attempts.',
-          diagnosis: {
-            ...login.diagnosis,
-            id: 'login.4088',
-            title: 'The integration user is locked out for a while',
-            recheck: 'wait-five-minutes',
-            causes: [login.diagnosis.causes[0]!],
-          },
-        },
-        ...rest,
-      ],
-    },
+    report: report({ ok: false, target, steps: [reached(), step('login'), refused, step('logout')] }),
+    recheck: { waitUntil: null, needsChange: true },
+    tlsHint: null,
+    notices: [],
     cancelled: false,
     cancelNote: null,
   };
 }
 
-export function transportOutcome(tlsHint: TlsHint): CheckOutcome {
+/** Arena's lockout (4083) at the login: the re-check guard holds until waitUntil. */
+export function lockoutOutcome(waitUntil: string): CheckOutcome {
+  const locked = failedStep('login', {
+    httpStatus: 400,
+    errorCode: 4083,
+    message: 'Too many invalid password attempts, account disabled for five minutes.',
+  });
   return {
-    report: report({
-      ok: false,
-      workspaceName: null,
-      budget: null,
-      steps: [
-        step('login', {
-          outcome: 'failed',
-          httpStatus: null,
-          errorCode: 'SELF_SIGNED_CERT_IN_CHAIN',
-          message: 'self-signed certificate in certificate chain',
-          timings: null,
-          budget: null,
-          diagnosis: {
-            id: 'network.tls-untrusted',
-            title: "This computer does not trust the certificate Arena's address presented",
-            meaning: 'Something between this computer and Arena presented its own certificate.',
-            causes: [],
-            recheck: 'after-change',
-            facts: {},
-            arenaMessage: null,
-          },
-        }),
-        step('authorize', { outcome: 'skipped', httpStatus: null, skippedReason: 'login failed', budget: null }),
-        step('logout', { outcome: 'skipped', httpStatus: null, skippedReason: 'login failed', budget: null }),
-      ],
-    }),
-    recheck: { waitUntil: null, needsChange: true },
+    report: report({ ok: false, workspaceName: null, budget: null, steps: [reached(), locked, ...AFTER_FAILED_LOGIN] }),
+    recheck: { waitUntil, needsChange: false },
+    tlsHint: null,
+    notices: [],
+    cancelled: false,
+    cancelNote: null,
+  };
+}
+
+/** A certificate this computer does not trust, at reach (it asks first): nothing later runs, no credential is sent. */
+export function transportOutcome(tlsHint: TlsHint): CheckOutcome {
+  const untrusted = failedStep(
+    'reach',
+    { httpStatus: null, errorCode: 'SELF_SIGNED_CERT_IN_CHAIN', message: 'self-signed certificate in certificate chain' },
+    {
+      timings: null,
+      network: {
+        ...REACH_NETWORK,
+        phases: { dnsMs: 12, connectMs: 21, tlsMs: null, firstByteMs: null },
+        certificate: {
+          ...REACH_NETWORK.certificate!,
+          issuer: 'CN=Contoso Inspection CA, O=Contoso',
+          issuerOrganization: 'Contoso',
+          issuerCommonName: 'Contoso Inspection CA',
+          chainLength: 2,
+        },
+        clockOffsetSeconds: null,
+      },
+    },
+  );
+  const notReached = (['login', 'authorize', 'logout'] as const).map((name) =>
+    step(name, { outcome: 'skipped', httpStatus: null, skippedReason: NOT_REACHED_REASON, budget: null }),
+  );
+  return {
+    report: report({ ok: false, workspaceName: null, budget: null, steps: [untrusted, ...notReached] }),
+    recheck: { waitUntil: null, needsChange: false },
     tlsHint,
     notices: [],
     cancelled: false,
@@ -263,7 +276,7 @@ export function explained(text: string): Explanation {
 
 /** A users check that read the users: one ready, one not found, with the not-found advice. */
 export function usersOutcome(): UsersOutcome {
-  const base = report({ steps: [step('login'), step('users'), step('logout')] });
+  const base = report({ steps: [reached(), step('login'), step('users'), step('logout')] });
   const usersReport: UsersReport = {
     ...base,
     usersCheck: {
@@ -275,34 +288,24 @@ export function usersOutcome(): UsersOutcome {
           arena: { type: 'EMPLOYEE', enabled: true, fullName: 'Dana Designer' },
           adviceId: null,
         },
-        { email: 'ghost@example.com', status: 'not-found', arena: null, adviceId: 'users.USER_NOT_FOUND' },
+        { email: 'ghost@example.com', status: 'not-found', arena: null, adviceId: adviceIdFor('not-found') },
       ],
       invalid: [{ line: 3, text: 'not an email' }],
       requestsUsed: 2,
       plan: { strategy: 'list', workspaceUsers: 40, requests: 2, remaining: 990, resetsAt: null },
+      // As run-users.ts gives it: the knowledge base's advice for the verdict.
       advice: {
-        'users.USER_NOT_FOUND': {
-          id: 'users.USER_NOT_FOUND',
-          title: "Not among this workspace's Arena users",
-          meaning: 'No user with this email is in the workspace.',
-          causes: [
-            {
-              id: 'user-not-in-arena',
-              summary: 'The Onshape user has not been added to Arena as an employee.',
-              question: "Is the user missing from Arena's employee list altogether?",
-              fixSteps: [
-                {
-                  who: 'arena-admin',
-                  text: 'Add the Onshape user as a Full License Standard Employee.',
-                  uiPath: 'Arena > Workspace > Settings > Employees > Employee',
-                },
-              ],
-            },
-          ],
-          recheck: 'after-change',
-          facts: {},
-          arenaMessage: null,
-        },
+        [adviceIdFor('not-found')]: diagnose(
+          {
+            endpoint: 'GET /settings/users',
+            httpStatus: null,
+            errorCode: verdictCode('not-found'),
+            message: null,
+            budget: null,
+            serverDate: null,
+          },
+          { now: CHECKED_AT },
+        ),
       },
       cannotShow: "Arena's user list does not show a user's license or access policies.",
     },
@@ -350,12 +353,12 @@ export function reachOutcome(overrides: Partial<StepResult> = {}): ReachOutcome 
 
 /** The network test when a private address answered for Arena's public host, and the connection was refused. */
 export function reachRefusedOutcome(): ReachOutcome {
+  const answer = { httpStatus: null, errorCode: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.1:443' };
   return reachOutcome({
+    ...answer,
     outcome: 'failed',
-    httpStatus: null,
-    errorCode: 'ECONNREFUSED',
-    message: 'connect ECONNREFUSED 10.0.0.1:443',
     timings: null,
+    diagnosis: failedStep('reach', answer).diagnosis,
     network: {
       ...REACH_NETWORK,
       addresses: ['10.0.0.1'],
@@ -369,28 +372,6 @@ export function reachRefusedOutcome(): ReachOutcome {
           text: 'The Arena API host api.arenasolutions.com resolved to 10.0.0.1, which is not a public internet address.',
         },
       ],
-    },
-    diagnosis: {
-      id: 'network.ECONNREFUSED',
-      title: 'Nothing accepted the connection to Arena',
-      meaning: 'The connection was refused: nothing listens at that address, or a firewall rejects it.',
-      causes: [
-        {
-          id: 'firewall-rejects',
-          summary: 'A firewall on this network rejects connections to Arena.',
-          question: 'Do other HTTPS sites open from this computer?',
-          fixSteps: [{ who: 'network-admin', text: 'Allow HTTPS to the Arena API host.' }],
-        },
-        {
-          id: 'wrong-address',
-          summary: 'The address is not Arena’s.',
-          question: 'Was a custom API address typed?',
-          fixSteps: [{ who: 'you', text: 'Choose the data centre instead.' }],
-        },
-      ],
-      recheck: 'after-change',
-      facts: {},
-      arenaMessage: null,
     },
   });
 }

@@ -22,35 +22,7 @@ import type {
 } from '../../../common/ipc/contract';
 import type { Explanation } from '../../../common/explanation';
 import { describeIssues, PAYLOAD_SCHEMAS } from '../../../main/service/payload-schemas';
-import { SCENARIOS, passedOutcome, startupInfo } from './fixtures';
-
-/** An explanation that recognised nothing: enough for tests that only follow the wizard's branches. */
-function explanationFixture(text: string): Explanation {
-  return {
-    recognized: false,
-    input: text,
-    candidates: [],
-    diagnoses: [
-      {
-        id: 'unknown',
-        title: 'Arena returned an error this tool does not know',
-        meaning: "This failure is not in the tool's knowledge base.",
-        causes: [
-          {
-            id: 'see-arena-message',
-            summary: 'The problem the message describes.',
-            question: 'Does the message point to something you can correct?',
-            fixSteps: [{ who: 'you', text: 'Correct what it names.' }],
-          },
-        ],
-        recheck: 'after-change',
-        facts: {},
-        arenaMessage: text,
-      },
-    ],
-    question: null,
-  };
-}
+import { SCENARIOS, explained, passedOutcome, startupInfo } from './fixtures';
 
 export type Call = { [M in DoctorMethod]: { method: M; payload: PayloadOf<M> } }[DoctorMethod];
 
@@ -255,7 +227,7 @@ export function createScriptedApi(options: ScriptedApiOptions = {}): ScriptedApi
     },
     async explainMessage(request) {
       const failure = record('explainMessage', request);
-      return failure ? { ok: false, error: failure } : ok(options.explanation ?? explanationFixture(request.text));
+      return failure ? { ok: false, error: failure } : ok(options.explanation ?? explained(request.text));
     },
     async exportExplanation(request) {
       const failure = record('exportExplanation', request);

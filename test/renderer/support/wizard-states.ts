@@ -113,7 +113,7 @@ export const WIZARD_STATE_EXAMPLES: Readonly<Record<WizardKind, { state: WizardS
   'users-input': { state: USERS_INPUT, heading: 'Check Onshape users' },
   'users-result': { state: USERS_RESULT, heading: '1 of 2 Onshape users are ready' },
   'reach-input': { state: { kind: 'reach-input', error: null }, heading: 'Test the network only' },
-  'reach-result': { state: REACH_RESULT, heading: 'Nothing accepted the connection to Arena' },
+  'reach-result': { state: REACH_RESULT, heading: 'The connection to Arena was refused' },
   'reach-report': { state: { kind: 'reach-report', result: REACH_RESULT }, heading: 'Report' },
 };
 /** The running screen of a network test: the one step. */
