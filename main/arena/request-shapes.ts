@@ -50,6 +50,9 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set(['password', 'webtoken
 /** The header every request after login carries. */
 export const SESSION_HEADER = 'arena_session_id';
 
+/** Documented (arena-api-notes.md): a session times out 90 minutes after its last action. */
+export const SESSION_IDLE_MS = 90 * 60_000;
+
 /** Response keys the session id may come under: Arena's docs and its OpenAPI copy disagree. */
 export const SESSION_ID_KEYS = ['arena_session_id', 'arenaSessionId'] as const;
 

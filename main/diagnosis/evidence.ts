@@ -3,11 +3,9 @@
 // only when the evidence settles it; otherwise the admin is asked as before.
 import type { EvidenceAnswer, StepName } from '../../common/check-report.js';
 import { DATA_CENTRES } from '../arena/data-centres.js';
+import { SESSION_IDLE_MS } from '../arena/request-shapes.js';
 import type { EvidenceQuestion } from '../knowledge/types.js';
 import type { ProxyRoute } from '../network/proxy.js';
-
-/** Arena ends a session this long after its last request. */
-export const SESSION_IDLE_LIMIT_MS = 90 * 60_000;
 
 export interface CheckEvidence {
   step: StepName;
@@ -56,7 +54,7 @@ function timeSinceLogin(evidence: CheckEvidence): EvidenceAnswer | null {
   const stepStarted = Date.parse(evidence.stepStartedAt);
   if (Number.isNaN(loginAnswered) || Number.isNaN(stepStarted)) return null;
   const gap = Math.max(0, stepStarted - loginAnswered);
-  return { answer: gap >= SESSION_IDLE_LIMIT_MS ? 'yes' : 'no', evidence: `login and ${evidence.step} were ${spanText(gap)} apart` };
+  return { answer: gap >= SESSION_IDLE_MS ? 'yes' : 'no', evidence: `login and ${evidence.step} were ${spanText(gap)} apart` };
 }
 
 function portOrHost(evidence: CheckEvidence): EvidenceAnswer | null {

@@ -16,7 +16,6 @@ export {
   Workspace,
   LOCKOUT_THRESHOLD,
   LOCKOUT_MS,
-  SESSION_IDLE_MS,
   type ArenaReply,
   type ArenaRequest,
   type EmployeeState,

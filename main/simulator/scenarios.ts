@@ -1,17 +1,11 @@
 // Named practice scenarios: each is a realistic workspace state (plus, at most, something that happened
 // before or during the check), never a forced reply. The workspace logic produces the code.
+import { SESSION_IDLE_MS } from '../arena/request-shapes.js';
 import type { FormatFailureCode, LoginType, StepName } from '../../common/check-report.js';
 import type { ScenarioGroup } from '../../common/practice.js';
 import type { SteerableClock } from './clock.js';
 import type { Middlebox } from './middlebox.js';
-import {
-  LOCKOUT_THRESHOLD,
-  SESSION_IDLE_MS,
-  type EmployeeState,
-  type Workspace,
-  type WorkspaceHooks,
-  type WorkspaceState,
-} from './workspace.js';
+import { LOCKOUT_THRESHOLD, type EmployeeState, type Workspace, type WorkspaceHooks, type WorkspaceState } from './workspace.js';
 
 export interface ScenarioCheck {
   workspaceId: number;

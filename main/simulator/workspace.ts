@@ -1,7 +1,7 @@
 // An Arena workspace as state, and how it answers the three calls Onshape makes. No HTTP here: the
 // server turns requests into ArenaRequest and ArenaReply back into responses.
 import { randomBytes } from 'node:crypto';
-import type { SESSION_ID_KEYS, ArenaCall } from '../arena/request-shapes.js';
+import { SESSION_IDLE_MS, type SESSION_ID_KEYS, type ArenaCall } from '../arena/request-shapes.js';
 import { budgetHeaders, RequestBudget, type BudgetState } from './budget.js';
 import type { SteerableClock } from './clock.js';
 import {
@@ -18,8 +18,6 @@ import { validateAuthorize, validateLogin, type BodyInput, type ReceivedLogin } 
 /** Arena does not publish how many failures lock an account; 3 keeps tests short. */
 export const LOCKOUT_THRESHOLD = 3;
 export const LOCKOUT_MS = 5 * 60_000;
-/** A session ends 90 minutes after its last action. */
-export const SESSION_IDLE_MS = 90 * 60_000;
 
 export type SessionKey = (typeof SESSION_ID_KEYS)[number];
 

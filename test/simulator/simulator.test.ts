@@ -16,6 +16,7 @@ import {
   loginBody,
   SESSION_HEADER,
   SESSION_ID_KEYS,
+  SESSION_IDLE_MS,
   type LoginBody,
 } from '../../main/arena/request-shapes.js';
 import { KNOWLEDGE_BASE } from '../../main/knowledge/index.js';
@@ -26,7 +27,6 @@ import {
   LOCKOUT_THRESHOLD,
   ManualClock,
   SCENARIOS,
-  SESSION_IDLE_MS,
   scenarioByName,
   startSimulator,
   type Scenario,
