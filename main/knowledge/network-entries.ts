@@ -1,5 +1,6 @@
 // Transport failures: Node's own error codes, kept as Node names them. They concern the network this check
 // runs on; Onshape reaches Arena from its own servers, so they block the check rather than explain Onshape.
+import { INSPECTION_PRODUCTS } from './inspection-products.js';
 import { API_BASES, KEEP_CERT_CHECKS } from './shared-text.js';
 import type { FixStep, KnowledgeCause, KnowledgeEntry } from './types.js';
 
@@ -18,12 +19,17 @@ const TRUST_PROXY_ROOT: FixStep = {
   text: "Or install the inspecting proxy's root certificate properly in the operating system's trusted roots: the desktop app trusts that store, as browsers do. (The command-line tool on Node before 22.15 reads only NODE_EXTRA_CA_CERTS=path to the root certificate in PEM form.)",
 };
 
+/** The first few inspecting products of the network kind, as the admin knows them: examples in the question. */
+const NETWORK_INSPECTORS = INSPECTION_PRODUCTS.filter((product) => product.runsOn === 'network')
+  .slice(0, 5)
+  .map((product) => product.name)
+  .join(', ');
+
 const TLS_INSPECTION: KnowledgeCause = {
   id: 'tls-inspection',
   summary:
     "A corporate proxy or firewall inspects HTTPS: it replaces Arena's certificate with one signed by the company's own root, which this tool does not trust.",
-  question:
-    'Does your company route web traffic through a proxy or firewall that inspects HTTPS (for example Zscaler, Netskope, Palo Alto, Fortinet, Blue Coat)?',
+  question: `Does your company route web traffic through a proxy or firewall that inspects HTTPS (for example ${NETWORK_INSPECTORS})?`,
   questionReviewed: 'one-condition',
   fixSteps: [EXEMPT_FROM_INSPECTION, TRUST_PROXY_ROOT],
 };
