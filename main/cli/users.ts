@@ -47,6 +47,7 @@ export async function users(options: UsersOptions, io: CliIo): Promise<number> {
       timeoutMs: options.timeoutMs,
       connectTimeoutMs: options.connectTimeoutMs,
       proxyUrl: options.proxyUrl,
+      route: options.route,
       emails,
       invalid,
     },

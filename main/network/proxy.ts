@@ -142,8 +142,3 @@ export function proxyAddress(proxyUrl: string): string {
     return 'a proxy address that is not a valid URL';
   }
 }
-
-/** The proxy URL to use for a check of apiUrl, by setting; direct (null) when the route is unknown. */
-export async function proxyFor(setting: ProxySetting, apiUrl: string, resolveSystem: SystemProxyResolver | null): Promise<string | null> {
-  return proxyUrlOf(await routeFor(setting, apiUrl, resolveSystem));
-}

@@ -8,7 +8,7 @@ import type { StepName } from '../../common/check-report.js';
 import type { ConnectionDetails } from '../../common/ipc/contract.js';
 import type { GuardedTarget, RecheckGuard } from '../check/recheck-gate.js';
 import { targetFields, stepFields } from '../logging/fields.js';
-import { proxyFor } from '../network/proxy.js';
+import { proxyUrlOf, routeFor } from '../network/proxy.js';
 import type { AddSecrets } from '../logging/index.js';
 import { parseEmailList } from '../users/email-input.js';
 import { costBound } from '../users/plan.js';
@@ -57,6 +57,7 @@ export async function runUsers(
   const delivered = new Set<StepName>();
 
   log.info({ target: targetFields(details), emails: list.value.emails.length, proxy: intent.proxy.mode }, 'users check started');
+  const route = await routeFor(intent.proxy, details.apiUrl, host.resolveSystemProxy ?? null);
   const report = await runUsersCheck(
     {
       apiUrl: details.apiUrl,
@@ -67,7 +68,8 @@ export async function runUsers(
       integrationSecret: secret.data,
       timeoutMs: host.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       connectTimeoutMs: connectLimitMs(intent.connectTimeoutSeconds, host),
-      proxyUrl: await proxyFor(intent.proxy, details.apiUrl, host.resolveSystemProxy ?? null),
+      proxyUrl: proxyUrlOf(route),
+      route,
       emails: list.value.emails,
       invalid: list.value.invalid,
     },

@@ -214,6 +214,8 @@ describe('users check through the service', () => {
         ['logout', 'skipped'],
       ]);
       expect(outcome.report.steps[0]).toMatchObject({ errorCode: 'HTML_RESPONSE', diagnosis: { id: expect.any(String) } });
+      // The route is reported as for a check: the intent chose a direct connection.
+      expect(outcome.report.steps[0]?.network?.route).toEqual({ via: 'direct', reason: 'chosen-direct' });
       expect(outcome.report.steps.slice(1).map((step) => step.skippedReason)).toEqual([
         NOT_REACHED_REASON,
         NOT_REACHED_REASON,
