@@ -2,8 +2,10 @@
 // Scale: a practice run over every scenario in sequence, and diagnose() (the knowledge-base lookup and
 // the filled-in diagnosis) for 10 000 failed calls. Both should be linear: the figure is the time for 2N
 // over the time for N (≈ 2), measured interleaved in the same run (best of R rounds each), with the
-// per-item cost.
+// per-item cost. The excerpt and page title of hostile bodies (the shapes that once made the excerpt
+// quadratic) are timed the same way, N KiB against 2N KiB.
 import { diagnose } from '../out/main/diagnosis/diagnose.js';
+import { excerptOf, pageTitleOf } from '../out/main/arena/response.js';
 import { findEntry, KNOWLEDGE_BASE } from '../out/main/knowledge/index.js';
 import { runPracticeScenario } from '../out/main/practice/practice.js';
 import { SCENARIOS } from '../out/main/simulator/index.js';
@@ -151,6 +153,49 @@ export async function scale({ practiceRounds = 15, lookupRounds = 21, diagnoses 
       `best of ${lookupRounds} rounds (medians ${ms(lookup.largeMedian)} vs ${ms(lookup.smallMedian)}); ${us(lookup.small / diagnoses)} per lookup (an index by endpoint and code, built once at load)`,
     ),
   );
+  rows.push(...(await hostileBodies(lookupRounds)));
   if (sink < 0) log('unreachable');
+  return rows;
+}
+
+/**
+ * Bodies of `kib` KiB that made the old excerpt quadratic ("<" alone took seconds at 64 KiB).
+ * @type {[string, (kib: number) => string][]}
+ */
+const HOSTILE = [
+  ['<', (kib) => '<'.repeat(kib * 1024)],
+  ['<script', (kib) => '<script'.repeat(Math.floor((kib * 1024) / 7))],
+  ['<style x', (kib) => '<style x'.repeat(kib * 128)],
+  ['<title><!--', (kib) => `<html><title>${'<!--'.repeat(kib * 256)}`],
+];
+
+/** @param {number} rounds */
+async function hostileBodies(rounds, kib = 16) {
+  log(`scale: excerpt and page title of hostile HTML, ${2 * kib} KiB vs ${kib} KiB (${rounds} rounds each, interleaved)`);
+  const rows = [];
+  for (const [name, body] of HOSTILE) {
+    const small = Buffer.from(body(kib));
+    const large = Buffer.from(body(2 * kib));
+    /** @param {number} size */
+    const read = (size) => {
+      const bytes = size === kib ? small : large;
+      excerptOf(bytes);
+      pageTitleOf({ body: bytes, contentType: 'text/html' });
+    };
+    read(kib); // warm-up
+    const times = await linearity(rounds, kib, read);
+    const r = times.large / times.small;
+    rows.push(
+      row(
+        `excerpt + page title of "${name}"…, 2N=${2 * kib} KiB vs N=${kib} KiB`,
+        ms(times.large),
+        ms(times.small),
+        ratio(r),
+        '≈ 2× (1.6–2.5)',
+        LINEAR(r),
+        `best of ${rounds} rounds (medians ${ms(times.largeMedian)} vs ${ms(times.smallMedian)}); a quadratic scan would show ≈ 4×`,
+      ),
+    );
+  }
   return rows;
 }

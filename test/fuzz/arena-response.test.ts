@@ -240,11 +240,10 @@ describe('classifyResponse under fuzzing', () => {
     );
   });
 
-  it('stays fast on bodies that made the old excerpt quadratic (64 KiB of "<" took seconds)', () => {
+  // How long these take is a benchmark (bench/scale.mjs: excerpt + page title, 2N vs N KiB), not a test.
+  it('answers in shape on bodies that made the old excerpt quadratic (64 KiB of "<")', () => {
     for (const text of ['<'.repeat(64 * 1024), '<script'.repeat(9_400), '<style x'.repeat(8_000), '<script>'.repeat(8_000)]) {
-      const started = performance.now();
       checkShape({ status: 502, contentType: 'text/html', location: null, body: Buffer.from(text), overCap: false });
-      expect(performance.now() - started).toBeLessThan(250);
     }
   });
 
