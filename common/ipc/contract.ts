@@ -308,7 +308,11 @@ export interface ExplanationCopyRequest extends ExplanationOutputRequest {
 }
 
 /** What a check or an explained message looked like, kept in the history exactly as its export would show it. */
-export type HistoryRecord = { kind: 'check'; report: CheckReport } | { kind: 'explain'; report: ExplanationReport };
+export type HistoryRecord =
+  | { kind: 'check'; report: CheckReport }
+  | { kind: 'explain'; report: ExplanationReport }
+  /** "Test the network only": the reach step's report alone. */
+  | { kind: 'reach'; report: ReachReport };
 export type HistoryKind = HistoryRecord['kind'];
 export type HistoryEntry = HistoryRecord & { id: string };
 

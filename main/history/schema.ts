@@ -2,7 +2,7 @@
 // unknown key is rejected rather than kept, so nothing can ride along into the file unnoticed. Each entry
 // is tagged with its kind: a check's report, or an explained message's.
 import { z } from 'zod';
-import type { CheckReport } from '../../common/check-report.js';
+import type { CheckReport, ReachReport } from '../../common/check-report.js';
 import { MAX_EXPLAIN_INPUT_CHARS, type ExplanationReport } from '../../common/explanation.js';
 import type { HistoryEntry } from '../../common/ipc/contract.js';
 
@@ -152,6 +152,18 @@ export const checkReportSchema = z.strictObject({
   diagnosisPath: z.array(pathEntrySchema).max(10),
 });
 
+/** "Test the network only": the reach step alone; its target names where Arena is and nothing else. */
+export const reachReportSchema = z.strictObject({
+  tool: z.strictObject({ name: text(200), version: text(100) }),
+  runtime: z.strictObject({ node: text(100), platform: text(100), arch: text(100), electron: nullableText(100) }),
+  createdAt: z.iso.datetime({ offset: true }),
+  target: targetSchema.pick({ dataCentre: true, apiUrl: true }),
+  ok: z.boolean(),
+  steps: z.array(stepSchema).max(1),
+  supportTicket: nullableText(64).optional(),
+  diagnosisPath: z.array(pathEntrySchema).max(10).optional(),
+});
+
 const answerSchema = z.enum(['yes', 'no', 'not-sure']);
 
 const explainCandidateSchema = z.strictObject({
@@ -197,6 +209,7 @@ const entryId = z.string().regex(HISTORY_ID_PATTERN);
 export const historyEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ id: entryId, kind: z.literal('check'), report: checkReportSchema }),
   z.strictObject({ id: entryId, kind: z.literal('explain'), report: explanationReportSchema }),
+  z.strictObject({ id: entryId, kind: z.literal('reach'), report: reachReportSchema }),
 ]);
 
 export const historyFileSchema = z.strictObject({
@@ -211,6 +224,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const mirrorsReport: Same<z.infer<typeof checkReportSchema>, CheckReport> = true;
 const mirrorsExplanation: Same<z.infer<typeof explanationReportSchema>, ExplanationReport> = true;
 const mirrorsEntry: Same<z.infer<typeof historyEntrySchema>, HistoryEntry> = true;
+const mirrorsReach: Same<z.infer<typeof reachReportSchema>, ReachReport> = true;
+void mirrorsReach;
 void mirrorsReport;
 void mirrorsExplanation;
 void mirrorsEntry;

@@ -1,6 +1,6 @@
 // One line of the "Recent checks" list, worked out from the stored report itself, so the list and the
 // result it opens can never disagree.
-import type { CheckReport } from '../../common/check-report.js';
+import type { CheckReport, ReachReport } from '../../common/check-report.js';
 import type { ExplanationReport } from '../../common/explanation.js';
 import type { HistoryEntry, HistorySummary } from '../../common/ipc/contract.js';
 import { STEP_LABELS } from '../../common/labels.js';
@@ -35,8 +35,25 @@ function explainSummary(id: string, report: ExplanationReport): HistorySummary {
   };
 }
 
+/** A network test: where it went, and whether Arena was reached. */
+function reachSummary(id: string, report: ReachReport): HistorySummary {
+  const step = report.steps[0];
+  const code = step?.errorCode === null || step?.errorCode === undefined ? '' : ` (${step.errorCode})`;
+  return {
+    id,
+    kind: 'reach',
+    createdAt: report.createdAt,
+    apiUrl: report.target.apiUrl,
+    workspaceId: null,
+    ok: report.ok,
+    outcome: report.ok ? 'Network test (no sign-in): reached' : `Network test (no sign-in) failed${code}`,
+    title: report.ok ? 'Arena can be reached from this computer' : (step?.diagnosis?.title ?? 'Arena could not be reached'),
+  };
+}
+
 export function summarise(entry: HistoryEntry): HistorySummary {
   if (entry.kind === 'explain') return explainSummary(entry.id, entry.report);
+  if (entry.kind === 'reach') return reachSummary(entry.id, entry.report);
   const { report } = entry;
   return {
     id: entry.id,

@@ -40,7 +40,7 @@ export interface CheckContext {
   now: () => Date;
   log: AppLogger;
   last: LastReport;
-  history: Pick<HistoryHandlers, 'keep'>;
+  history: Pick<HistoryHandlers, 'keep' | 'keepReach'>;
   emitProgress: (progress: CheckProgress) => void;
 }
 
@@ -253,7 +253,9 @@ export function checkHandlers(context: CheckContext): { handlers: CheckHandlers;
         const cancelled = signal.aborted;
         log.info({ target: reachTargetFields(target), ok: report.ok, cancelled, steps: stepFields(report) }, 'network test finished');
         last.current = report;
-        return ok({ report, notices: [], cancelled });
+        // A cancelled test is not a result (the window does not show it either), so it is not kept.
+        const notices = cancelled ? [] : await context.history.keepReach(report);
+        return ok({ report, notices, cancelled });
       }),
 
     cancelCheck: async () => {

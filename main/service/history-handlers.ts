@@ -1,7 +1,7 @@
 // The service's history methods: the "Recent checks" list, opening one past result, deleting one or all,
 // and keeping a finished check or an explained message. A result is kept as its export would show it,
 // swept once more for the secrets of the check that produced it while they are still known.
-import type { CheckReport } from '../../common/check-report.js';
+import type { CheckReport, ReachReport } from '../../common/check-report.js';
 import type { ExplanationReport } from '../../common/explanation.js';
 import type { HistoryEntry, HistoryList, HistoryRecord, IpcError, Result } from '../../common/ipc/contract.js';
 import { summarise, type HistoryStore } from '../history/index.js';
@@ -13,12 +13,14 @@ export interface HistoryHandlers {
   openHistory(id: string): Promise<Result<HistoryEntry>>;
   deleteHistory(id: string): Promise<Result<HistoryList>>;
   clearHistory(): Promise<Result<HistoryList>>;
-  /** The report of a past check, or null when there is no such entry (or it is an explained message). */
-  reportOf(id: string): Promise<CheckReport | null>;
+  /** The report of a past check or network test, or null when there is no such entry (or it is an explained message). */
+  reportOf(id: string): Promise<CheckReport | ReachReport | null>;
   /** The report of a past explained message, or null when there is no such entry (or it is a check). */
   explanationOf(id: string): Promise<ExplanationReport | null>;
   /** Keeps a finished check; returns notices for the admin when it could not be kept. */
   keep(report: CheckReport, secrets: readonly string[]): Promise<string[]>;
+  /** Keeps a network test (it holds no secret: none was used); returns notices when it could not be kept. */
+  keepReach(report: ReachReport): Promise<string[]>;
   /** Keeps an explained message, as its export holds it; returns notices when it could not be kept. */
   keepExplanation(report: ExplanationReport): Promise<string[]>;
 }
@@ -73,7 +75,7 @@ export function historyHandlers(store: HistoryStore | undefined, log: AppLogger)
     clearHistory: async () => (store ? after(await guarded(() => store.clear(), 'cleared')) : list()),
     reportOf: async (id) => {
       const entry = store ? await store.get(id) : null;
-      return entry?.kind === 'check' ? entry.report : null;
+      return entry?.kind === 'check' || entry?.kind === 'reach' ? entry.report : null;
     },
     explanationOf: async (id) => {
       const entry = store ? await store.get(id) : null;
@@ -81,5 +83,6 @@ export function historyHandlers(store: HistoryStore | undefined, log: AppLogger)
     },
     keep: (report, secrets) => add({ kind: 'check', report: redactValue(report, secrets) }),
     keepExplanation: (report) => add({ kind: 'explain', report }),
+    keepReach: (report) => add({ kind: 'reach', report }),
   };
 }

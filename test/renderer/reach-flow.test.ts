@@ -7,7 +7,8 @@ import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiUrlProblem, connectTimeoutTextProblem } from '../../common/fields';
-import type { CheckProgress } from '../../common/ipc/contract';
+import type { CheckProgress, HistoryEntry } from '../../common/ipc/contract';
+import { summarise } from '../../main/history/summary';
 import Wizard from '../../renderer/src/Wizard.svelte';
 import { DOCTOR_API_KEY } from '../../renderer/src/lib/context';
 import { REACH_CANCELLED_MESSAGE, type ReachInputState } from '../../renderer/src/lib/wizard.svelte';
@@ -158,6 +159,32 @@ describe('Test the network only (component)', () => {
     await rendered.user.click(screen.getByRole('button', { name: 'Cancel' }));
     await heading('Test the network only');
     expect(screen.getByRole('alert')).toHaveTextContent(REACH_CANCELLED_MESSAGE);
+  });
+});
+
+describe('a past network test from Recent checks', () => {
+  it('is listed with where it went, opens read-only with its evidence, exports the kept one, and Back returns to the start', async () => {
+    const entry: HistoryEntry = { id: 'reach-refused-1', kind: 'reach', report: reachRefusedOutcome().report };
+    const rendered = renderApp({ history: [{ summary: summarise(entry), entry }] });
+    const list = await screen.findByRole('region', { name: 'Recent checks' });
+    expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Nothing accepted the connection to Arena · Network test (no sign-in) failed (ECONNREFUSED)',
+    );
+    await rendered.user.click(within(list).getByRole('button', { name: 'Open' }));
+    await heading('Nothing accepted the connection to Arena');
+    expect(screen.getByText(/A past network test, from .*: shown as it was, nothing is sent again/)).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'How this computer reached Arena' })).toHaveTextContent('10.0.0.1');
+    expect(screen.queryByRole('button', { name: 'Test again' })).toBeNull();
+    expect(await violations()).toEqual([]);
+    await rendered.user.click(screen.getByRole('button', { name: 'Save or copy a report' }));
+    await heading('Report');
+    await rendered.user.click(screen.getByRole('button', { name: 'Save as JSON' }));
+    await screen.findByText(/^Saved to /);
+    expect(rendered.scripted.payloadsOf('exportReport')[0]).toMatchObject({ format: 'json', historyId: 'reach-refused-1' });
+    await rendered.user.click(screen.getByRole('button', { name: 'Back' }));
+    await rendered.user.click(await screen.findByRole('button', { name: 'Back' }));
+    await heading('Check the Onshape–Arena connection');
+    expect(rendered.scripted.payloadsOf('runReach')).toEqual([]);
   });
 });
 

@@ -139,6 +139,46 @@ describe('Test the network only (runReach)', () => {
   });
 });
 
+describe('a network test in Recent checks', () => {
+  it('is kept, survives a restart, opens read-only and exports as it was; a cancelled one is not kept', async () => {
+    simulator = await startSimulator({ scenario: 'healthy' });
+    const dataDir = mkdtempSync(join(tmpdir(), 'doctor-reach-history-'));
+    const open = () => createDoctorService(bridgeHost({ dataDir, exportDir: join(dataDir, 'reports'), keychain: false, timeoutMs: 5000 }));
+    const first = open();
+    const reached = data(await first.handle('runReach', reachIntent(simulator.apiUrl)));
+    const refusedUrl = `http://127.0.0.1:${await closedPort()}/v1`;
+    data(await first.handle('runReach', reachIntent(refusedUrl)));
+
+    // After a restart: both listed, newest first, with where they went and no workspace.
+    const service = open();
+    const { entries } = data(await service.handle('listHistory', undefined));
+    expect(entries.map((entry) => [entry.kind, entry.apiUrl, entry.workspaceId, entry.ok, entry.outcome])).toEqual([
+      ['reach', refusedUrl, null, false, 'Network test (no sign-in) failed (ECONNREFUSED)'],
+      ['reach', simulator.apiUrl, null, true, 'Network test (no sign-in): reached'],
+    ]);
+    expect(entries[1]?.title).toBe('Arena can be reached from this computer');
+    const id = entries[1]?.id ?? '';
+    expect(data(await service.handle('openHistory', id))).toEqual({ id, kind: 'reach', report: reached.report });
+    const saved = data(await service.handle('exportReport', { format: 'json', supportTicket: 'SR-9', diagnosisPath: [], historyId: id }));
+    expect(saved.saved).toBe(true);
+    const file = readdirSync(join(dataDir, 'reports'))[0] ?? '';
+    expect(file).toMatch(/^arena-connect-doctor-network-custom-.*-ok\.json$/);
+    expect(JSON.parse(readFileSync(join(dataDir, 'reports', file), 'utf8'))).toMatchObject({
+      createdAt: reached.report.createdAt,
+      supportTicket: 'SR-9',
+      steps: [{ step: 'reach', outcome: 'passed' }],
+    });
+
+    // A test cancelled while it waits is not a result.
+    backlog = await startFullBacklog();
+    const running = service.handle('runReach', reachIntent(backlog.apiUrl, { connectTimeoutSeconds: 30 }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    data(await service.handle('cancelCheck', undefined));
+    expect(data(await running).cancelled).toBe(true);
+    expect(data(await service.handle('listHistory', undefined)).entries).toHaveLength(2);
+  });
+});
+
 describe('the connect limit', () => {
   it.each([
     ['0 seconds', 0],

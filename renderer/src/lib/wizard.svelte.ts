@@ -121,6 +121,8 @@ export type ReachResultState = {
   outcome: ReachOutcome;
   answers: WalkAnswer[];
   ticket: string;
+  /** Set when the result is a past one from the recent checks (read-only: nothing is sent again from it). */
+  historyId: string | null;
 };
 
 /** The screens a run goes back to when it is cancelled or cannot run. */
@@ -176,6 +178,7 @@ export type WizardEvent =
   | { type: 'restart-questions'; step: StepName | 'explain' }
   | { type: 'history-opened'; id: string; report: CheckOutcome['report'] }
   | { type: 'history-explanation-opened'; id: string; report: ExplanationReport }
+  | { type: 'history-reach-opened'; id: string; report: ReachOutcome['report'] }
   | { type: 'check-again-invalid' }
   | { type: 'open-user-recheck' }
   | { type: 'user-recheck-confirm'; confirmed: boolean }
@@ -431,7 +434,14 @@ function finishReach(state: Extract<WizardState, { kind: 'running' }>, result: R
   if (state.run.kind !== 'reach') return state;
   if (!result.ok) return returnWith(state.returnTo, result.error);
   if (result.data.cancelled) return returnWith(state.returnTo, { code: 'cancelled', message: REACH_CANCELLED_MESSAGE });
-  return { kind: 'reach-result', intent: state.run.intent, outcome: result.data, answers: [], ticket: '' };
+  return { kind: 'reach-result', intent: state.run.intent, outcome: result.data, answers: [], ticket: '', historyId: null };
+}
+
+/** A past network test as its result screen shows it: read-only, no notices from back then. */
+function historyReach(id: string, report: ReachOutcome['report']): ReachResultState {
+  // Its intent is where it went, for the form's sake only: a past result is not tested again from here.
+  const intent: ReachIntent = { target: report.target, proxy: { mode: 'system' } };
+  return { kind: 'reach-result', intent, outcome: { report, notices: [], cancelled: false }, answers: [], ticket: '', historyId: id };
 }
 
 /** Said after a cancelled network test: it sends no credential, so nothing can have been left in Arena. */
@@ -518,8 +528,8 @@ function back(state: WizardState): WizardState {
     case 'reach-input':
       return START;
     case 'reach-result':
-      // The same form, as it was: to change the address, the proxy or the limit and test again.
-      return { kind: 'reach-input', error: null };
+      // A past one goes back to the recent checks; else the same form, as it was, to change and test again.
+      return state.historyId !== null ? START : { kind: 'reach-input', error: null };
     case 'reach-report':
       return state.result;
   }
@@ -565,7 +575,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       else if (state.kind === 'users-input' && event.run.kind === 'users' && state.preview !== null) returnTo = state;
       else if (state.kind === 'reach-input' && event.run.kind === 'reach') returnTo = { kind: 'reach-input', error: null };
       // "Test again" from the network test's result; a cancel returns to its form.
-      else if (state.kind === 'reach-result' && event.run.kind === 'reach') returnTo = { kind: 'reach-input', error: null };
+      else if (state.kind === 'reach-result' && state.historyId === null && event.run.kind === 'reach')
+        returnTo = { kind: 'reach-input', error: null };
       else return state;
       const withUser =
         event.run.kind === 'check' ? event.run.intent.details.userEmail !== null : event.run.kind === 'user-recheck' ? true : null;
@@ -601,6 +612,8 @@ export function transition(state: WizardState, event: WizardEvent): WizardState 
       return state.kind === 'result' ? changeAnswer(state, event.step, 0) : state;
     case 'history-opened':
       return state.kind === 'start' ? historyResult(event.id, event.report) : state;
+    case 'history-reach-opened':
+      return state.kind === 'start' ? historyReach(event.id, event.report) : state;
     case 'history-explanation-opened':
       return state.kind === 'start' ? pastExplanation(event.id, event.report) : state;
     case 'open-user-recheck':
@@ -866,6 +879,7 @@ export class Wizard {
     if (!result.ok) return result.error;
     const entry = result.data;
     if (entry.kind === 'explain') this.send({ type: 'history-explanation-opened', id, report: entry.report });
+    else if (entry.kind === 'reach') this.send({ type: 'history-reach-opened', id, report: entry.report });
     else this.send({ type: 'history-opened', id, report: entry.report });
     return null;
   }
@@ -883,7 +897,7 @@ export class Wizard {
 
   /** "Test again" on the network test's result: the same address, proxy and limit. */
   async testNetworkAgain(): Promise<void> {
-    if (this.state.kind !== 'reach-result') return;
+    if (this.state.kind !== 'reach-result' || this.state.historyId !== null) return;
     await this.run({ kind: 'reach', intent: this.state.intent });
   }
 

@@ -56,6 +56,7 @@ export const REACH_RESULT: ReachResultState = {
   outcome: reachRefusedOutcome(),
   answers: [],
   ticket: '',
+  historyId: null,
 };
 
 export const USERS_INPUT: UsersInputState = {
