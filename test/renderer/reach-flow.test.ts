@@ -168,10 +168,10 @@ describe('a past network test from Recent checks', () => {
     const rendered = renderApp({ history: [{ summary: summarise(entry), entry }] });
     const list = await screen.findByRole('region', { name: 'Recent checks' });
     expect(within(list).getAllByRole('listitem')[0]).toHaveTextContent(
-      'Nothing accepted the connection to Arena · Network test (no sign-in) failed (ECONNREFUSED)',
+      'The connection to Arena was refused · Network test (no sign-in) failed (ECONNREFUSED)',
     );
     await rendered.user.click(within(list).getByRole('button', { name: 'Open' }));
-    await heading('Nothing accepted the connection to Arena');
+    await heading('The connection to Arena was refused');
     expect(screen.getByText(/A past network test, from .*: shown as it was, nothing is sent again/)).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'How this computer reached Arena' })).toHaveTextContent('10.0.0.1');
     expect(screen.queryByRole('button', { name: 'Test again' })).toBeNull();
