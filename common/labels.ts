@@ -11,6 +11,7 @@ import type {
   StepName,
   StepOutcome,
 } from './check-report.js';
+import type { ProxySetting } from './ipc/contract.js';
 
 export const ACTOR_LABELS: Readonly<Record<Actor, string>> = {
   'arena-admin': 'Arena administrator',
@@ -53,6 +54,13 @@ export const RECHECK_LABELS: Readonly<Record<RecheckPolicy, string>> = {
 };
 
 /** Why a check took its route to Arena, in plain words. */
+/** The app's proxy choices, as the details form shows them (and fix steps quote them). */
+export const PROXY_MODE_LABELS: Readonly<Record<ProxySetting['mode'], string>> = {
+  system: "Use this computer's proxy settings",
+  direct: 'Connect directly, without a proxy',
+  manual: 'Use this proxy',
+};
+
 export const ROUTE_REASON_LABELS: Readonly<Record<RouteReason, string>> = {
   'chosen-direct': 'this tool is set to connect directly',
   'nothing-set': 'no proxy is set for this tool: no --proxy, no HTTPS_PROXY',

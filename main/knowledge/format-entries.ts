@@ -1,4 +1,5 @@
 // Answers that arrived but are not Arena's JSON (FormatFailureCode in common/check-report.ts).
+import { PROXY_MODE_LABELS } from '../../common/labels.js';
 import { API_BASES, UI } from './shared-text.js';
 import type { FixStep, KnowledgeCause, KnowledgeEntry } from './types.js';
 
@@ -74,10 +75,21 @@ export const FORMAT_ENTRIES: readonly KnowledgeEntry[] = [
     causes: [
       {
         id: 'proxy-credentials-missing',
-        summary: 'The proxy needs a user name and password this tool was not given.',
+        // This tool never signs in to a proxy (a proxy address with a user name is refused), so the fix is
+        // a way past the sign-in, not credentials typed here.
+        summary: 'The proxy needs a user name and password, and this tool does not sign in to proxies.',
         question: 'Does your browser ask for a proxy user name and password, or do you have proxy credentials from IT?',
         questionReviewed: 'one-condition',
-        fixSteps: [{ who: 'you', text: 'Give this tool the proxy credentials (with the proxy address) and check again.' }],
+        fixSteps: [
+          {
+            who: 'network-admin',
+            text: 'Let this computer reach the Arena API host through the proxy without a sign-in, or bypass the proxy for that host.',
+          },
+          {
+            who: 'you',
+            text: `If this network also lets you out without the proxy, choose "${PROXY_MODE_LABELS.direct}" (CLI: --proxy direct) and check again.`,
+          },
+        ],
       },
       {
         id: 'proxy-windows-auth',
