@@ -10,6 +10,7 @@ import type {
   RouteReason,
   StepName,
   StepOutcome,
+  StepResult,
 } from './check-report.js';
 import type { ProxySetting } from './ipc/contract.js';
 
@@ -142,6 +143,29 @@ export const FACT_LABELS: Readonly<Record<FactName, { label: string; value?: (ra
 };
 
 /** A diagnosis's facts as label and value, in FACT_LABELS order. */
+/**
+ * Who produced a failed step's message: Arena (an error code from Arena), this computer (no answer
+ * arrived: refused, timed out, a certificate), or an answer that was not Arena's (a web page, a proxy).
+ */
+export type MessageSource = 'arena' | 'this-computer' | 'an-answer';
+
+export function messageSource(step: Pick<StepResult, 'errorCode' | 'httpStatus'>): MessageSource {
+  if (typeof step.errorCode === 'number') return 'arena';
+  return step.httpStatus === null ? 'this-computer' : 'an-answer';
+}
+
+/** The words before a failed step's message in every report: "Arena said" only for Arena's own words. */
+export function messageLead(step: Pick<StepResult, 'errorCode' | 'httpStatus'>): string {
+  switch (messageSource(step)) {
+    case 'arena':
+      return 'Arena said';
+    case 'this-computer':
+      return 'This computer got';
+    case 'an-answer':
+      return `The answer (HTTP ${step.httpStatus ?? '?'}) was not Arena's`;
+  }
+}
+
 export function labelledFacts(facts: DiagnosisFacts): { name: FactName; label: string; value: string }[] {
   const rows: { name: FactName; label: string; value: string }[] = [];
   for (const [name, words] of Object.entries(FACT_LABELS) as [FactName, (typeof FACT_LABELS)[FactName]][]) {

@@ -10,6 +10,7 @@ import {
   STEP_LABELS,
   answeredText,
   labelledFacts,
+  messageLead,
 } from '../../common/labels.js';
 import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence, reachHeadline } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
@@ -163,7 +164,8 @@ function stepsSection(steps: StepResult[]): string {
 function diagnosisSection(step: StepResult, diagnosis: Diagnosis, path: DiagnosisPathEntry[]): string {
   const concluded = path.find((entry) => entry.step === step.step && entry.diagnosisId === diagnosis.id)?.concludedCauseId ?? null;
   const parts = [`<p>${escapeHtml(diagnosis.meaning)}</p>`];
-  if (diagnosis.arenaMessage) parts.push(`<p>Arena said: <q class="verbatim">${escapeHtml(diagnosis.arenaMessage)}</q></p>`);
+  if (diagnosis.arenaMessage)
+    parts.push(`<p>${escapeHtml(messageLead(step))}: <q class="verbatim">${escapeHtml(diagnosis.arenaMessage)}</q></p>`);
   if (step.pageTitle) parts.push(`<p>The page that came back is titled: <q class="verbatim">${escapeHtml(step.pageTitle)}</q></p>`);
   if (step.bodyExcerpt) parts.push(`<p>The page that came back reads:</p>\n<pre>${escapeHtml(step.bodyExcerpt)}</pre>`);
   const facts = labelledFacts(diagnosis.facts);

@@ -1,6 +1,14 @@
 // The Markdown form of a report: what a support engineer reads first, top to bottom.
 import type { CheckReport, Diagnosis, DiagnosisPathEntry, ReachReport, StepResult } from '../../common/check-report.js';
-import { ANSWER_LABELS, OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
+import {
+  ANSWER_LABELS,
+  OUTCOME_LABELS,
+  RECHECK_LABELS,
+  STEP_LABELS,
+  answeredText,
+  labelledFacts,
+  messageLead,
+} from '../../common/labels.js';
 import { formatFixStep } from '../../common/fix-steps.js';
 import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence, reachHeadline } from './format.js';
 import { failedSteps, supportRequestFacts } from './support-request.js';
@@ -116,7 +124,7 @@ function stepsTable(steps: StepResult[]): string[] {
 function diagnosisSection(step: StepResult, diagnosis: Diagnosis, path: DiagnosisPathEntry[]): string[] {
   const concluded = path.find((entry) => entry.step === step.step && entry.diagnosisId === diagnosis.id)?.concludedCauseId ?? null;
   const lines = [`## ${escapeInline(STEP_LABELS[step.step])}: ${escapeInline(diagnosis.title)}`, '', escapeInline(diagnosis.meaning), ''];
-  if (diagnosis.arenaMessage) lines.push(`Arena said: ${quoteInline(diagnosis.arenaMessage)}`, '');
+  if (diagnosis.arenaMessage) lines.push(`${messageLead(step)}: ${quoteInline(diagnosis.arenaMessage)}`, '');
   if (step.pageTitle) lines.push(`The page that came back is titled: ${quoteInline(step.pageTitle)}`, '');
   if (step.bodyExcerpt) lines.push(`The page that came back reads: ${quoteInline(step.bodyExcerpt)}`, '');
   const facts = labelledFacts(diagnosis.facts);

@@ -1,6 +1,6 @@
 // The plain-text form of a report: the CLI's summary and the clipboard copy. Fix steps first, detail after.
 import type { CheckReport, ReachReport, StepResult } from '../../common/check-report.js';
-import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts } from '../../common/labels.js';
+import { OUTCOME_LABELS, RECHECK_LABELS, STEP_LABELS, answeredText, labelledFacts, messageLead } from '../../common/labels.js';
 import { formatFixStep } from '../../common/fix-steps.js';
 import { describeTarget, formatBudget, formatCode, formatTimings, headline, reachEvidence, reachHeadline } from './format.js';
 import { presentable, swept } from './presentable.js';
@@ -42,7 +42,7 @@ export function diagnosisLines(step: StepResult): string[] {
   const { diagnosis } = step;
   if (!diagnosis) return [];
   const lines = ['', `${STEP_LABELS[step.step]}: ${diagnosis.title}`, `  ${diagnosis.meaning}`];
-  if (diagnosis.arenaMessage) lines.push(`  Arena said: "${diagnosis.arenaMessage}"`);
+  if (diagnosis.arenaMessage) lines.push(`  ${messageLead(step)}: "${diagnosis.arenaMessage}"`);
   if (step.pageTitle) lines.push(`  The page that came back is titled: "${step.pageTitle}"`);
   if (step.bodyExcerpt) lines.push(`  The page that came back reads: "${step.bodyExcerpt}"`);
   for (const fact of labelledFacts(diagnosis.facts)) lines.push(`  ${fact.label}: ${fact.value}`);

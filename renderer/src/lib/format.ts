@@ -65,12 +65,6 @@ export function failureLine(step: StepResult): string {
   return step.errorCode ? `This computer got ${step.errorCode}` : 'no answer';
 }
 
-/** Who produced a failed step's message: Arena (an error code from Arena), or this computer (no answer arrived). */
-export function messageSource(step: StepResult): 'arena' | 'this-computer' | 'an-answer' {
-  if (typeof step.errorCode === 'number') return 'arena';
-  return step.httpStatus === null ? 'this-computer' : 'an-answer';
-}
-
 /** "Arena error 4089: Invalid Token." or "Connection problem ECONNREFUSED: …". */
 export function describeStepError(step: StepResult): string {
   const message = step.message ?? 'no message';
