@@ -70,7 +70,19 @@ export const NOT_REACHED_REASON = 'Arena could not be reached, so no credential 
 export const CANCELLED_BEFORE_CREDENTIAL = 'Cancelled by you before any credential was sent.';
 
 /** What the reach step needs: where Arena is and how to get there, no credential. */
-export type ReachRequest = Pick<CheckRequest, 'apiUrl' | 'timeoutMs' | 'connectTimeoutMs' | 'proxyUrl' | 'route'>;
+export type ReachRequest = Pick<CheckRequest, 'apiUrl' | 'timeoutMs' | 'connectTimeoutMs' | 'proxyUrl' | 'route' | 'practiceScenario'>;
+
+/** What the check saw besides the failing answer, for the questions it settles (the reach step's too). */
+function evidenceOf(request: ReachRequest, step: StepName, startedAt: Date, login: StepResult | null): CheckEvidence {
+  return {
+    step,
+    stepStartedAt: startedAt.toISOString(),
+    login: login ? { startedAt: login.startedAt, durationMs: login.durationMs } : null,
+    // A practice run's address is the simulator's: it says nothing about the admin's settings.
+    apiUrl: request.practiceScenario ? null : request.apiUrl,
+    route: request.practiceScenario ? null : (request.route ?? null),
+  };
+}
 
 const userAgent = (): string => `${toolInfo().name.replace(/\s+/g, '')}/${toolInfo().version}`;
 
@@ -111,7 +123,8 @@ export async function reachStep(request: ReachRequest, environment: CheckEnviron
       network: withFindings,
     };
   } else {
-    const diagnosis = call.ok ? null : await diagnosisOf('reach', call, finishedAt, network.certificate);
+    const evidence = evidenceOf(request, 'reach', startedAt, null);
+    const diagnosis = call.ok ? null : await diagnosisOf('reach', call, finishedAt, network.certificate, evidence);
     result = { ...stepResult('reach', REACH_PROBE.endpoint, url, startedAt, call, diagnosis), network: withFindings };
   }
   // The probe carries no credential and no session: nothing Arena could count against an account.
@@ -165,18 +178,8 @@ export async function performCheck(request: CheckRequest, environment: CheckEnvi
     return { report, delivered, cancelNote: environment.signal?.aborted ? 'Cancelled; nothing was opened in Arena.' : null };
   }
 
-  // What the check saw besides the failing answer, for the questions it settles.
-  const evidenceFor = (step: StepName, startedAt: Date): CheckEvidence => {
-    const login = steps.find((earlier) => earlier.step === 'login' && earlier.outcome === 'passed');
-    return {
-      step,
-      stepStartedAt: startedAt.toISOString(),
-      login: login ? { startedAt: login.startedAt, durationMs: login.durationMs } : null,
-      // A practice run's address is the simulator's: it says nothing about the admin's settings.
-      apiUrl: request.practiceScenario ? null : request.apiUrl,
-      route: request.practiceScenario ? null : (request.route ?? null),
-    };
-  };
+  const evidenceFor = (step: StepName, startedAt: Date): CheckEvidence =>
+    evidenceOf(request, step, startedAt, steps.find((earlier) => earlier.step === 'login' && earlier.outcome === 'passed') ?? null);
   const announced = stepRunner(client, emit, now, evidenceFor);
   const runStep = <T extends { call: CallOutcome }>(step: ArenaCall, call: () => Promise<T>): Promise<[StepResult, T]> =>
     announced(step, async () => {
