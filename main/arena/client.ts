@@ -18,7 +18,7 @@ import {
   type IntegrationCredentials,
   type UsersPage,
 } from './request-shapes.js';
-import { classifyResponse, type RawResponse } from './response.js';
+import { classifyResponse, failureOf, type RawResponse } from './response.js';
 import { describeTransportError } from './transport-error.js';
 import { trustedAuthorities } from './trust.js';
 import { networkText, networkTextOrNull } from '../privacy/network-text.js';
@@ -306,24 +306,8 @@ export class ArenaClient {
           sessionId: classified.sessionId,
         };
       case 'arena-error':
-        return {
-          call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null, pageTitle: null },
-          json: null,
-          sessionId: null,
-        };
       case 'format-error':
-        return {
-          call: {
-            ...common,
-            ok: false,
-            errorCode: classified.code,
-            message: classified.message,
-            bodyExcerpt: classified.excerpt,
-            pageTitle: classified.pageTitle,
-          },
-          json: null,
-          sessionId: null,
-        };
+        return { call: { ...common, ...failureOf(classified) }, json: null, sessionId: null };
     }
   }
 }

@@ -22,7 +22,7 @@ import {
   type CallOutcome,
 } from './client.js';
 import { REACH_PROBE } from './request-shapes.js';
-import { classifyResponse } from './response.js';
+import { classifyResponse, failureOf } from './response.js';
 import { describeTransportError } from './transport-error.js';
 import { networkText, networkTextOrNull } from '../privacy/network-text.js';
 import { trustedAuthorities } from './trust.js';
@@ -145,22 +145,8 @@ export async function probeReach(options: ReachOptions, signal?: AbortSignal): P
   }
   switch (classified.kind) {
     case 'arena-error':
-      return {
-        call: { ...common, ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null, pageTitle: null },
-        network,
-      };
     case 'format-error':
-      return {
-        call: {
-          ...common,
-          ok: false,
-          errorCode: classified.code,
-          message: classified.message,
-          bodyExcerpt: classified.excerpt,
-          pageTitle: classified.pageTitle,
-        },
-        network,
-      };
+      return { call: { ...common, ...failureOf(classified) }, network };
     case 'ok':
       // Arena never accepts a logout without a session: whatever said yes is not Arena's API.
       return {

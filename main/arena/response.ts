@@ -26,6 +26,25 @@ export type ClassifiedResponse =
   /** pageTitle: the <title> of a web page that came back, as safe text; null for anything else. */
   | { kind: 'format-error'; code: FormatFailureCode; message: string; excerpt: string | null; pageTitle: string | null };
 
+/** What an answer that is not a success says of the call, in the call outcome's terms (client and reach probe). */
+export function failureOf(classified: Exclude<ClassifiedResponse, { kind: 'ok' }>): {
+  ok: false;
+  errorCode: number | string | null;
+  message: string;
+  bodyExcerpt: string | null;
+  pageTitle: string | null;
+} {
+  return classified.kind === 'arena-error'
+    ? { ok: false, errorCode: classified.code, message: classified.message, bodyExcerpt: null, pageTitle: null }
+    : {
+        ok: false,
+        errorCode: classified.code,
+        message: classified.message,
+        bodyExcerpt: classified.excerpt,
+        pageTitle: classified.pageTitle,
+      };
+}
+
 const EXCERPT_CHARS = 300;
 /** A title is a line on the screen, not a paragraph. */
 const TITLE_CHARS = 150;
