@@ -1,17 +1,14 @@
 // The HTML form of an explanation: the same self-contained page as a check's report (html-report.ts),
 // saying plainly that it was explained from a message and no connection was made. Everything escaped.
 import { RECHECK_LABELS } from '../../common/labels.js';
-import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, shownDiagnosisIndex, type ExplanationReport } from '../../common/explanation.js';
+import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, type ExplanationReport } from '../../common/explanation.js';
+import { explanationParts } from './explanation-parts.js';
 import { ANSWER_LABELS } from '../../common/labels.js';
 import type { ExplanationExportRequest } from '../../common/ipc/contract.js';
 import { escapeHtml, fixStep, htmlPage, keyValueTable, row, section } from './html-report.js';
 
 export function renderExplanationHtml(report: ExplanationReport): string {
-  const { explanation } = report;
-  const index = shownDiagnosisIndex(report);
-  const shown = explanation.diagnoses[index];
-  const candidate = explanation.candidates[index];
-  const concluded = report.answers?.diagnosisId === shown?.id ? (report.answers?.concludedCauseId ?? null) : null;
+  const { shown, candidate, others, concluded, overview } = explanationParts(report);
   const parts: string[] = [
     [
       '<header>',
@@ -22,15 +19,6 @@ export function renderExplanationHtml(report: ExplanationReport): string {
       '</header>',
     ].join('\n'),
   ];
-  const overview: [string, string][] = [
-    ['Tool', `${report.tool.name} ${report.tool.version}`],
-    ['Created', report.createdAt],
-    ['Pasted text', explanation.input],
-  ];
-  if (candidate) {
-    overview.push(['Arena code', String(candidate.code)], ['Endpoint', candidate.endpoint], ['When', candidate.stage]);
-    if (report.chosenId) overview.push(['Chosen by', `the admin’s answer to “${explanation.question?.text ?? 'What were you doing?'}”`]);
-  }
   parts.push(section('Overview', keyValueTable(overview)));
   if (shown) {
     const body = [`<p>${escapeHtml(shown.meaning)}</p>`];
@@ -60,7 +48,6 @@ export function renderExplanationHtml(report: ExplanationReport): string {
       ),
     );
   }
-  const others = explanation.candidates.filter((_other, at) => at !== index);
   if (others.length > 0) {
     const items = others.map((other) => `<li>${escapeHtml(`${other.stage}: ${other.title} (${other.id}, ${other.endpoint})`)}</li>`);
     parts.push(section('The same message elsewhere in Arena’s list', `<ul>\n${items.join('\n')}\n</ul>`));
@@ -72,7 +59,6 @@ export function renderExplanationHtml(report: ExplanationReport): string {
 /** "arena-connect-doctor-explained-reserve.3238-2026-03-04T05-06-07Z.html": what, when, and that no check ran. */
 export function explanationFileName(report: ExplanationReport, format: ExplanationExportRequest['format']): string {
   const stamp = report.createdAt.replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
-  const index = shownDiagnosisIndex(report);
-  const what = report.explanation.candidates[index]?.id.replace(/[^\w.-]/g, '') ?? 'not-recognised';
+  const what = explanationParts(report).candidate?.id.replace(/[^\w.-]/g, '') ?? 'not-recognised';
   return `arena-connect-doctor-explained-${what}-${stamp}.${format}`;
 }

@@ -2,16 +2,13 @@
 // (explanation-html.ts), every value escaped as the check's Markdown escapes it, so pasted text cannot add
 // links, images or HTML.
 import { ANSWER_LABELS, RECHECK_LABELS } from '../../common/labels.js';
-import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, shownDiagnosisIndex, type ExplanationReport } from '../../common/explanation.js';
+import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, type ExplanationReport } from '../../common/explanation.js';
+import { explanationParts } from './explanation-parts.js';
 import { formatFixStep } from '../../common/fix-steps.js';
 import { escapeInline } from './markdown-report.js';
 
 export function renderExplanationMarkdown(report: ExplanationReport): string {
-  const { explanation } = report;
-  const index = shownDiagnosisIndex(report);
-  const shown = explanation.diagnoses[index];
-  const candidate = explanation.candidates[index];
-  const concluded = report.answers?.diagnosisId === shown?.id ? (report.answers?.concludedCauseId ?? null) : null;
+  const { shown, candidate, others, concluded, overview } = explanationParts(report);
   const lines: string[] = [
     `# ${escapeInline(report.tool.name)} report`,
     '',
@@ -20,15 +17,6 @@ export function renderExplanationMarkdown(report: ExplanationReport): string {
     `_${escapeInline(EXPLAINED_NOTE)}_`,
     '',
   ];
-  const overview: [string, string][] = [
-    ['Tool', `${report.tool.name} ${report.tool.version}`],
-    ['Created', report.createdAt],
-    ['Pasted text', explanation.input],
-  ];
-  if (candidate) {
-    overview.push(['Arena code', String(candidate.code)], ['Endpoint', candidate.endpoint], ['When', candidate.stage]);
-    if (report.chosenId) overview.push(['Chosen by', `the admin’s answer to “${explanation.question?.text ?? 'What were you doing?'}”`]);
-  }
   lines.push(...table(overview), '');
   if (shown) {
     lines.push(`## ${candidate ? 'What it means and what to do' : 'General guidance'}`, '', escapeInline(shown.meaning), '');
@@ -49,7 +37,6 @@ export function renderExplanationMarkdown(report: ExplanationReport): string {
       lines.push(`| ${escapeInline(answer.question)} | ${escapeInline(ANSWER_LABELS[answer.answer])} |`);
     lines.push('');
   }
-  const others = explanation.candidates.filter((_other, at) => at !== index);
   if (others.length > 0) {
     lines.push('## The same message elsewhere in Arena’s list', '');
     for (const other of others) lines.push(`- ${escapeInline(`${other.stage}: ${other.title} (${other.id}, ${other.endpoint})`)}`);

@@ -1,13 +1,11 @@
 // The plain-text form of an explanation: the CLI's output and the clipboard copy. Fix steps first.
 import { RECHECK_LABELS } from '../../common/labels.js';
-import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, shownDiagnosisIndex, type ExplanationReport } from '../../common/explanation.js';
+import { EXPLAINED_NOTE, NOT_IN_CATALOGUE, type ExplanationReport } from '../../common/explanation.js';
+import { explanationParts } from './explanation-parts.js';
 import { formatFixStep } from '../../common/fix-steps.js';
 
 export function renderExplanationText(report: ExplanationReport): string {
-  const { explanation } = report;
-  const index = shownDiagnosisIndex(report);
-  const shown = explanation.diagnoses[index];
-  const candidate = explanation.candidates[index];
+  const { explanation, shown, candidate, others } = explanationParts(report);
   const lines: string[] = [];
   if (candidate && shown) {
     lines.push(`${shown.title} (Arena code ${candidate.code}, ${candidate.endpoint})`, '');
@@ -25,7 +23,6 @@ export function renderExplanationText(report: ExplanationReport): string {
     });
     if (candidate) lines.push(`  ${RECHECK_LABELS[shown.recheck]}`);
   }
-  const others = explanation.candidates.filter((_other, at) => at !== index);
   if (others.length > 0) {
     lines.push('', explanation.question ? `Not sure? ${explanation.question.text}` : 'The same message also appears for:');
     for (const other of others) lines.push(`  - ${other.stage}: ${other.title} (${other.id}, ${other.endpoint})`);
